@@ -1,0 +1,152 @@
+// The wire contract between the Hindsight client and server: URL and parameter
+// names, WebSocket close codes and reasons, roles and what each may do.
+// Declared once here, as const; never re-declared elsewhere.
+
+/** Path prefix of the sync endpoint: `/sync/<reviewId>?token=<token>`. */
+export const SYNC_PATH = '/sync' as const;
+/** Query parameter that carries the capability token on the sync URL. */
+export const TOKEN_PARAM = 'token' as const;
+/** Fragment key that carries the token in a share link: `/r/<id>#t=<token>`. */
+export const LINK_FRAGMENT_KEY = 't' as const;
+/** Path of the app page that opens a review. */
+export const REVIEW_PAGE_PATH = '/r' as const;
+
+/**
+ * Close codes the relay uses. 1xxx are RFC 6455 codes; 4xxx are Hindsight's.
+ * A client may reconnect after any of them except where `retry` is false.
+ */
+export const CloseCode = {
+  /** The server is shutting down; reconnect later. */
+  GoingAway: 1001,
+  /** A frame larger than the configured frame limit (set by `ws` itself). */
+  FrameTooLarge: 1009,
+  /** Unexpected server error. */
+  InternalError: 1011,
+  /** Bytes that do not decode as a y-websocket message, or an update that fails to decode. */
+  BadMessage: 4400,
+  /** The link used by this connection was revoked. */
+  LinkRevoked: 4403,
+  /** Applying the update would take the document past its size limit. */
+  DocumentTooLarge: 4413,
+  /** Too many updates or awareness messages per second on this connection. */
+  RateLimited: 4429,
+  /** The connection could not keep up with the room (its send buffer grew too large). */
+  SlowConsumer: 4430,
+  /** The store refused a write (full or read-only disk); nothing was acknowledged. */
+  StorageUnavailable: 4503,
+} as const;
+export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode];
+
+/** Human-readable close reasons (kept under the 123-byte limit of a close frame). */
+export const CloseReason: Record<CloseCode, string> = {
+  [CloseCode.GoingAway]: 'server shutting down; reconnect shortly',
+  [CloseCode.FrameTooLarge]: 'frame too large; split the change into smaller updates',
+  [CloseCode.InternalError]: 'internal server error; reconnect shortly',
+  [CloseCode.BadMessage]: 'malformed message; the client sent bytes that do not decode',
+  [CloseCode.LinkRevoked]: 'this link was revoked; ask the facilitator for a new one',
+  [CloseCode.DocumentTooLarge]: 'document size limit reached; the change was not saved',
+  [CloseCode.RateLimited]: 'too many messages per second; slow down and reconnect',
+  [CloseCode.SlowConsumer]: 'connection too slow to keep up; reconnect',
+  [CloseCode.StorageUnavailable]: 'server storage unavailable; your change was not saved, it will be resent',
+};
+
+/** Close codes after which reconnecting with the same link is pointless. */
+export const FATAL_CLOSE_CODES: readonly CloseCode[] = [CloseCode.LinkRevoked];
+
+/** Roles a capability link can carry. */
+export const ROLES = ['facilitator', 'editor', 'reader'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** Everything a role might be allowed to do. */
+export const CAPABILITIES = [
+  /** Receive the document and awareness. */
+  'doc.read',
+  /** Send updates that change the document. */
+  'doc.write',
+  /** Create and revoke links. */
+  'links.manage',
+  /** Facilitator controls: spotlight, timer, freeze, publish. */
+  'review.facilitate',
+  /** Read the exports (JSON, Markdown, HTML). */
+  'review.export',
+] as const;
+export type Capability = (typeof CAPABILITIES)[number];
+
+const GRANTS: Record<Role, ReadonlySet<Capability>> = {
+  facilitator: new Set(CAPABILITIES),
+  editor: new Set<Capability>(['doc.read', 'doc.write', 'review.export']),
+  reader: new Set<Capability>(['doc.read', 'review.export']),
+};
+
+/** The one authority on permissions: the server enforces with it, the client hides controls with it. */
+export function can(role: Role, capability: Capability): boolean {
+  return GRANTS[role].has(capability);
+}
+
+export function isRole(value: unknown): value is Role {
+  return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
+}
+
+/** Error codes of the HTTP API's `{"error": {"code", "message"}}` bodies. */
+export const ApiErrorCode = {
+  BadRequest: 'bad_request',
+  Unauthorized: 'unauthorized',
+  Forbidden: 'forbidden',
+  NotFound: 'not_found',
+  PayloadTooLarge: 'payload_too_large',
+  Unavailable: 'unavailable',
+  Internal: 'internal',
+} as const;
+export type ApiErrorCode = (typeof ApiErrorCode)[keyof typeof ApiErrorCode];
+
+export interface ApiError {
+  error: { code: ApiErrorCode; message: string };
+}
+
+/** The identity the server stamps into each connection's awareness state under `user`. */
+export interface StampedUser {
+  name: string;
+  role: Role;
+  color: string;
+  linkId: string;
+}
+
+/** Body of `POST /api/reviews`. */
+export interface CreateReviewRequest {
+  title: string;
+  startedAt?: number;
+  severity?: string;
+  facilitatorName?: string;
+}
+
+export interface ReviewLinks {
+  facilitator: string;
+  editor: string;
+  reader: string;
+}
+
+/** Response of `POST /api/reviews`. */
+export interface CreateReviewResponse {
+  id: string;
+  title: string;
+  links: ReviewLinks;
+}
+
+/** One link as listed by `GET /api/reviews/:id/links`. */
+export interface LinkInfo {
+  id: string;
+  role: Role;
+  label: string;
+  createdAt: string;
+  revokedAt: string | null;
+  url?: string;
+}
+
+/** Top-level message types of the y-websocket protocol (as in the stock client). */
+export const MessageType = {
+  sync: 0,
+  awareness: 1,
+  auth: 2,
+  queryAwareness: 3,
+} as const;
+export type MessageType = (typeof MessageType)[keyof typeof MessageType];

@@ -1,0 +1,70 @@
+// Capability links: a random token per link, stored only as its sha256. A link
+// carries one role for one review; whoever holds it acts with that role.
+import { createHash, randomBytes } from 'node:crypto';
+import { ApiErrorCode, LINK_FRAGMENT_KEY, REVIEW_PAGE_PATH, type Role } from '@hindsight/protocol';
+import type { AuthResult } from '../relay/upgrade.ts';
+import type { LinkRecord, Store } from '../storage/store.ts';
+
+export function newToken(): string {
+  return randomBytes(32).toString('base64url');
+}
+
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+/** A short random id for reviews and links (URL-safe, 128 bits). */
+export function newId(): string {
+  return randomBytes(16).toString('base64url');
+}
+
+/** The URL that opens the app on a review with a token; the token sits in the fragment, so it never reaches a server log. */
+export function linkUrl(publicUrl: string, reviewId: string, token: string): string {
+  return `${publicUrl.replace(/\/$/, '')}${REVIEW_PAGE_PATH}/${encodeURIComponent(reviewId)}#${LINK_FRAGMENT_KEY}=${token}`;
+}
+
+export function mintLink(
+  reviewId: string,
+  role: Role,
+  label: string,
+  now: number,
+): { link: LinkRecord; token: string } {
+  const token = newToken();
+  return {
+    token,
+    link: { id: newId(), reviewId, role, label, tokenHash: hashToken(token), createdAt: now, revokedAt: null },
+  };
+}
+
+/** Resolves a token for a review into an identity, or says exactly why not. */
+export async function authenticate(store: Store, reviewId: string, token: string | null): Promise<AuthResult> {
+  if (!token) {
+    return {
+      ok: false,
+      status: 401,
+      code: ApiErrorCode.Unauthorized,
+      message: 'missing token; open the review from its link',
+    };
+  }
+  const link = await store.findLinkByTokenHash(hashToken(token));
+  if (!link) {
+    return {
+      ok: false,
+      status: 401,
+      code: ApiErrorCode.Unauthorized,
+      message: 'unknown link; check that the whole link was copied',
+    };
+  }
+  if (link.reviewId !== reviewId) {
+    return { ok: false, status: 403, code: ApiErrorCode.Forbidden, message: 'this link belongs to another review' };
+  }
+  if (link.revokedAt !== null) {
+    return {
+      ok: false,
+      status: 403,
+      code: ApiErrorCode.Forbidden,
+      message: 'this link was revoked; ask the facilitator for a new one',
+    };
+  }
+  return { ok: true, identity: { reviewId, linkId: link.id, role: link.role, label: link.label } };
+}

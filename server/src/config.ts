@@ -1,0 +1,54 @@
+// The one place that reads process.env. Every variable is validated here and
+// documented in the README's configuration table.
+import { fileURLToPath } from 'node:url';
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+const int = (def: number, min = 0) => z.coerce.number().int().min(min).default(def);
+
+const schema = z.object({
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PORT: int(8080).pipe(z.number().max(65535)),
+  DATA_DIR: z.string().min(1).default('./data'),
+  PUBLIC_URL: z.url().optional(),
+  CREATE_TOKEN: z.string().min(16).optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  CLIENT_DIST: z.string().optional(),
+  SQLITE_SYNCHRONOUS: z.enum(['FULL', 'NORMAL']).default('FULL'),
+  MAX_FRAME_BYTES: int(2 * 1024 * 1024, 1024),
+  MAX_DOC_BYTES: int(64 * 1024 * 1024, 1024),
+  UPDATES_PER_SECOND: int(200, 1),
+  AWARENESS_PER_SECOND: int(30, 1),
+  MAX_BUFFERED_BYTES: int(16 * 1024 * 1024, 1024),
+  PING_INTERVAL_MS: int(30_000, 100),
+  COMPACT_DEBOUNCE_MS: int(2_000, 10),
+  COMPACT_EVERY_UPDATES: int(500, 1),
+  IDLE_UNLOAD_MS: int(5_000, 0),
+});
+
+export type Config = Omit<z.infer<typeof schema>, 'PUBLIC_URL' | 'CLIENT_DIST'> & {
+  PUBLIC_URL: string | undefined;
+  CLIENT_DIST: string;
+};
+
+const defaultClientDist = fileURLToPath(new URL('../../client/dist', import.meta.url));
+
+/** Reads and validates the configuration; throws one message listing every bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`invalid configuration:\n${lines.join('\n')}`);
+  }
+  return {
+    ...parsed.data,
+    DATA_DIR: resolve(parsed.data.DATA_DIR),
+    PUBLIC_URL: parsed.data.PUBLIC_URL,
+    CLIENT_DIST: resolve(parsed.data.CLIENT_DIST ?? defaultClientDist),
+  };
+}
+
+/** True when the process runs in CI (used by nothing but diagnostics). */
+export function isCI(env: NodeJS.ProcessEnv = process.env): boolean {
+  return env.CI === 'true' || env.CI === '1';
+}

@@ -1,0 +1,87 @@
+// Composition root: config -> logger -> store -> metrics -> rooms -> app -> listen.
+// Shuts down on SIGTERM/SIGINT after closing sockets and flushing every room.
+import { createServer } from 'node:http';
+import { getRequestListener } from '@hono/node-server';
+import { createApp } from './app.ts';
+import { authenticate } from './auth/links.ts';
+import { loadConfig } from './config.ts';
+import { createLogger } from './log.ts';
+import { createMetrics } from './metrics.ts';
+import { RoomRegistry } from './relay/registry.ts';
+import { createUpgradeHandler } from './relay/upgrade.ts';
+import { createWsEndpoint } from './relay/wsAdapter.ts';
+import { openSqliteStore } from './storage/sqlite.ts';
+
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    process.stderr.write(`${(err as Error).message}\n`);
+    process.exit(2);
+  }
+  const log = createLogger(config.LOG_LEVEL);
+  const store = openSqliteStore({ dataDir: config.DATA_DIR, synchronous: config.SQLITE_SYNCHRONOUS });
+  const metrics = createMetrics();
+  const registry = new RoomRegistry({
+    store,
+    metrics: metrics.relay,
+    log,
+    limits: {
+      maxDocBytes: config.MAX_DOC_BYTES,
+      updatesPerSecond: config.UPDATES_PER_SECOND,
+      awarenessPerSecond: config.AWARENESS_PER_SECOND,
+      maxBufferedBytes: config.MAX_BUFFERED_BYTES,
+      maxMessagesWhileLoading: 1_000,
+      compactDebounceMs: config.COMPACT_DEBOUNCE_MS,
+      compactEveryUpdates: config.COMPACT_EVERY_UPDATES,
+      idleUnloadMs: config.IDLE_UNLOAD_MS,
+    },
+  });
+  const endpoint = createWsEndpoint({
+    maxFrameBytes: config.MAX_FRAME_BYTES,
+    pingIntervalMs: config.PING_INTERVAL_MS,
+    onError: (err) => log.debug({ err }, 'websocket error'),
+  });
+  const app = createApp({
+    store,
+    registry,
+    metrics,
+    log,
+    publicUrl: config.PUBLIC_URL,
+    createToken: config.CREATE_TOKEN,
+    clientDist: config.CLIENT_DIST,
+  });
+
+  const server = createServer(getRequestListener(app.fetch));
+  server.on(
+    'upgrade',
+    createUpgradeHandler({ authenticate: (id, token) => authenticate(store, id, token), endpoint, registry, log }),
+  );
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.PORT, config.HOST, resolve);
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : config.PORT;
+  log.info({ host: config.HOST, port, dataDir: config.DATA_DIR, url: `http://${config.HOST}:${port}` }, 'listening');
+
+  let stopping = false;
+  const stop = async (signal: string): Promise<void> => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, 'shutting down');
+    server.close();
+    await registry.closeAll();
+    endpoint.close();
+    server.closeAllConnections();
+    await store.close();
+    log.info({}, 'stopped');
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT'));
+}
+
+void main();

@@ -1,0 +1,40 @@
+// One client connection inside a room: its transport, identity, rate limits
+// and the awareness client ids it owns.
+import type { CloseCode } from '@hindsight/protocol';
+import { CloseReason } from '@hindsight/protocol';
+import { TokenBucket } from './rateLimit.ts';
+import type { Identity, RelayLimits, Transport } from './types.ts';
+
+let counter = 0;
+
+export class Connection {
+  /** Short id for logs. */
+  readonly id = `c${(++counter).toString(36)}`;
+  readonly updates: TokenBucket;
+  readonly awareness: TokenBucket;
+  /** Awareness client ids this connection has claimed; nobody else may set them. */
+  readonly clientIds = new Set<number>();
+  /** Messages received before the room finished loading. */
+  readonly early: Uint8Array[] = [];
+  closed = false;
+
+  constructor(
+    readonly transport: Transport,
+    readonly identity: Identity,
+    limits: RelayLimits,
+  ) {
+    this.updates = new TokenBucket(limits.updatesPerSecond);
+    this.awareness = new TokenBucket(limits.awarenessPerSecond);
+  }
+
+  send(data: Uint8Array): void {
+    if (!this.closed) this.transport.send(data);
+  }
+
+  /** Closes with one of the protocol's codes and its declared reason. */
+  close(code: CloseCode): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.transport.close(code, CloseReason[code]);
+  }
+}

@@ -1,0 +1,150 @@
+// The rooms that are loaded right now, by review id. A room is created on the
+// first connection, and flushed, checkpointed and unloaded once it has been
+// empty for `idleUnloadMs`. Everything here is synchronous up to the point a
+// connection is attached, so no message can slip past between awaits.
+import * as Y from 'yjs';
+import { CloseCode } from '@hindsight/protocol';
+import type { Store } from '../storage/store.ts';
+import { Connection } from './connection.ts';
+import { Room } from './room.ts';
+import type { Identity, RelayLimits, RelayLogger, RelayMetrics, Transport } from './types.ts';
+
+export interface RegistryDeps {
+  store: Store;
+  limits: RelayLimits;
+  metrics: RelayMetrics;
+  log: RelayLogger;
+}
+
+/** What the transport layer calls as a socket's life unfolds. */
+export interface ConnectionHandle {
+  message(data: Uint8Array): void;
+  closed(): void;
+}
+
+export class RoomRegistry {
+  private readonly rooms = new Map<string, Room>();
+  /** Rooms being flushed on their way out; a new connection waits for this before reloading. */
+  private readonly unloading = new Map<string, Promise<void>>();
+  private closing = false;
+
+  constructor(private readonly deps: RegistryDeps) {}
+
+  get size(): number {
+    return this.rooms.size;
+  }
+
+  /** Attaches a new, authenticated connection. Returns the callbacks the transport must call. */
+  connect(transport: Transport, identity: Identity): ConnectionHandle {
+    const conn = new Connection(transport, identity, this.deps.limits);
+    this.deps.metrics.connectionOpened();
+    if (this.closing) {
+      conn.close(CloseCode.GoingAway);
+      return { message() {}, closed: () => this.deps.metrics.connectionClosed() };
+    }
+    let room: Room | null = null;
+    const early: Uint8Array[] = [];
+    const attach = (): void => {
+      room = this.roomFor(identity.reviewId);
+      room.join(conn);
+      for (const m of early.splice(0)) room.receive(conn, m);
+    };
+    const pending = this.unloading.get(identity.reviewId);
+    if (pending) {
+      // The old room is still flushing: buffer until it is gone, then load afresh.
+      void pending.then(() => {
+        if (!conn.closed) attach();
+      });
+    } else {
+      attach();
+    }
+    return {
+      message: (data) => {
+        if (room) room.receive(conn, data);
+        else if (early.length < this.deps.limits.maxMessagesWhileLoading) early.push(data);
+        else conn.close(CloseCode.RateLimited);
+      },
+      closed: () => {
+        conn.closed = true;
+        this.deps.metrics.connectionClosed();
+        room?.leave(conn);
+      },
+    };
+  }
+
+  private roomFor(reviewId: string): Room {
+    let room = this.rooms.get(reviewId);
+    if (!room || room.isFailed()) {
+      room = new Room(reviewId, { ...this.deps, onIdle: (r) => void this.unload(r) });
+      this.rooms.set(reviewId, room);
+    }
+    return room;
+  }
+
+  private async unload(room: Room): Promise<void> {
+    if (this.rooms.get(room.id) !== room || this.unloading.has(room.id)) return;
+    const done = (async () => {
+      try {
+        await room.flush();
+      } catch (err) {
+        this.deps.log.error({ reviewId: room.id, err }, 'flush before unload failed');
+      }
+      // Anyone who joined while we flushed keeps the room alive.
+      if (room.conns.size > 0) return;
+      room.destroy();
+      if (this.rooms.get(room.id) === room) this.rooms.delete(room.id);
+      this.deps.log.debug({ reviewId: room.id }, 'room unloaded');
+    })();
+    this.unloading.set(room.id, done);
+    await done;
+    this.unloading.delete(room.id);
+  }
+
+  /** The review's current document: the live one if loaded (after pending commits), else read from the store. */
+  async snapshot(reviewId: string): Promise<Y.Doc> {
+    const live = this.rooms.get(reviewId);
+    const doc = new Y.Doc();
+    if (live && !live.isFailed()) {
+      await live.flush();
+      Y.applyUpdate(doc, Y.encodeStateAsUpdate(live.doc));
+      return doc;
+    }
+    const { checkpoint, tail } = await this.deps.store.load(reviewId);
+    if (checkpoint) Y.applyUpdate(doc, checkpoint);
+    for (const u of tail) Y.applyUpdate(doc, u);
+    return doc;
+  }
+
+  /** Closes every open connection that uses `linkId` (after the link was revoked). */
+  closeLink(linkId: string): number {
+    let closed = 0;
+    for (const room of this.rooms.values()) {
+      for (const conn of [...room.conns]) {
+        if (conn.identity.linkId === linkId) {
+          conn.close(CloseCode.LinkRevoked);
+          closed++;
+        }
+      }
+    }
+    return closed;
+  }
+
+  /** Shutdown: refuse new connections, close the open ones, flush and checkpoint every room. */
+  async closeAll(): Promise<void> {
+    this.closing = true;
+    const rooms = [...this.rooms.values()];
+    for (const room of rooms) room.closeAll(CloseCode.GoingAway);
+    await Promise.all(
+      rooms.map(async (room) => {
+        try {
+          await room.flush();
+        } catch (err) {
+          this.deps.log.error({ reviewId: room.id, err }, 'flush on shutdown failed');
+        }
+        room.destroy();
+      }),
+    );
+    await Promise.all(this.unloading.values());
+    this.rooms.clear();
+  }
+}

@@ -1,0 +1,418 @@
+// A room: one review's live document, its connections and its awareness.
+//
+// Order of events, and why:
+// - The room loads the document from the store before it answers anyone;
+//   messages that arrive meanwhile wait on their connection, in order.
+// - A writer's update is validated, appended to the store and, only once that
+//   append is committed, applied to the room's doc and relayed. So every byte
+//   a client ever receives from the relay (relayed updates and sync step 2
+//   answers from the doc alike) is already on disk.
+// - Commits resolve in append order, and `tail` chains their application, so
+//   every client sees updates in the order they were stored.
+// - A reader's sync step 2 and updates are judged by content: empty ones (the
+//   stock client sends one on every connect) are ignored, anything else is
+//   dropped. Neither is applied, relayed nor stored.
+import * as Y from 'yjs';
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import * as syncProtocol from 'y-protocols/sync';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import { CloseCode, MessageType, can } from '@hindsight/protocol';
+import type { Store } from '../storage/store.ts';
+import { colorFor, decodeAwarenessUpdate, displayName, encodeAwarenessEntries, stampUser } from './awarenessStamp.ts';
+import type { Connection } from './connection.ts';
+import type { RelayLimits, RelayLogger, RelayMetrics } from './types.ts';
+
+export interface RoomDeps {
+  store: Store;
+  limits: RelayLimits;
+  metrics: RelayMetrics;
+  log: RelayLogger;
+  /** Called when the room has no connections left and has been idle for `idleUnloadMs`. */
+  onIdle: (room: Room) => void;
+}
+
+type RoomState = 'loading' | 'ready' | 'failed' | 'destroyed';
+
+/** Thrown by the update validator; closes the sender with BadMessage. */
+class BadMessageError extends Error {}
+
+export class Room {
+  readonly doc = new Y.Doc();
+  readonly awareness = new awarenessProtocol.Awareness(this.doc);
+  readonly conns = new Set<Connection>();
+  private state: RoomState = 'loading';
+  private readonly loaded: Promise<void>;
+  /** Chain of pending commits, applied and relayed strictly in order. */
+  private tail: Promise<void> = Promise.resolve();
+  private lastSeq = 0;
+  private updatesSinceCheckpoint = 0;
+  private approxBytes = 0;
+  private compactTimer: NodeJS.Timeout | null = null;
+  private idleTimer: NodeJS.Timeout | null = null;
+  private compacting: Promise<void> | null = null;
+  /** Which connection owns each awareness client id. */
+  private readonly owners = new Map<number, Connection>();
+
+  constructor(
+    readonly id: string,
+    private readonly deps: RoomDeps,
+  ) {
+    // The server itself has no presence.
+    this.awareness.setLocalState(null);
+    this.awareness.on('update', this.onAwarenessUpdate);
+    this.loaded = this.load();
+  }
+
+  get ready(): Promise<void> {
+    return this.loaded;
+  }
+
+  private async load(): Promise<void> {
+    const started = performance.now();
+    try {
+      const { checkpoint, tail, lastSeq } = await this.deps.store.load(this.id);
+      if (this.state === 'destroyed') return;
+      this.doc.transact(() => {
+        if (checkpoint) Y.applyUpdate(this.doc, checkpoint);
+        for (const update of tail) {
+          try {
+            Y.applyUpdate(this.doc, update);
+          } catch (err) {
+            // Stored updates were validated on the way in; never let one bad row block the room.
+            this.deps.log.error({ reviewId: this.id, err }, 'skipping a stored update that fails to apply');
+          }
+        }
+      });
+      this.lastSeq = lastSeq;
+      this.updatesSinceCheckpoint = tail.length;
+      this.approxBytes = (checkpoint?.length ?? 0) + tail.reduce((n, u) => n + u.length, 0);
+      this.state = 'ready';
+      this.deps.metrics.roomLoaded();
+      this.deps.log.debug(
+        { reviewId: this.id, tail: tail.length, ms: Math.round(performance.now() - started) },
+        'room loaded',
+      );
+      if (tail.length >= this.deps.limits.compactEveryUpdates) void this.compact();
+      for (const conn of this.conns) this.greet(conn);
+    } catch (err) {
+      this.state = 'failed';
+      this.deps.log.error({ reviewId: this.id, err }, 'room failed to load');
+      for (const conn of [...this.conns]) conn.close(CloseCode.StorageUnavailable);
+      this.deps.onIdle(this);
+    }
+  }
+
+  isFailed(): boolean {
+    return this.state === 'failed';
+  }
+
+  join(conn: Connection): void {
+    if (this.idleTimer) {
+      clearTimeout(this.idleTimer);
+      this.idleTimer = null;
+    }
+    this.conns.add(conn);
+    if (this.state === 'ready') this.greet(conn);
+  }
+
+  /** Sends the server's sync step 1 and everyone's awareness, then anything the connection sent while loading. */
+  private greet(conn: Connection): void {
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, MessageType.sync);
+    syncProtocol.writeSyncStep1(encoder, this.doc);
+    conn.send(encoding.toUint8Array(encoder));
+    const states = this.awareness.getStates();
+    if (states.size > 0) {
+      conn.send(this.awarenessMessage([...states.keys()]));
+    }
+    for (const message of conn.early.splice(0)) {
+      if (conn.closed) break;
+      this.handle(conn, message);
+    }
+  }
+
+  receive(conn: Connection, message: Uint8Array): void {
+    if (conn.closed) return;
+    if (this.state === 'loading') {
+      if (conn.early.length >= this.deps.limits.maxMessagesWhileLoading) {
+        this.reject(conn, CloseCode.RateLimited, 'too many messages while loading');
+        return;
+      }
+      conn.early.push(message);
+      return;
+    }
+    if (this.state !== 'ready') return;
+    this.handle(conn, message);
+  }
+
+  leave(conn: Connection): void {
+    if (!this.conns.delete(conn)) return;
+    const ids = [...conn.clientIds].filter((id) => this.owners.get(id) === conn);
+    for (const id of ids) this.owners.delete(id);
+    if (ids.length > 0) awarenessProtocol.removeAwarenessStates(this.awareness, ids, null);
+    if (this.conns.size === 0) {
+      this.idleTimer = setTimeout(() => {
+        this.idleTimer = null;
+        if (this.conns.size === 0) this.deps.onIdle(this);
+      }, this.deps.limits.idleUnloadMs);
+      this.idleTimer.unref();
+    }
+  }
+
+  private reject(conn: Connection, code: CloseCode, why: string): void {
+    this.deps.metrics.messageRejected(`close_${code}`);
+    this.deps.log.warn({ reviewId: this.id, conn: conn.id, role: conn.identity.role, code, why }, 'closing connection');
+    conn.close(code);
+  }
+
+  private handle(conn: Connection, message: Uint8Array): void {
+    try {
+      const decoder = decoding.createDecoder(message);
+      const type = decoding.readVarUint(decoder);
+      switch (type) {
+        case MessageType.sync:
+          this.handleSync(conn, decoder);
+          return;
+        case MessageType.awareness:
+          this.handleAwareness(conn, decoding.readVarUint8Array(decoder));
+          return;
+        case MessageType.queryAwareness:
+          conn.send(this.awarenessMessage([...this.awareness.getStates().keys()]));
+          return;
+        case MessageType.auth:
+          // Authentication happens before the upgrade; the message carries nothing for us.
+          return;
+        default:
+          throw new BadMessageError(`unknown message type ${type}`);
+      }
+    } catch (err) {
+      this.reject(conn, CloseCode.BadMessage, (err as Error).message || 'undecodable message');
+    }
+  }
+
+  private handleSync(conn: Connection, decoder: decoding.Decoder): void {
+    const syncType = decoding.readVarUint(decoder);
+    switch (syncType) {
+      case syncProtocol.messageYjsSyncStep1: {
+        const stateVector = decoding.readVarUint8Array(decoder);
+        const encoder = encoding.createEncoder();
+        encoding.writeVarUint(encoder, MessageType.sync);
+        // Throws on a state vector that does not decode: handled as a bad message.
+        syncProtocol.writeSyncStep2(encoder, this.doc, stateVector);
+        conn.send(encoding.toUint8Array(encoder));
+        return;
+      }
+      case syncProtocol.messageYjsSyncStep2:
+      case syncProtocol.messageYjsUpdate:
+        this.handleUpdate(conn, decoding.readVarUint8Array(decoder));
+        return;
+      default:
+        throw new BadMessageError(`unknown sync message type ${syncType}`);
+    }
+  }
+
+  private handleUpdate(conn: Connection, update: Uint8Array): void {
+    // y-protocols' readSyncMessage would swallow a failed decode and half-apply;
+    // decode the whole update first so a bad one closes the connection instead.
+    let decoded: ReturnType<typeof Y.decodeUpdate>;
+    try {
+      decoded = Y.decodeUpdate(update);
+    } catch {
+      throw new BadMessageError('update does not decode');
+    }
+    if (decoded.structs.length === 0 && decoded.ds.clients.size === 0) return;
+    if (!can(conn.identity.role, 'doc.write')) {
+      this.deps.metrics.messageRejected('read_only_dropped');
+      this.deps.log.debug({ reviewId: this.id, conn: conn.id }, 'dropped an update from a read-only link');
+      return;
+    }
+    if (!conn.updates.take()) {
+      this.reject(conn, CloseCode.RateLimited, 'update rate limit');
+      return;
+    }
+    if (this.approxBytes + update.length > this.deps.limits.maxDocBytes) {
+      this.reject(conn, CloseCode.DocumentTooLarge, 'document size limit');
+      return;
+    }
+    const started = performance.now();
+    const committed = this.deps.store.append(this.id, {
+      update,
+      receivedAt: Date.now(),
+      role: conn.identity.role,
+      linkId: conn.identity.linkId,
+    });
+    this.tail = this.tail.then(() =>
+      committed.then(
+        (seq) => {
+          this.deps.metrics.appendSeconds((performance.now() - started) / 1000);
+          this.applyCommitted(conn, update, seq);
+        },
+        (err: unknown) => {
+          this.deps.log.error({ reviewId: this.id, conn: conn.id, err }, 'store refused an update');
+          this.reject(conn, CloseCode.StorageUnavailable, 'store write failed');
+        },
+      ),
+    );
+  }
+
+  private applyCommitted(origin: Connection, update: Uint8Array, seq: number): void {
+    if (this.state === 'destroyed') return;
+    try {
+      Y.applyUpdate(this.doc, update, origin);
+    } catch (err) {
+      this.deps.log.error({ reviewId: this.id, conn: origin.id, seq, err }, 'a committed update failed to apply');
+      return;
+    }
+    this.lastSeq = Math.max(this.lastSeq, seq);
+    this.approxBytes += update.length;
+    this.updatesSinceCheckpoint++;
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, MessageType.sync);
+    syncProtocol.writeUpdate(encoder, update);
+    const message = encoding.toUint8Array(encoder);
+    let recipients = 0;
+    for (const conn of this.conns) {
+      if (conn === origin) continue;
+      this.sendChecked(conn, message);
+      recipients++;
+    }
+    this.deps.metrics.updateRelayed(recipients);
+    this.scheduleCompaction();
+  }
+
+  private sendChecked(conn: Connection, message: Uint8Array): void {
+    if (conn.closed) return;
+    conn.send(message);
+    if (conn.transport.bufferedAmount > this.deps.limits.maxBufferedBytes) {
+      this.reject(conn, CloseCode.SlowConsumer, 'send buffer over limit');
+    }
+  }
+
+  private handleAwareness(conn: Connection, update: Uint8Array): void {
+    if (!conn.awareness.take()) {
+      this.reject(conn, CloseCode.RateLimited, 'awareness rate limit');
+      return;
+    }
+    let entries;
+    try {
+      entries = decodeAwarenessUpdate(update);
+    } catch {
+      throw new BadMessageError('awareness update does not decode');
+    }
+    const accepted = entries.filter((e) => {
+      const owner = this.owners.get(e.clientId);
+      if (owner && owner !== conn) return false;
+      if (!owner) {
+        this.owners.set(e.clientId, conn);
+        conn.clientIds.add(e.clientId);
+      }
+      return true;
+    });
+    if (accepted.length === 0) return;
+    const { identity } = conn;
+    const stamped = accepted.map((e) => ({
+      ...e,
+      state:
+        e.state === null
+          ? null
+          : stampUser(e.state, {
+              name: displayName(e.state.user, identity.label),
+              role: identity.role,
+              color: colorFor(e.clientId),
+              linkId: identity.linkId,
+            }),
+    }));
+    awarenessProtocol.applyAwarenessUpdate(this.awareness, encodeAwarenessEntries(stamped), conn);
+  }
+
+  /** Relays awareness changes to everyone, the sender included (it keeps the stock client's liveness timer fed). */
+  private readonly onAwarenessUpdate = ({
+    added,
+    updated,
+    removed,
+  }: {
+    added: number[];
+    updated: number[];
+    removed: number[];
+  }): void => {
+    const changed = [...added, ...updated, ...removed];
+    if (changed.length === 0) return;
+    const message = this.awarenessMessage(changed);
+    for (const conn of this.conns) this.sendChecked(conn, message);
+  };
+
+  private awarenessMessage(clientIds: number[]): Uint8Array {
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, MessageType.awareness);
+    encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(this.awareness, clientIds));
+    return encoding.toUint8Array(encoder);
+  }
+
+  private scheduleCompaction(): void {
+    if (this.updatesSinceCheckpoint >= this.deps.limits.compactEveryUpdates) {
+      void this.compact();
+      return;
+    }
+    if (this.compactTimer) clearTimeout(this.compactTimer);
+    this.compactTimer = setTimeout(() => void this.compact(), this.deps.limits.compactDebounceMs);
+    this.compactTimer.unref();
+  }
+
+  /** Checkpoints the merged state so the next load reads one row plus a short tail. */
+  compact(): Promise<void> {
+    if (this.compactTimer) {
+      clearTimeout(this.compactTimer);
+      this.compactTimer = null;
+    }
+    if (this.compacting) return this.compacting;
+    if (this.state !== 'ready' || this.updatesSinceCheckpoint === 0) return Promise.resolve();
+    const state = Y.encodeStateAsUpdate(this.doc);
+    const upto = this.lastSeq;
+    const covered = this.updatesSinceCheckpoint;
+    const bytesAtSnapshot = this.approxBytes;
+    this.compacting = this.deps.store
+      .compact(this.id, state, upto)
+      .then(
+        () => {
+          this.updatesSinceCheckpoint -= covered;
+          this.approxBytes = state.length + (this.approxBytes - bytesAtSnapshot);
+        },
+        (err: unknown) =>
+          this.deps.log.error({ reviewId: this.id, err }, 'checkpoint failed; the log still has everything'),
+      )
+      .finally(() => {
+        this.compacting = null;
+      });
+    return this.compacting;
+  }
+
+  /** Waits for every accepted update to be committed and applied, then checkpoints. */
+  async flush(): Promise<void> {
+    await this.loaded;
+    let tail: Promise<void>;
+    do {
+      tail = this.tail;
+      await tail;
+    } while (tail !== this.tail);
+    if (this.compacting) await this.compacting;
+    await this.compact();
+  }
+
+  /** Closes every connection with `code`. */
+  closeAll(code: CloseCode): void {
+    for (const conn of [...this.conns]) conn.close(code);
+  }
+
+  destroy(): void {
+    if (this.state === 'destroyed') return;
+    const wasReady = this.state === 'ready';
+    this.state = 'destroyed';
+    if (this.compactTimer) clearTimeout(this.compactTimer);
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    this.awareness.off('update', this.onAwarenessUpdate);
+    this.awareness.destroy();
+    this.doc.destroy();
+    if (wasReady) this.deps.metrics.roomUnloaded();
+  }
+}

@@ -1,0 +1,110 @@
+// /api/reviews: create a review (with its three links), read who you are, export.
+import { Hono } from 'hono';
+import * as Y from 'yjs';
+import { z } from 'zod';
+import { ApiErrorCode, can, CAPABILITIES, type CreateReviewResponse } from '@hindsight/protocol';
+import { exportReview, initReview } from '@hindsight/doc';
+import { linkUrl, mintLink, newId } from '../auth/links.ts';
+import type { RoomRegistry } from '../relay/registry.ts';
+import type { Store } from '../storage/store.ts';
+import { bearer, requireLink } from './auth.ts';
+import { HttpError, badRequest } from './errors.ts';
+
+export interface ReviewRoutesDeps {
+  store: Store;
+  registry: RoomRegistry;
+  publicUrl: (requestUrl: string) => string;
+  createToken: string | undefined;
+}
+
+const createBody = z
+  .object({
+    title: z.string().trim().min(1, 'title is required').max(200),
+    startedAt: z.number().int().min(0).optional(),
+    severity: z.string().trim().min(1).max(40).optional(),
+    facilitatorName: z.string().trim().min(1).max(60).optional(),
+  })
+  .strict();
+
+async function jsonBody(req: { json: () => Promise<unknown> }): Promise<unknown> {
+  try {
+    return await req.json();
+  } catch {
+    throw badRequest('the body must be JSON, e.g. {"title": "Checkout outage"}');
+  }
+}
+
+export function reviewRoutes(deps: ReviewRoutesDeps): Hono {
+  const app = new Hono();
+
+  app.post('/', async (c) => {
+    if (deps.createToken !== undefined && bearer(c) !== deps.createToken) {
+      throw new HttpError(
+        401,
+        ApiErrorCode.Unauthorized,
+        'creating reviews needs the operator token as "Authorization: Bearer <CREATE_TOKEN>"',
+      );
+    }
+    const parsed = createBody.safeParse(await jsonBody(c.req));
+    if (!parsed.success) {
+      throw badRequest(parsed.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; '));
+    }
+    const input = parsed.data;
+    const id = newId();
+    const now = Date.now();
+    const minted = {
+      facilitator: mintLink(id, 'facilitator', input.facilitatorName ?? 'Facilitator', now),
+      editor: mintLink(id, 'editor', 'Responder', now),
+      reader: mintLink(id, 'reader', 'Reader', now),
+    };
+    const doc = new Y.Doc();
+    initReview(
+      doc,
+      { id, title: input.title, startedAt: input.startedAt, severity: input.severity },
+      { now: () => now, newId, actor: input.facilitatorName },
+    );
+    await deps.store.createReview(
+      { id, title: input.title, createdAt: now },
+      Object.values(minted).map((m) => m.link),
+      Y.encodeStateAsUpdate(doc),
+    );
+    const base = deps.publicUrl(c.req.url);
+    const body: CreateReviewResponse = {
+      id,
+      title: input.title,
+      links: {
+        facilitator: linkUrl(base, id, minted.facilitator.token),
+        editor: linkUrl(base, id, minted.editor.token),
+        reader: linkUrl(base, id, minted.reader.token),
+      },
+    };
+    return c.json(body, 201);
+  });
+
+  app.get('/:id/session', async (c) => {
+    const id = c.req.param('id');
+    const identity = await requireLink(c, deps.store, id, 'doc.read');
+    const review = await deps.store.getReview(id);
+    return c.json({
+      reviewId: id,
+      title: review?.title ?? '',
+      role: identity.role,
+      linkId: identity.linkId,
+      label: identity.label,
+      capabilities: CAPABILITIES.filter((cap) => can(identity.role, cap)),
+    });
+  });
+
+  app.get('/:id/export.json', async (c) => {
+    const id = c.req.param('id');
+    await requireLink(c, deps.store, id, 'review.export');
+    const doc = await deps.registry.snapshot(id);
+    try {
+      return c.json(exportReview(doc, id));
+    } finally {
+      doc.destroy();
+    }
+  });
+
+  return app;
+}

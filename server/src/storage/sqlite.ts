@@ -1,0 +1,271 @@
+// SQLite adapter of the store (better-sqlite3, WAL). Appends are queued and
+// committed together once per tick, so a burst of small updates costs one
+// fsync; each caller's promise resolves only after that commit.
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Role } from '@hindsight/protocol';
+import {
+  type AppendInput,
+  type LinkRecord,
+  type LoadedDoc,
+  type ReviewRecord,
+  type Store,
+  type StoredUpdate,
+  StoreWriteError,
+} from './store.ts';
+
+export interface SqliteStoreOptions {
+  /** Directory holding `hindsight.sqlite`; created if missing. Use ':memory:' only in unit tests. */
+  dataDir: string;
+  /** `FULL` survives power loss; `NORMAL` survives process crashes only. */
+  synchronous?: 'FULL' | 'NORMAL';
+}
+
+interface Pending {
+  reviewId: string;
+  input: AppendInput;
+  resolve: (seq: number) => void;
+  reject: (err: Error) => void;
+}
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS reviews (
+  id TEXT PRIMARY KEY,
+  title TEXT NOT NULL,
+  created_at INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS links (
+  id TEXT PRIMARY KEY,
+  review_id TEXT NOT NULL REFERENCES reviews(id),
+  role TEXT NOT NULL,
+  label TEXT NOT NULL,
+  token_hash TEXT NOT NULL UNIQUE,
+  created_at INTEGER NOT NULL,
+  revoked_at INTEGER
+);
+CREATE INDEX IF NOT EXISTS links_review ON links(review_id);
+CREATE TABLE IF NOT EXISTS updates (
+  review_id TEXT NOT NULL,
+  seq INTEGER NOT NULL,
+  received_at INTEGER NOT NULL,
+  role TEXT NOT NULL,
+  link_id TEXT,
+  data BLOB NOT NULL,
+  PRIMARY KEY (review_id, seq)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS checkpoints (
+  review_id TEXT PRIMARY KEY,
+  upto_seq INTEGER NOT NULL,
+  state BLOB NOT NULL,
+  created_at INTEGER NOT NULL
+);
+`;
+
+interface LinkRow {
+  id: string;
+  review_id: string;
+  role: string;
+  label: string;
+  token_hash: string;
+  created_at: number;
+  revoked_at: number | null;
+}
+
+const toLink = (r: LinkRow): LinkRecord => ({
+  id: r.id,
+  reviewId: r.review_id,
+  role: r.role as Role,
+  label: r.label,
+  tokenHash: r.token_hash,
+  createdAt: r.created_at,
+  revokedAt: r.revoked_at,
+});
+
+export function openSqliteStore(options: SqliteStoreOptions): Store {
+  let file = ':memory:';
+  if (options.dataDir !== ':memory:') {
+    mkdirSync(options.dataDir, { recursive: true });
+    file = join(options.dataDir, 'hindsight.sqlite');
+  }
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  db.pragma(`synchronous = ${options.synchronous ?? 'FULL'}`);
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  db.exec(SCHEMA);
+
+  const q = {
+    insertReview: db.prepare('INSERT INTO reviews (id, title, created_at) VALUES (?, ?, ?)'),
+    getReview: db.prepare<[string], { id: string; title: string; created_at: number }>(
+      'SELECT id, title, created_at FROM reviews WHERE id = ?',
+    ),
+    insertLink: db.prepare(
+      'INSERT INTO links (id, review_id, role, label, token_hash, created_at, revoked_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    ),
+    findLink: db.prepare<[string], LinkRow>('SELECT * FROM links WHERE token_hash = ?'),
+    listLinks: db.prepare<[string], LinkRow>('SELECT * FROM links WHERE review_id = ? ORDER BY created_at, id'),
+    revokeLink: db.prepare('UPDATE links SET revoked_at = COALESCE(revoked_at, ?) WHERE review_id = ? AND id = ?'),
+    maxSeq: db.prepare<[string], { s: number | null }>('SELECT MAX(seq) AS s FROM updates WHERE review_id = ?'),
+    insertUpdate: db.prepare(
+      'INSERT INTO updates (review_id, seq, received_at, role, link_id, data) VALUES (?, ?, ?, ?, ?, ?)',
+    ),
+    getCheckpoint: db.prepare<[string], { upto_seq: number; state: Buffer }>(
+      'SELECT upto_seq, state FROM checkpoints WHERE review_id = ?',
+    ),
+    tail: db.prepare<[string, number], { data: Buffer }>(
+      'SELECT data FROM updates WHERE review_id = ? AND seq > ? ORDER BY seq',
+    ),
+    upsertCheckpoint: db.prepare(
+      `INSERT INTO checkpoints (review_id, upto_seq, state, created_at) VALUES (?, ?, ?, ?)
+       ON CONFLICT(review_id) DO UPDATE SET upto_seq = excluded.upto_seq, state = excluded.state,
+         created_at = excluded.created_at WHERE excluded.upto_seq >= checkpoints.upto_seq`,
+    ),
+    readLog: db.prepare<
+      [string, number, number],
+      { seq: number; received_at: number; role: string; link_id: string | null; data: Buffer }
+    >('SELECT seq, received_at, role, link_id, data FROM updates WHERE review_id = ? AND seq > ? ORDER BY seq LIMIT ?'),
+  };
+
+  // Next seq per review, cached so appends need no read. Seeded lazily from the log.
+  const nextSeq = new Map<string, number>();
+  const seqFor = (reviewId: string): number => {
+    let next = nextSeq.get(reviewId);
+    if (next === undefined) next = (q.maxSeq.get(reviewId)?.s ?? 0) + 1;
+    nextSeq.set(reviewId, next + 1);
+    return next;
+  };
+
+  let queue: Pending[] = [];
+  let scheduled = false;
+  let closed = false;
+
+  const commitBatch = db.transaction((batch: Pending[]): number[] =>
+    batch.map(({ reviewId, input }) => {
+      const seq = seqFor(reviewId);
+      q.insertUpdate.run(reviewId, seq, input.receivedAt, input.role, input.linkId, input.update);
+      return seq;
+    }),
+  );
+
+  const flush = (): void => {
+    scheduled = false;
+    const batch = queue;
+    queue = [];
+    if (batch.length === 0) return;
+    const before = new Map(batch.map((p) => [p.reviewId, nextSeq.get(p.reviewId)]));
+    let seqs: number[];
+    try {
+      seqs = commitBatch(batch);
+    } catch (cause) {
+      // The transaction rolled back: restore the seq counters it advanced.
+      for (const [id, next] of before) {
+        if (next === undefined) nextSeq.delete(id);
+        else nextSeq.set(id, next);
+      }
+      const err = new StoreWriteError(`could not commit ${batch.length} update(s): ${(cause as Error).message}`, {
+        cause,
+      });
+      for (const p of batch) p.reject(err);
+      return;
+    }
+    batch.forEach((p, i) => p.resolve(seqs[i]!));
+  };
+
+  const guardOpen = (): void => {
+    if (closed) throw new StoreWriteError('store is closed');
+  };
+
+  return {
+    async createReview(review: ReviewRecord, links: LinkRecord[], initialUpdate: Uint8Array): Promise<void> {
+      guardOpen();
+      try {
+        db.transaction(() => {
+          q.insertReview.run(review.id, review.title, review.createdAt);
+          for (const l of links) {
+            q.insertLink.run(l.id, l.reviewId, l.role, l.label, l.tokenHash, l.createdAt, l.revokedAt);
+          }
+          q.insertUpdate.run(review.id, seqFor(review.id), review.createdAt, 'system', null, initialUpdate);
+        })();
+      } catch (cause) {
+        nextSeq.delete(review.id);
+        throw new StoreWriteError(`could not create review: ${(cause as Error).message}`, { cause });
+      }
+    },
+    async getReview(id: string): Promise<ReviewRecord | null> {
+      const r = q.getReview.get(id);
+      return r ? { id: r.id, title: r.title, createdAt: r.created_at } : null;
+    },
+    async createLink(l: LinkRecord): Promise<void> {
+      guardOpen();
+      try {
+        q.insertLink.run(l.id, l.reviewId, l.role, l.label, l.tokenHash, l.createdAt, l.revokedAt);
+      } catch (cause) {
+        throw new StoreWriteError(`could not create link: ${(cause as Error).message}`, { cause });
+      }
+    },
+    async findLinkByTokenHash(tokenHash: string): Promise<LinkRecord | null> {
+      const r = q.findLink.get(tokenHash);
+      return r ? toLink(r) : null;
+    },
+    async listLinks(reviewId: string): Promise<LinkRecord[]> {
+      return q.listLinks.all(reviewId).map(toLink);
+    },
+    async revokeLink(reviewId: string, linkId: string, at: number): Promise<boolean> {
+      guardOpen();
+      try {
+        return q.revokeLink.run(at, reviewId, linkId).changes > 0;
+      } catch (cause) {
+        throw new StoreWriteError(`could not revoke link: ${(cause as Error).message}`, { cause });
+      }
+    },
+    append(reviewId: string, input: AppendInput): Promise<number> {
+      if (closed) return Promise.reject(new StoreWriteError('store is closed'));
+      return new Promise<number>((resolve, reject) => {
+        queue.push({ reviewId, input, resolve, reject });
+        if (!scheduled) {
+          scheduled = true;
+          setImmediate(flush);
+        }
+      });
+    },
+    async load(reviewId: string): Promise<LoadedDoc> {
+      const cp = q.getCheckpoint.get(reviewId);
+      const checkpointSeq = cp?.upto_seq ?? 0;
+      const tail = q.tail.all(reviewId, checkpointSeq).map((r) => new Uint8Array(r.data));
+      const lastSeq = q.maxSeq.get(reviewId)?.s ?? 0;
+      return { checkpoint: cp ? new Uint8Array(cp.state) : null, checkpointSeq, tail, lastSeq };
+    },
+    async compact(reviewId: string, state: Uint8Array, uptoSeq: number): Promise<void> {
+      guardOpen();
+      try {
+        q.upsertCheckpoint.run(reviewId, uptoSeq, state, Date.now());
+      } catch (cause) {
+        throw new StoreWriteError(`could not write checkpoint: ${(cause as Error).message}`, { cause });
+      }
+    },
+    async readLog(reviewId: string, afterSeq: number, limit: number): Promise<StoredUpdate[]> {
+      return q.readLog.all(reviewId, afterSeq, limit).map((r) => ({
+        seq: r.seq,
+        receivedAt: r.received_at,
+        role: r.role as StoredUpdate['role'],
+        linkId: r.link_id,
+        update: new Uint8Array(r.data),
+      }));
+    },
+    async ping(): Promise<void> {
+      guardOpen();
+      db.prepare('SELECT 1').get();
+      // A write probe: fails on a read-only or full disk, and writes nothing.
+      db.transaction(() => {
+        db.prepare('CREATE TEMP TABLE IF NOT EXISTS _ping (x)').run();
+      })();
+    },
+    async close(): Promise<void> {
+      if (closed) return;
+      flush();
+      closed = true;
+      db.close();
+    },
+  };
+}

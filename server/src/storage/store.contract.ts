@@ -1,0 +1,187 @@
+// The store contract: the behaviour every Store adapter must show. Each adapter
+// runs it from its own test file with a factory for fresh, empty stores.
+import { describe, expect, it, afterEach } from 'vitest';
+import * as Y from 'yjs';
+import type { LinkRecord, Store } from './store.ts';
+
+export interface StoreFactory {
+  /** A fresh, empty store. `reopen` returns a new store over the same data. */
+  create(): Promise<{ store: Store; reopen: () => Promise<Store> }>;
+}
+
+const link = (over: Partial<LinkRecord> & { id: string; reviewId: string }): LinkRecord => ({
+  role: 'editor',
+  label: 'Responders',
+  tokenHash: `hash-${over.id}`,
+  createdAt: 1_700_000_000_000,
+  revokedAt: null,
+  ...over,
+});
+
+function textUpdate(doc: Y.Doc, text: string): Uint8Array {
+  let captured: Uint8Array | null = null;
+  const onUpdate = (u: Uint8Array): void => {
+    captured = u;
+  };
+  doc.on('update', onUpdate);
+  doc.getText('t').insert(doc.getText('t').length, text);
+  doc.off('update', onUpdate);
+  if (!captured) throw new Error('no update produced');
+  return captured;
+}
+
+function replay(loaded: { checkpoint: Uint8Array | null; tail: Uint8Array[] }): string {
+  const doc = new Y.Doc();
+  if (loaded.checkpoint) Y.applyUpdate(doc, loaded.checkpoint);
+  for (const u of loaded.tail) Y.applyUpdate(doc, u);
+  return doc.getText('t').toString();
+}
+
+export function storeContract(name: string, factory: StoreFactory): void {
+  describe(`store contract: ${name}`, () => {
+    const open: Store[] = [];
+    const fresh = async (): Promise<{ store: Store; reopen: () => Promise<Store> }> => {
+      const made = await factory.create();
+      open.push(made.store);
+      return {
+        store: made.store,
+        reopen: async () => {
+          const s = await made.reopen();
+          open.push(s);
+          return s;
+        },
+      };
+    };
+    afterEach(async () => {
+      for (const s of open.splice(0)) await s.close().catch(() => undefined);
+    });
+
+    it('creates a review with its links and first update atomically', async () => {
+      const { store } = await fresh();
+      const doc = new Y.Doc();
+      const first = textUpdate(doc, 'hello');
+      await store.createReview(
+        { id: 'r1', title: 'Outage', createdAt: 1 },
+        [link({ id: 'l1', reviewId: 'r1' })],
+        first,
+      );
+      expect(await store.getReview('r1')).toEqual({ id: 'r1', title: 'Outage', createdAt: 1 });
+      expect(await store.getReview('nope')).toBeNull();
+      expect((await store.findLinkByTokenHash('hash-l1'))?.reviewId).toBe('r1');
+      expect(replay(await store.load('r1'))).toBe('hello');
+      // A duplicate id fails and leaves the first review untouched.
+      await expect(
+        store.createReview({ id: 'r1', title: 'Again', createdAt: 2 }, [link({ id: 'l2', reviewId: 'r1' })], first),
+      ).rejects.toThrow();
+      expect((await store.getReview('r1'))?.title).toBe('Outage');
+      expect(await store.findLinkByTokenHash('hash-l2')).toBeNull();
+    });
+
+    it('lists and revokes links, and revocation is scoped to the review', async () => {
+      const { store } = await fresh();
+      await store.createReview(
+        { id: 'a', title: 'A', createdAt: 1 },
+        [link({ id: 'la', reviewId: 'a' })],
+        new Uint8Array([0, 0]),
+      );
+      await store.createReview(
+        { id: 'b', title: 'B', createdAt: 1 },
+        [link({ id: 'lb', reviewId: 'b' })],
+        new Uint8Array([0, 0]),
+      );
+      await store.createLink(link({ id: 'la2', reviewId: 'a', role: 'reader', label: 'Readers' }));
+      expect((await store.listLinks('a')).map((l) => l.id).sort()).toEqual(['la', 'la2']);
+      expect(await store.revokeLink('b', 'la', 5)).toBe(false);
+      expect((await store.findLinkByTokenHash('hash-la'))?.revokedAt).toBeNull();
+      expect(await store.revokeLink('a', 'la', 5)).toBe(true);
+      expect((await store.findLinkByTokenHash('hash-la'))?.revokedAt).toBe(5);
+    });
+
+    it('assigns increasing seqs to appends in one tick and keeps their order', async () => {
+      const { store } = await fresh();
+      await store.createReview({ id: 'r', title: 'R', createdAt: 1 }, [], new Uint8Array([0, 0]));
+      const doc = new Y.Doc();
+      const updates = Array.from({ length: 50 }, (_, i) => textUpdate(doc, String(i % 10)));
+      const seqs = await Promise.all(
+        updates.map((u, i) => store.append('r', { update: u, receivedAt: 100 + i, role: 'editor', linkId: 'l' })),
+      );
+      expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
+      expect(new Set(seqs).size).toBe(50);
+      const log = await store.readLog('r', 0, 1000);
+      expect(log).toHaveLength(51);
+      expect(log[0]?.role).toBe('system');
+      expect(log[1]).toMatchObject({ receivedAt: 100, role: 'editor', linkId: 'l' });
+      expect(replay(await store.load('r'))).toBe(doc.getText('t').toString());
+    });
+
+    it('keeps every appended update across a reopen', async () => {
+      const { store, reopen } = await fresh();
+      await store.createReview({ id: 'r', title: 'R', createdAt: 1 }, [], new Uint8Array([0, 0]));
+      const doc = new Y.Doc();
+      for (let i = 0; i < 20; i++)
+        await store.append('r', { update: textUpdate(doc, 'x'), receivedAt: i, role: 'editor', linkId: null });
+      await store.close();
+      const again = await reopen();
+      expect(replay(await again.load('r'))).toBe('x'.repeat(20));
+      // Seqs continue after the reopen rather than colliding.
+      const seq = await again.append('r', {
+        update: textUpdate(doc, 'y'),
+        receivedAt: 99,
+        role: 'editor',
+        linkId: null,
+      });
+      expect(seq).toBe(22);
+    });
+
+    it('loads a checkpoint plus only the tail after it', async () => {
+      const { store } = await fresh();
+      await store.createReview({ id: 'r', title: 'R', createdAt: 1 }, [], new Uint8Array([0, 0]));
+      const doc = new Y.Doc();
+      let last = 0;
+      for (let i = 0; i < 10; i++)
+        last = await store.append('r', { update: textUpdate(doc, 'a'), receivedAt: i, role: 'editor', linkId: null });
+      await store.compact('r', Y.encodeStateAsUpdate(doc), last);
+      for (let i = 0; i < 3; i++)
+        await store.append('r', { update: textUpdate(doc, 'b'), receivedAt: i, role: 'editor', linkId: null });
+      const loaded = await store.load('r');
+      expect(loaded.checkpointSeq).toBe(last);
+      expect(loaded.tail).toHaveLength(3);
+      expect(loaded.lastSeq).toBe(last + 3);
+      expect(replay(loaded)).toBe('aaaaaaaaaabbb');
+      // An older checkpoint never replaces a newer one.
+      await store.compact('r', new Uint8Array([0, 0]), 2);
+      expect((await store.load('r')).checkpointSeq).toBe(last);
+      // The full log stays for replay.
+      expect(await store.readLog('r', 0, 100)).toHaveLength(14);
+      expect(await store.readLog('r', 12, 100)).toHaveLength(2);
+    });
+
+    it('keeps reviews apart', async () => {
+      const { store } = await fresh();
+      for (const id of ['x', 'y'])
+        await store.createReview({ id, title: id, createdAt: 1 }, [], new Uint8Array([0, 0]));
+      const dx = new Y.Doc();
+      const dy = new Y.Doc();
+      await Promise.all([
+        store.append('x', { update: textUpdate(dx, 'xx'), receivedAt: 1, role: 'editor', linkId: null }),
+        store.append('y', { update: textUpdate(dy, 'yy'), receivedAt: 1, role: 'editor', linkId: null }),
+      ]);
+      expect(replay(await store.load('x'))).toBe('xx');
+      expect(replay(await store.load('y'))).toBe('yy');
+      expect((await store.load('none')).tail).toEqual([]);
+    });
+
+    it('rejects appends after close instead of acknowledging them', async () => {
+      const { store } = await fresh();
+      await store.close();
+      await expect(
+        store.append('r', { update: new Uint8Array([0, 0]), receivedAt: 1, role: 'editor', linkId: null }),
+      ).rejects.toThrow(/closed/);
+    });
+
+    it('answers ping while open', async () => {
+      const { store } = await fresh();
+      await expect(store.ping()).resolves.toBeUndefined();
+    });
+  });
+}

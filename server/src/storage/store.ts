@@ -1,0 +1,76 @@
+// The store interface: everything the server keeps. Every adapter (SQLite now,
+// Postgres for the scale-out mode) implements it and passes store.contract.ts.
+import type { Role } from '@hindsight/protocol';
+
+export interface ReviewRecord {
+  id: string;
+  title: string;
+  createdAt: number;
+}
+
+export interface LinkRecord {
+  id: string;
+  reviewId: string;
+  role: Role;
+  label: string;
+  /** sha256 of the token, hex. The token itself is never stored. */
+  tokenHash: string;
+  createdAt: number;
+  revokedAt: number | null;
+}
+
+/** Who wrote an update: the link's role, or `system` for the server's own writes. */
+export type WriterRole = Role | 'system';
+
+export interface AppendInput {
+  update: Uint8Array;
+  /** Server receive time, epoch ms. */
+  receivedAt: number;
+  role: WriterRole;
+  linkId: string | null;
+}
+
+export interface StoredUpdate extends AppendInput {
+  seq: number;
+}
+
+export interface LoadedDoc {
+  /** Merged state up to and including `checkpointSeq`, or null when never compacted. */
+  checkpoint: Uint8Array | null;
+  checkpointSeq: number;
+  /** Updates after the checkpoint, in commit order. */
+  tail: Uint8Array[];
+  /** Highest seq in the log (0 when empty). */
+  lastSeq: number;
+}
+
+export interface Store {
+  /** Creates a review with its links and the document's first update, atomically. */
+  createReview(review: ReviewRecord, links: LinkRecord[], initialUpdate: Uint8Array): Promise<void>;
+  getReview(id: string): Promise<ReviewRecord | null>;
+  createLink(link: LinkRecord): Promise<void>;
+  findLinkByTokenHash(tokenHash: string): Promise<LinkRecord | null>;
+  listLinks(reviewId: string): Promise<LinkRecord[]>;
+  /** Marks a link revoked; false when the review has no such link. */
+  revokeLink(reviewId: string, linkId: string, at: number): Promise<boolean>;
+  /**
+   * Appends one update to the review's log and resolves with its seq once it
+   * is durably committed. Appends made in the same tick share one commit.
+   */
+  append(reviewId: string, input: AppendInput): Promise<number>;
+  /** Loads the latest checkpoint plus the tail after it. */
+  load(reviewId: string): Promise<LoadedDoc>;
+  /** Records `state` as the merged document up to `uptoSeq`. Older checkpoints may be dropped; the log is kept. */
+  compact(reviewId: string, state: Uint8Array, uptoSeq: number): Promise<void>;
+  /** The raw log after `afterSeq`, oldest first, at most `limit` rows: for replay and edit history. */
+  readLog(reviewId: string, afterSeq: number, limit: number): Promise<StoredUpdate[]>;
+  /** Resolves when the store can both read and write. */
+  ping(): Promise<void>;
+  /** Flushes pending appends and releases resources. */
+  close(): Promise<void>;
+}
+
+/** Thrown by adapters when a write cannot be committed (disk full, read-only, closed). */
+export class StoreWriteError extends Error {
+  override readonly name = 'StoreWriteError';
+}
