@@ -2,6 +2,7 @@
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
+import { roots } from '@hindsight/doc';
 import type { RunningServer } from './server.ts';
 
 export interface Client {
@@ -41,7 +42,7 @@ export async function synced(client: Client): Promise<void> {
   await waitFor(() => client.provider.synced, 'provider to sync');
 }
 
-/** A stable, key-sorted JSON form of a doc's content, for comparing replicas. */
+/** A stable, key-sorted JSON form of a review doc's content, for comparing replicas. */
 export function canonical(doc: Y.Doc): string {
   const sortKeys = (v: unknown): unknown => {
     if (Array.isArray(v)) return v.map(sortKeys);
@@ -54,6 +55,9 @@ export function canonical(doc: Y.Doc): string {
     }
     return v;
   };
+  // Instantiate every root with its real type first: a replica that only
+  // received updates holds untyped roots whose toJSON() is empty.
+  roots(doc);
   const out: Record<string, unknown> = {};
   for (const [name, type] of doc.share) out[name] = sortKeys(type.toJSON());
   return JSON.stringify(sortKeys(out));

@@ -1,0 +1,107 @@
+// Read-only links: a reader receives the document, live updates and presence,
+// but whatever it sends that would change the document is dropped by the
+// relay, never applied, relayed or stored, even across a restart.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { addEntry, defaultContext, readTimeline } from '@hindsight/doc';
+import { connect, synced, waitFor, type Client } from '../helpers/clients.ts';
+import { openRawOk, syncStep1Message, syncStep2Message, updateMessage } from '../helpers/raw.ts';
+import { exportJson, startServer, type ReviewHandle, type RunningServer } from '../helpers/server.ts';
+
+const forgedUpdate = (summary: string): Uint8Array => {
+  const doc = new Y.Doc();
+  addEntry(doc, { at: Date.UTC(2026, 0, 1), summary }, defaultContext('mallory'));
+  return Y.encodeStateAsUpdate(doc);
+};
+
+describe('reader links', () => {
+  let server: RunningServer;
+  let review: ReviewHandle;
+  const clients: Client[] = [];
+
+  beforeAll(async () => {
+    server = await startServer();
+    review = await server.createReview('Reader gate');
+  });
+  afterAll(async () => {
+    clients.forEach((c) => c.destroy());
+    await server.stop();
+  });
+
+  it('drops a reader’s crafted update and sync step 2 everywhere, and keeps the reader connected', async () => {
+    const editor = connect(server, review.id, review.tokens.editor);
+    clients.push(editor);
+    await synced(editor);
+    addEntry(editor.doc, { at: Date.UTC(2026, 0, 1, 9), summary: 'honest entry' }, defaultContext('ed'));
+
+    const reader = await openRawOk(server, review.id, review.tokens.reader);
+    reader.send(syncStep1Message(new Y.Doc()));
+    reader.send(syncStep2Message(forgedUpdate('forged via sync step 2')));
+    reader.send(updateMessage(forgedUpdate('forged via update')));
+    // An empty sync step 2, as the stock client sends on every connect, is fine.
+    reader.send(syncStep2Message(Y.encodeStateAsUpdate(new Y.Doc())));
+
+    // The reader still gets live updates after all of that.
+    const before = reader.received.length;
+    addEntry(editor.doc, { at: Date.UTC(2026, 0, 1, 10), summary: 'second honest entry' }, defaultContext('ed'));
+    await expect.poll(() => reader.received.length).toBeGreaterThan(before);
+    expect(reader.ws.readyState).toBe(reader.ws.OPEN);
+
+    // A fresh client (a stock provider) sees only the honest entries.
+    const observer = connect(server, review.id, review.tokens.facilitator);
+    clients.push(observer);
+    await synced(observer);
+    await waitFor(() => readTimeline(observer.doc).length === 2, 'the observer to see both honest entries');
+    const summaries = (doc: Y.Doc) => readTimeline(doc).map((e) => e.summary);
+    expect(summaries(observer.doc)).toEqual(['honest entry', 'second honest entry']);
+    expect(summaries(editor.doc)).toEqual(['honest entry', 'second honest entry']);
+    const exported = await exportJson(server, review.id, review.tokens.reader);
+    expect(JSON.stringify(exported)).not.toContain('forged');
+    reader.ws.close();
+  });
+
+  it('a stock provider on a reader link syncs and keeps working, but its local edits never leave it', async () => {
+    const reader = connect(server, review.id, review.tokens.reader);
+    clients.push(reader);
+    await synced(reader);
+    expect(readTimeline(reader.doc)).toHaveLength(2);
+    addEntry(reader.doc, { at: Date.UTC(2026, 0, 1, 11), summary: 'forged by a stock reader' }, defaultContext('rd'));
+    const editor = clients[0]!;
+    addEntry(editor.doc, { at: Date.UTC(2026, 0, 1, 12), summary: 'third honest entry' }, defaultContext('ed'));
+    await waitFor(() => readTimeline(reader.doc).some((e) => e.summary === 'third honest entry'), 'reader to get live edits');
+    await new Promise((r) => setTimeout(r, 300));
+    expect(readTimeline(editor.doc).map((e) => e.summary)).not.toContain('forged by a stock reader');
+  });
+
+  it('stamps presence from the link: a reader cannot pose as the facilitator or take over another client id', async () => {
+    const editor = clients[0]!;
+    editor.provider.awareness.setLocalStateField('user', { name: 'Ed', role: 'reader' });
+    const reader = connect(server, review.id, review.tokens.reader);
+    clients.push(reader);
+    reader.provider.awareness.setLocalStateField('user', { name: 'Totally the facilitator', role: 'facilitator', color: '#000' });
+    await synced(reader);
+    await waitFor(() => {
+      const s = editor.provider.awareness.getStates().get(reader.doc.clientID) as { user?: { role: string } } | undefined;
+      return s?.user?.role === 'reader';
+    }, 'the editor to see the reader stamped as a reader');
+    const seen = editor.provider.awareness.getStates().get(reader.doc.clientID) as { user: Record<string, string> };
+    expect(seen.user.name).toBe('Totally the facilitator');
+    expect(seen.user.color).not.toBe('#000');
+    // The server echoes the editor's own state back stamped as an editor.
+    await waitFor(() => {
+      const own = reader.provider.awareness.getStates().get(editor.doc.clientID) as { user?: { role: string } } | undefined;
+      return own?.user?.role === 'editor';
+    }, 'the reader to see the editor stamped as an editor');
+  });
+
+  it('nothing a reader sent is in the store after a restart', async () => {
+    const dataDir = server.dataDir;
+    clients.splice(0).forEach((c) => c.destroy());
+    expect(await server.stop()).toBe(0);
+    server = await startServer({ dataDir });
+    const exported = await exportJson(server, review.id, review.tokens.editor);
+    const timeline = exported.timeline as { summary: string }[];
+    expect(timeline.map((e) => e.summary)).toEqual(['honest entry', 'second honest entry', 'third honest entry']);
+    expect(JSON.stringify(exported)).not.toContain('forged');
+  });
+});
