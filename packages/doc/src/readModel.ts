@@ -1,17 +1,40 @@
-// The read model: plain, sorted snapshots of the document for views, exports
-// and tests. Tolerant of partial or foreign data: a malformed record is read
-// with defaults rather than throwing, because replicas may hold anything.
+// The read model of the timeline and the JSON export: plain, sorted snapshots
+// of the document for views, exports and tests. Tolerant of partial or foreign
+// data: a malformed record is read with defaults rather than throwing, because
+// replicas may hold anything.
 import * as Y from 'yjs';
-import { ENTRY_KINDS, EntryKey, type EntryKind, type EntryMap, roots } from './schema.ts';
+import {
+  ENTRY_KINDS,
+  ENTRY_SOURCES,
+  EntryKey,
+  type EntryKind,
+  type EntryMap,
+  type EntrySource,
+  TIME_PRECISIONS,
+  type TimePrecision,
+  roots,
+} from './schema.ts';
 import { readMeta, type MetaView } from './meta.ts';
+import { type ActionView, readActionsModel } from './actions.ts';
+import { type AnnotationView, readAnnotations } from './annotations.ts';
+import { type QuestionView, readHumanFactors } from './humanFactors.ts';
+import { flattenWhys, readWhysTree } from './whysTree.ts';
+import { setMembers } from './ySet.ts';
 
 export interface EntryView {
   id: string;
+  /** Epoch milliseconds, UTC. */
   at: number;
+  precision: TimePrecision;
+  /** ± minutes when `precision` is `approximate`, else null. */
+  approxMinutes: number | null;
   kind: EntryKind;
   summary: string;
   notes: string;
+  source: { type: EntrySource; ref: string | null; url: string | null };
+  /** Sorted. */
   tags: string[];
+  starred: boolean;
   createdAt: number;
   createdBy: string | null;
   updatedAt: number;
@@ -39,22 +62,37 @@ function num(value: unknown, fallback: number): number {
   return typeof value === 'number' && Number.isFinite(value) ? value : fallback;
 }
 
+function optString(value: unknown): string | null {
+  return typeof value === 'string' && value.length > 0 ? value : null;
+}
+
+/** A plain snapshot of one entry; tags may be a set map (v2) or a legacy array (v1). */
 export function readEntry(entry: EntryMap): EntryView {
   const summary = entry.get(EntryKey.summary);
   const notes = entry.get(EntryKey.notes);
   const kind = entry.get(EntryKey.kind);
-  const tags = entry.get(EntryKey.tags);
-  const createdBy = entry.get(EntryKey.createdBy);
+  const precision = entry.get(EntryKey.precision);
+  const source = entry.get(EntryKey.source);
   const createdAt = num(entry.get(EntryKey.createdAt), 0);
+  const approx = entry.get(EntryKey.approxMinutes);
+  const p = TIME_PRECISIONS.includes(precision as TimePrecision) ? (precision as TimePrecision) : 'minute';
   return {
     id: String(entry.get(EntryKey.id) ?? ''),
     at: num(entry.get(EntryKey.at), 0),
+    precision: p,
+    approxMinutes: p === 'approximate' && typeof approx === 'number' && Number.isFinite(approx) ? approx : null,
     kind: ENTRY_KINDS.includes(kind as EntryKind) ? (kind as EntryKind) : 'observation',
-    summary: summary instanceof Y.Text ? summary.toString() : '',
+    summary: summary instanceof Y.Text ? summary.toString() : typeof summary === 'string' ? summary : '',
     notes: notes instanceof Y.XmlFragment ? fragmentText(notes) : '',
-    tags: Array.isArray(tags) ? tags.filter((t): t is string => typeof t === 'string') : [],
+    source: {
+      type: ENTRY_SOURCES.includes(source as EntrySource) ? (source as EntrySource) : 'manual',
+      ref: optString(entry.get(EntryKey.sourceRef)),
+      url: optString(entry.get(EntryKey.sourceUrl)),
+    },
+    tags: setMembers(entry.get(EntryKey.tags)),
+    starred: entry.get(EntryKey.starred) === true,
     createdAt,
-    createdBy: typeof createdBy === 'string' ? createdBy : null,
+    createdBy: optString(entry.get(EntryKey.createdBy)),
     updatedAt: num(entry.get(EntryKey.updatedAt), createdAt),
   };
 }
@@ -64,6 +102,7 @@ export function compareEntries(a: EntryView, b: EntryView): number {
   return a.at - b.at || a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
+/** All entries, sorted by compareEntries. The map key is the id. */
 export function readTimeline(doc: Y.Doc): EntryView[] {
   const views: EntryView[] = [];
   roots(doc).timeline.forEach((entry, key) => {
@@ -74,9 +113,24 @@ export function readTimeline(doc: Y.Doc): EntryView[] {
 
 export interface WhyNodeExport {
   id: string;
+  /** Displayed parent: orphans and lifted cycle members have null. */
   parentId: string | null;
   text: string;
   factor: string | null;
+  status: string;
+  evidence: string[];
+}
+
+/** The whys nodes flat, in tree display order, each with its displayed parent. */
+export function readWhys(doc: Y.Doc): WhyNodeExport[] {
+  return flattenWhys(readWhysTree(doc)).map((v) => ({
+    id: v.id,
+    parentId: v.parentId,
+    text: v.text,
+    factor: v.factor,
+    status: v.status,
+    evidence: v.evidence,
+  }));
 }
 
 export interface ActionExport {
@@ -86,86 +140,99 @@ export interface ActionExport {
   due: string | null;
   priority: string | null;
   status: string;
+  impact: string | null;
+  effort: string | null;
+  factorIds: string[];
+  link: string | null;
 }
 
-function str(value: unknown): string | null {
-  if (value instanceof Y.Text) return value.toString();
-  return typeof value === 'string' ? value : null;
-}
-
-export function readWhys(doc: Y.Doc): WhyNodeExport[] {
-  const nodes: WhyNodeExport[] = [];
-  roots(doc).whys.forEach((node, id) => {
-    if (!(node instanceof Y.Map)) return;
-    nodes.push({
-      id,
-      parentId: str(node.get('parentId')),
-      text: str(node.get('text')) ?? '',
-      factor: str(node.get('factor')),
-    });
-  });
-  return nodes.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-}
-
+/** The action items in the export's shape, ordered as readActionsModel. */
 export function readActions(doc: Y.Doc): ActionExport[] {
-  const items: ActionExport[] = [];
-  roots(doc).actions.forEach((item, id) => {
-    if (!(item instanceof Y.Map)) return;
-    items.push({
-      id,
-      title: str(item.get('title')) ?? '',
-      owner: str(item.get('owner')),
-      due: str(item.get('due')),
-      priority: str(item.get('priority')),
-      status: str(item.get('status')) ?? 'open',
-    });
-  });
-  return items.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return readActionsModel(doc).items.map((a: ActionView) => ({
+    id: a.id,
+    title: a.title,
+    owner: a.owner,
+    due: a.due,
+    priority: a.priority,
+    status: a.status,
+    impact: a.impact,
+    effort: a.effort,
+    factorIds: a.factorIds,
+    link: a.link,
+  }));
 }
 
 export interface TimelineEntryExport {
   id: string;
   /** ISO-8601 UTC. */
   at: string;
+  precision: TimePrecision;
+  approxMinutes: number | null;
   summary: string;
   notes: string;
   kind: EntryKind;
   tags: string[];
+  source: EntryView['source'];
+  starred: boolean;
   createdBy: string | null;
 }
 
-/** The public `export.json` shape (SPEC 3.2). */
+/** The public `export.json` shape (SPEC 3.2); fields beyond the SPEC's are additions. */
 export interface ReviewExport {
   id: string;
   title: string;
   status: MetaView['status'];
   severity: string | null;
   startedAt: string | null;
+  /** Incident markers, ISO-8601 UTC or null. */
+  markers: Record<keyof MetaView['markers'], string | null>;
+  timeZone: string;
+  collectionEndsAt: string | null;
+  schemaVersion: number | null;
   timeline: TimelineEntryExport[];
   whys: WhyNodeExport[];
   actions: ActionExport[];
+  humanFactors: Pick<QuestionView, 'id' | 'prompt' | 'answer'>[];
+  annotations: (Omit<AnnotationView, 'at'> & { at: string })[];
 }
 
-const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
+// Out-of-range times (foreign data) would make toISOString throw: they read as null / the epoch.
+const iso = (ms: number | null): string | null =>
+  ms === null || Math.abs(ms) > 8.64e15 ? null : new Date(ms).toISOString();
+const isoAt = (ms: number): string => iso(ms) ?? new Date(0).toISOString();
 
-export function exportReview(doc: Y.Doc, id: string): ReviewExport {
+/** The whole review as plain JSON. `id` defaults to the id stored in meta. */
+export function exportReview(doc: Y.Doc, id?: string): ReviewExport {
   const meta = readMeta(doc);
+  const markers = Object.fromEntries(
+    Object.entries(meta.markers).map(([k, v]) => [k, iso(v)]),
+  ) as ReviewExport['markers'];
   return {
-    id,
+    id: id ?? meta.id ?? '',
     title: meta.title,
     status: meta.status,
     severity: meta.severity,
     startedAt: iso(meta.startedAt),
+    markers,
+    timeZone: meta.timeZone,
+    collectionEndsAt: iso(meta.collectionEndsAt),
+    schemaVersion: meta.schemaVersion,
     timeline: readTimeline(doc).map((e) => ({
       id: e.id,
-      at: new Date(e.at).toISOString(),
+      at: isoAt(e.at),
+      precision: e.precision,
+      approxMinutes: e.approxMinutes,
       summary: e.summary,
       notes: e.notes,
       kind: e.kind,
       tags: e.tags,
+      source: e.source,
+      starred: e.starred,
       createdBy: e.createdBy,
     })),
     whys: readWhys(doc),
     actions: readActions(doc),
+    humanFactors: readHumanFactors(doc).map((q) => ({ id: q.id, prompt: q.prompt, answer: q.answer })),
+    annotations: readAnnotations(doc).map((a) => ({ ...a, at: isoAt(a.at) })),
   };
 }

@@ -1,9 +1,14 @@
-// The Hindsight review document: names of the root shared types and the shape
-// of the records inside them. Prose description in docs/document.md.
+// The Hindsight review document: names of the root shared types, the keys and
+// enumerations of the records inside them, and the operation context/origin.
+// Prose description in docs/document.md.
 import type * as Y from 'yjs';
 
-/** Bumped when the document layout changes; see migrations in docs/document.md. */
-export const SCHEMA_VERSION = 1;
+/**
+ * Bumped when the document layout changes; `migrate()` upgrades older documents.
+ * v1: tags as a plain string array. v2: tags as a Y.Map set, whys/actions/
+ * human factors/annotations records, collection window and time zone in meta.
+ */
+export const SCHEMA_VERSION = 2;
 
 /** Names of the top-level shared types of a review's Y.Doc. */
 export const Root = {
@@ -19,6 +24,25 @@ export const Root = {
 export const REVIEW_STATUSES = ['collecting', 'reviewing', 'published'] as const;
 export type ReviewStatus = (typeof REVIEW_STATUSES)[number];
 
+/** Incident milestones kept in `meta` as `<marker>At` epoch milliseconds. */
+export const INCIDENT_MARKERS = ['started', 'detected', 'acknowledged', 'mitigated', 'resolved'] as const;
+export type IncidentMarker = (typeof INCIDENT_MARKERS)[number];
+
+/** The data-collection window the method asks for: 24 hours from creation. */
+export const COLLECTION_WINDOW_MS = 24 * 60 * 60 * 1000;
+
+/** Keys of the `meta` map. Incident markers are `startedAt`, `detectedAt`, ... */
+export const MetaKey = {
+  schemaVersion: 'schemaVersion',
+  id: 'id',
+  title: 'title',
+  severity: 'severity',
+  status: 'status',
+  timeZone: 'timeZone',
+  createdAt: 'createdAt',
+  collectionEndsAt: 'collectionEndsAt',
+} as const;
+
 export const ENTRY_KINDS = [
   'observation',
   'action',
@@ -31,28 +55,117 @@ export const ENTRY_KINDS = [
 ] as const;
 export type EntryKind = (typeof ENTRY_KINDS)[number];
 
-/** A timeline entry is a Y.Map with these keys. `summary` is a Y.Text, `notes` a Y.XmlFragment. */
+/** How precisely an entry's time is known; `approximate` carries ± `approxMinutes`. */
+export const TIME_PRECISIONS = ['exact', 'minute', 'approximate'] as const;
+export type TimePrecision = (typeof TIME_PRECISIONS)[number];
+
+/** Where an entry came from. */
+export const ENTRY_SOURCES = ['manual', 'chat', 'alert', 'log', 'deploy'] as const;
+export type EntrySource = (typeof ENTRY_SOURCES)[number];
+
+/**
+ * A timeline entry is a Y.Map with these keys. `summary` is a Y.Text, `notes` a
+ * Y.XmlFragment (bound to Tiptap), `tags` a Y.Map<true> used as a set.
+ */
 export const EntryKey = {
   id: 'id',
   at: 'at',
+  precision: 'precision',
+  approxMinutes: 'approxMinutes',
   kind: 'kind',
   summary: 'summary',
   notes: 'notes',
+  source: 'source',
+  sourceRef: 'sourceRef',
+  sourceUrl: 'sourceUrl',
   tags: 'tags',
+  starred: 'starred',
   createdAt: 'createdAt',
   createdBy: 'createdBy',
   updatedAt: 'updatedAt',
 } as const;
 
+export const WHY_STATUSES = ['hypothesis', 'supported', 'refuted'] as const;
+export type WhyStatus = (typeof WHY_STATUSES)[number];
+
+/** Standard contributing-factor categories; any other short label is a custom category. */
+export const FACTOR_CATEGORIES = ['process', 'technology', 'people'] as const;
+export type FactorCategory = (typeof FACTOR_CATEGORIES)[number];
+
+/** A whys node is a Y.Map with these keys. `text` is a Y.Text, `evidence` a Y.Map<true> of entry ids. */
+export const WhyKey = {
+  id: 'id',
+  parentId: 'parentId',
+  order: 'order',
+  text: 'text',
+  status: 'status',
+  evidence: 'evidence',
+  factor: 'factor',
+  createdAt: 'createdAt',
+  createdBy: 'createdBy',
+} as const;
+
+export const ACTION_STATUSES = ['open', 'in_progress', 'done', 'wont_do'] as const;
+export type ActionStatus = (typeof ACTION_STATUSES)[number];
+
+export const LEVELS = ['low', 'medium', 'high'] as const;
+export type Level = (typeof LEVELS)[number];
+
+/** An action item is a Y.Map with these keys. `title` is a Y.Text, `factorIds` a Y.Map<true> of whys node ids. */
+export const ActionKey = {
+  id: 'id',
+  title: 'title',
+  owner: 'owner',
+  due: 'due',
+  impact: 'impact',
+  effort: 'effort',
+  status: 'status',
+  factorIds: 'factorIds',
+  link: 'link',
+  createdAt: 'createdAt',
+  createdBy: 'createdBy',
+  updatedAt: 'updatedAt',
+} as const;
+
+/** A human-factors question is a Y.Map with these keys. `answer` is a Y.Text. */
+export const QuestionKey = {
+  id: 'id',
+  prompt: 'prompt',
+  order: 'order',
+  standard: 'standard',
+  answer: 'answer',
+  createdAt: 'createdAt',
+  createdBy: 'createdBy',
+} as const;
+
+export const ANNOTATION_KINDS = ['delay', 'missing_information', 'automation_failed', 'comment'] as const;
+export type AnnotationKind = (typeof ANNOTATION_KINDS)[number];
+
+export const ANNOTATION_TARGETS = ['entry', 'why'] as const;
+export type AnnotationTargetType = (typeof ANNOTATION_TARGETS)[number];
+
+/** An annotation is a Y.Map with these keys. `text` is a Y.Text. */
+export const AnnotationKey = {
+  id: 'id',
+  targetType: 'targetType',
+  targetId: 'targetId',
+  kind: 'kind',
+  text: 'text',
+  author: 'author',
+  at: 'at',
+  resolved: 'resolved',
+} as const;
+
 export type EntryMap = Y.Map<unknown>;
+export type RecordMap = Y.Map<unknown>;
 
 export interface ReviewRoots {
   meta: Y.Map<unknown>;
   timeline: Y.Map<EntryMap>;
-  whys: Y.Map<Y.Map<unknown>>;
-  actions: Y.Map<Y.Map<unknown>>;
-  annotations: Y.Map<Y.Map<unknown>>;
-  humanFactors: Y.Map<unknown>;
+  whys: Y.Map<RecordMap>;
+  actions: Y.Map<RecordMap>;
+  annotations: Y.Map<RecordMap>;
+  humanFactors: Y.Map<RecordMap>;
   report: Y.XmlFragment;
 }
 
@@ -61,10 +174,10 @@ export function roots(doc: Y.Doc): ReviewRoots {
   return {
     meta: doc.getMap(Root.meta),
     timeline: doc.getMap<EntryMap>(Root.timeline),
-    whys: doc.getMap<Y.Map<unknown>>(Root.whys),
-    actions: doc.getMap<Y.Map<unknown>>(Root.actions),
-    annotations: doc.getMap<Y.Map<unknown>>(Root.annotations),
-    humanFactors: doc.getMap(Root.humanFactors),
+    whys: doc.getMap<RecordMap>(Root.whys),
+    actions: doc.getMap<RecordMap>(Root.actions),
+    annotations: doc.getMap<RecordMap>(Root.annotations),
+    humanFactors: doc.getMap<RecordMap>(Root.humanFactors),
     report: doc.getXmlFragment(Root.report),
   };
 }
@@ -85,8 +198,14 @@ export interface OpOrigin {
   readonly actor: string | undefined;
 }
 
+/** The origin object passed to `doc.transact` by every operation. */
 export function origin(op: string, ctx: OpContext): OpOrigin {
   return { op, actor: ctx.actor };
+}
+
+/** True when a transaction origin was produced by `origin()` (a local packages/doc operation). */
+export function isOpOrigin(value: unknown): value is OpOrigin {
+  return typeof value === 'object' && value !== null && typeof (value as { op?: unknown }).op === 'string';
 }
 
 /** Default context for callers without their own clock or id source. */
@@ -95,5 +214,24 @@ export function defaultContext(actor?: string): OpContext {
     now: () => Date.now(),
     newId: () => globalThis.crypto.randomUUID(),
     actor,
+  };
+}
+
+/** A deterministic context for tests and fixtures: ids `<prefix>1, <prefix>2...`, a clock advancing `step` ms per call. */
+export function sequenceContext(
+  options: { prefix?: string; start?: number; step?: number; actor?: string } = {},
+): OpContext {
+  const prefix = options.prefix ?? 'id';
+  let clock = options.start ?? Date.UTC(2026, 0, 1);
+  const step = options.step ?? 0;
+  let seq = 0;
+  return {
+    now: () => {
+      const t = clock;
+      clock += step;
+      return t;
+    },
+    newId: () => `${prefix}${String(++seq).padStart(4, '0')}`,
+    actor: options.actor,
   };
 }

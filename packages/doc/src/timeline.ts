@@ -1,35 +1,79 @@
 // Operations on timeline entries: flat Y.Maps keyed by id in the `timeline`
 // root map, ordered by their time `at` (epoch ms UTC), then creation, then id.
+// Each field is its own map key, so concurrent edits of different fields merge.
 import * as Y from 'yjs';
-import { ENTRY_KINDS, EntryKey, type EntryKind, type EntryMap, type OpContext, origin, roots } from './schema.ts';
+import {
+  ENTRY_KINDS,
+  ENTRY_SOURCES,
+  EntryKey,
+  type EntryKind,
+  type EntryMap,
+  type EntrySource,
+  type OpContext,
+  TIME_PRECISIONS,
+  type TimePrecision,
+  origin,
+  roots,
+} from './schema.ts';
+import { newSet } from './ySet.ts';
+import { clampIndex, replaceText } from './textEdit.ts';
+import { epochMs, httpUrl, normaliseTags, oneOf } from './validate.ts';
 
 export interface NewEntry {
   at: number;
+  /** Defaults to `minute`. */
+  precision?: TimePrecision;
+  /** ± minutes, for `approximate` precision. */
+  approxMinutes?: number;
   kind?: EntryKind;
   summary?: string;
   tags?: string[];
+  /** Defaults to `manual`. */
+  source?: EntrySource;
+  /** Free reference into the source (message id, alert name, log line). */
+  sourceRef?: string;
+  sourceUrl?: string;
+  starred?: boolean;
 }
 
-function assertTime(at: number): void {
-  if (!Number.isFinite(at)) throw new Error(`entry time must be epoch milliseconds, got ${String(at)}`);
+function checkPrecision(precision: unknown, approxMinutes: unknown): number | undefined {
+  oneOf('precision', TIME_PRECISIONS, precision);
+  if (precision !== 'approximate' || approxMinutes === undefined) return undefined;
+  if (typeof approxMinutes !== 'number' || !Number.isFinite(approxMinutes) || approxMinutes <= 0) {
+    throw new Error('approxMinutes must be a positive number of minutes');
+  }
+  return approxMinutes;
 }
 
-/** Adds an entry and returns its id. */
+/**
+ * Adds an entry and returns its id. `notes` starts as an empty Y.XmlFragment
+ * for Tiptap's Collaboration extension to fill; `createdBy` is `ctx.actor`.
+ */
 export function addEntry(doc: Y.Doc, input: NewEntry, ctx: OpContext): string {
-  assertTime(input.at);
-  const kind = input.kind ?? 'observation';
-  if (!ENTRY_KINDS.includes(kind)) throw new Error(`unknown entry kind: ${String(kind)}`);
+  const at = epochMs('entry time', input.at);
+  const kind = oneOf('entry kind', ENTRY_KINDS, input.kind ?? 'observation');
+  const precision = input.precision ?? 'minute';
+  const approxMinutes = checkPrecision(precision, input.approxMinutes);
+  const source = oneOf('entry source', ENTRY_SOURCES, input.source ?? 'manual');
+  const sourceUrl = input.sourceUrl === undefined ? undefined : httpUrl('source link', input.sourceUrl);
+  const tags = normaliseTags(input.tags ?? []);
   const id = ctx.newId();
   doc.transact(
     () => {
       const entry: EntryMap = new Y.Map();
       const now = ctx.now();
       entry.set(EntryKey.id, id);
-      entry.set(EntryKey.at, input.at);
+      entry.set(EntryKey.at, at);
+      entry.set(EntryKey.precision, precision);
+      if (approxMinutes !== undefined) entry.set(EntryKey.approxMinutes, approxMinutes);
       entry.set(EntryKey.kind, kind);
       entry.set(EntryKey.summary, new Y.Text(input.summary ?? ''));
       entry.set(EntryKey.notes, new Y.XmlFragment());
-      entry.set(EntryKey.tags, normaliseTags(input.tags ?? []));
+      entry.set(EntryKey.source, source);
+      if (input.sourceRef !== undefined && input.sourceRef.length > 0) entry.set(EntryKey.sourceRef, input.sourceRef);
+      if (sourceUrl !== undefined) entry.set(EntryKey.sourceUrl, sourceUrl);
+      entry.set(EntryKey.tags, newSet(tags));
+      entry.set(EntryKey.starred, input.starred === true);
       entry.set(EntryKey.createdAt, now);
       entry.set(EntryKey.updatedAt, now);
       if (ctx.actor !== undefined) entry.set(EntryKey.createdBy, ctx.actor);
@@ -40,66 +84,118 @@ export function addEntry(doc: Y.Doc, input: NewEntry, ctx: OpContext): string {
   return id;
 }
 
-function getEntry(doc: Y.Doc, id: string): EntryMap {
+/** The entry's Y.Map; throws a clear error when it does not exist. */
+export function getEntry(doc: Y.Doc, id: string): EntryMap {
   const entry = roots(doc).timeline.get(id);
-  if (!entry) throw new Error(`no timeline entry ${id}`);
+  if (!(entry instanceof Y.Map)) throw new Error(`no timeline entry ${id}`);
   return entry;
 }
 
+/** The entry's summary Y.Text ("what happened"), for binding an input to it. */
+export function getEntrySummary(doc: Y.Doc, id: string): Y.Text {
+  const summary = getEntry(doc, id).get(EntryKey.summary);
+  if (!(summary instanceof Y.Text)) throw new Error(`entry ${id} has no summary text`);
+  return summary;
+}
+
+/** The entry's notes Y.XmlFragment, for Tiptap's Collaboration extension (`fragment` option). */
+export function getEntryNotes(doc: Y.Doc, id: string): Y.XmlFragment {
+  const notes = getEntry(doc, id).get(EntryKey.notes);
+  if (!(notes instanceof Y.XmlFragment)) throw new Error(`entry ${id} has no notes fragment`);
+  return notes;
+}
+
+// Runs `edit` on an existing entry in one transaction and bumps updatedAt.
+function editEntry(doc: Y.Doc, id: string, op: string, ctx: OpContext, edit: (entry: EntryMap) => void): void {
+  doc.transact(
+    () => {
+      const entry = getEntry(doc, id);
+      edit(entry);
+      entry.set(EntryKey.updatedAt, ctx.now());
+    },
+    origin(op, ctx),
+  );
+}
+
+/** Moves an entry in time (epoch ms UTC). */
 export function setEntryTime(doc: Y.Doc, id: string, at: number, ctx: OpContext): void {
-  assertTime(at);
-  doc.transact(
-    () => {
-      const entry = getEntry(doc, id);
-      entry.set(EntryKey.at, at);
-      entry.set(EntryKey.updatedAt, ctx.now());
-    },
-    origin('setEntryTime', ctx),
-  );
+  const clean = epochMs('entry time', at);
+  editEntry(doc, id, 'setEntryTime', ctx, (entry) => entry.set(EntryKey.at, clean));
 }
 
+/** Sets how precisely the time is known; `approxMinutes` only with `approximate`. */
+export function setEntryPrecision(
+  doc: Y.Doc,
+  input: { id: string; precision: TimePrecision; approxMinutes?: number },
+  ctx: OpContext,
+): void {
+  const approxMinutes = checkPrecision(input.precision, input.approxMinutes);
+  editEntry(doc, input.id, 'setEntryPrecision', ctx, (entry) => {
+    entry.set(EntryKey.precision, input.precision);
+    if (approxMinutes === undefined) entry.delete(EntryKey.approxMinutes);
+    else entry.set(EntryKey.approxMinutes, approxMinutes);
+  });
+}
+
+/** Sets the entry's kind. */
 export function setEntryKind(doc: Y.Doc, id: string, kind: EntryKind, ctx: OpContext): void {
-  if (!ENTRY_KINDS.includes(kind)) throw new Error(`unknown entry kind: ${String(kind)}`);
-  doc.transact(
-    () => {
-      const entry = getEntry(doc, id);
-      entry.set(EntryKey.kind, kind);
-      entry.set(EntryKey.updatedAt, ctx.now());
-    },
-    origin('setEntryKind', ctx),
-  );
+  const clean = oneOf('entry kind', ENTRY_KINDS, kind);
+  editEntry(doc, id, 'setEntryKind', ctx, (entry) => entry.set(EntryKey.kind, clean));
 }
 
-export function setEntryTags(doc: Y.Doc, id: string, tags: string[], ctx: OpContext): void {
-  doc.transact(
-    () => {
-      const entry = getEntry(doc, id);
-      entry.set(EntryKey.tags, normaliseTags(tags));
-      entry.set(EntryKey.updatedAt, ctx.now());
-    },
-    origin('setEntryTags', ctx),
-  );
+/** Sets where the entry came from, with an optional reference and link (omitted ones are cleared). */
+export function setEntrySource(
+  doc: Y.Doc,
+  input: { id: string; source: EntrySource; ref?: string; url?: string },
+  ctx: OpContext,
+): void {
+  const source = oneOf('entry source', ENTRY_SOURCES, input.source);
+  const url = input.url === undefined ? undefined : httpUrl('source link', input.url);
+  editEntry(doc, input.id, 'setEntrySource', ctx, (entry) => {
+    entry.set(EntryKey.source, source);
+    if (input.ref === undefined || input.ref.length === 0) entry.delete(EntryKey.sourceRef);
+    else entry.set(EntryKey.sourceRef, input.ref);
+    if (url === undefined) entry.delete(EntryKey.sourceUrl);
+    else entry.set(EntryKey.sourceUrl, url);
+  });
 }
 
-/** Inserts text into the entry's summary at `index` (character offset). */
+/** Stars (puts into the report) or unstars an entry. */
+export function setEntryStarred(doc: Y.Doc, input: { id: string; starred: boolean }, ctx: OpContext): void {
+  editEntry(doc, input.id, 'setEntryStarred', ctx, (entry) => entry.set(EntryKey.starred, input.starred === true));
+}
+
+/** Inserts text into the entry's summary at `index` (character offset, clamped). */
 export function insertSummaryText(doc: Y.Doc, id: string, index: number, text: string, ctx: OpContext): void {
-  doc.transact(
-    () => {
-      const entry = getEntry(doc, id);
-      const summary = entry.get(EntryKey.summary);
-      if (!(summary instanceof Y.Text)) throw new Error(`entry ${id} has no summary text`);
-      summary.insert(Math.max(0, Math.min(index, summary.length)), text);
-      entry.set(EntryKey.updatedAt, ctx.now());
-    },
-    origin('insertSummaryText', ctx),
-  );
+  editEntry(doc, id, 'insertSummaryText', ctx, () => {
+    const summary = getEntrySummary(doc, id);
+    summary.insert(clampIndex(summary, index), text);
+  });
 }
 
+/** Deletes `length` characters of the summary from `index`. */
+export function deleteSummaryText(
+  doc: Y.Doc,
+  input: { id: string; index: number; length: number },
+  ctx: OpContext,
+): void {
+  editEntry(doc, input.id, 'deleteSummaryText', ctx, () => {
+    const summary = getEntrySummary(doc, input.id);
+    const from = clampIndex(summary, input.index);
+    const length = Math.max(0, Math.min(input.length, summary.length - from));
+    if (length > 0) summary.delete(from, length);
+  });
+}
+
+/** Makes the summary read `text`, changing only the span that differs (keeps concurrent typing elsewhere). */
+export function setEntrySummary(doc: Y.Doc, input: { id: string; text: string }, ctx: OpContext): void {
+  editEntry(doc, input.id, 'setEntrySummary', ctx, () => replaceText(getEntrySummary(doc, input.id), input.text));
+}
+
+/**
+ * Deletes an entry. Whys evidence and annotations that point at it are kept
+ * (an undo restores the entry under the same id) and hidden by the read models.
+ */
 export function deleteEntry(doc: Y.Doc, id: string, ctx: OpContext): void {
   doc.transact(() => roots(doc).timeline.delete(id), origin('deleteEntry', ctx));
-}
-
-function normaliseTags(tags: string[]): string[] {
-  const clean = tags.map((t) => t.trim().toLowerCase()).filter((t) => t.length > 0 && t.length <= 40);
-  return [...new Set(clean)].sort();
 }
