@@ -49,7 +49,7 @@ export default tseslint.config(
   },
   {
     files: ['server/src/relay/**/*.ts'],
-    ignores: ['server/src/relay/wsAdapter.ts'],
+    ignores: ['server/src/relay/wsAdapter.ts', 'server/src/relay/**/*.test.ts'],
     rules: {
       'no-restricted-imports': [
         'error',

@@ -18,8 +18,7 @@ export interface RawPeer {
 }
 
 export type UpgradeOutcome =
-  | { kind: 'open'; peer: RawPeer }
-  | { kind: 'refused'; status: number; body: string; bytesAfter: number };
+  { kind: 'open'; peer: RawPeer } | { kind: 'refused'; status: number; body: string; bytesAfter: number };
 
 /** Opens a raw socket to /sync/<reviewId>; resolves once it is open or refused. */
 export function openRaw(server: RunningServer, reviewId: string, token: string | null): Promise<UpgradeOutcome> {
@@ -45,7 +44,8 @@ export function openRaw(server: RunningServer, reviewId: string, token: string |
 
 export async function openRawOk(server: RunningServer, reviewId: string, token: string): Promise<RawPeer> {
   const outcome = await openRaw(server, reviewId, token);
-  if (outcome.kind !== 'open') throw new Error(`expected the upgrade to succeed, got ${outcome.status} ${outcome.body}`);
+  if (outcome.kind !== 'open')
+    throw new Error(`expected the upgrade to succeed, got ${outcome.status} ${outcome.body}`);
   return outcome.peer;
 }
 

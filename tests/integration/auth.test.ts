@@ -49,7 +49,9 @@ describe('capability links', () => {
 
   it('lets only the facilitator manage links', async () => {
     for (const token of [review.tokens.editor, review.tokens.reader]) {
-      const res = await server.fetch(`/api/reviews/${review.id}/links`, { headers: { authorization: `Bearer ${token}` } });
+      const res = await server.fetch(`/api/reviews/${review.id}/links`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
       expect(res.status).toBe(403);
       expect(((await res.json()) as { error: { code: string } }).error.code).toBe('forbidden');
     }
@@ -74,7 +76,10 @@ describe('capability links', () => {
     const token = tokenOf(link.url);
 
     const peer = await openRawOk(server, review.id, token);
-    const revoked = await server.fetch(`/api/reviews/${review.id}/links/${link.id}`, { method: 'DELETE', headers: auth });
+    const revoked = await server.fetch(`/api/reviews/${review.id}/links/${link.id}`, {
+      method: 'DELETE',
+      headers: auth,
+    });
     expect(revoked.status).toBe(200);
     expect((await peer.closed).code).toBe(CloseCode.LinkRevoked);
 
@@ -87,7 +92,11 @@ describe('capability links', () => {
   });
 
   it('answers API errors as JSON with a code and a message', async () => {
-    const bad = await server.fetch('/api/reviews', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"title": ""}' });
+    const bad = await server.fetch('/api/reviews', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"title": ""}',
+    });
     expect(bad.status).toBe(400);
     expect(((await bad.json()) as { error: { message: string } }).error.message).toMatch(/title/);
     const noToken = await server.fetch(`/api/reviews/${review.id}/export.json`);
@@ -100,7 +109,12 @@ describe('capability links', () => {
   it('reports health and Prometheus metrics', async () => {
     expect((await server.fetch('/healthz')).status).toBe(200);
     const text = await (await server.fetch('/metrics')).text();
-    for (const name of ['hindsight_connections', 'hindsight_rooms_loaded', 'hindsight_updates_relayed_total', 'hindsight_store_append_seconds']) {
+    for (const name of [
+      'hindsight_connections',
+      'hindsight_rooms_loaded',
+      'hindsight_updates_relayed_total',
+      'hindsight_store_append_seconds',
+    ]) {
       expect(text).toContain(name);
     }
   });

@@ -77,11 +77,15 @@ describe('bad input', () => {
         encoding.writeUint8Array(e, new Uint8Array(10));
         return encoding.toUint8Array(e);
       },
-    CloseCode.BadMessage,
+      CloseCode.BadMessage,
     ],
     ['an update that fails to decode', () => updateMessage(validUpdate().slice(0, 25)), CloseCode.BadMessage],
     ['a sync step 2 that fails to decode', () => syncStep2Message(seededBytes(3, 30)), CloseCode.BadMessage],
-    ['an awareness update that is not JSON', () => new Uint8Array([MessageType.awareness, 5, 1, 7, 1, 2, 0x7b, 0x7b]), CloseCode.BadMessage],
+    [
+      'an awareness update that is not JSON',
+      () => new Uint8Array([MessageType.awareness, 5, 1, 7, 1, 2, 0x7b, 0x7b]),
+      CloseCode.BadMessage,
+    ],
     ['a frame over the size limit', () => updateMessage(new Uint8Array(FRAME_LIMIT + 10)), CloseCode.FrameTooLarge],
   ];
 

@@ -11,7 +11,8 @@ describe('durability', () => {
     const review = await server.createReview('Restart');
     const a = connect(server, review.id, review.tokens.editor);
     await synced(a);
-    for (let i = 0; i < 50; i++) addEntry(a.doc, { at: 1_700_000_000_000 + i * 60_000, summary: `entry ${i}` }, defaultContext('a'));
+    for (let i = 0; i < 50; i++)
+      addEntry(a.doc, { at: 1_700_000_000_000 + i * 60_000, summary: `entry ${i}` }, defaultContext('a'));
     const expected = readTimeline(a.doc).map((e) => e.summary);
     // Wait until a second client has seen them all: then they are committed.
     const b = connect(server, review.id, review.tokens.reader);

@@ -68,7 +68,10 @@ describe('reader links', () => {
     addEntry(reader.doc, { at: Date.UTC(2026, 0, 1, 11), summary: 'forged by a stock reader' }, defaultContext('rd'));
     const editor = clients[0]!;
     addEntry(editor.doc, { at: Date.UTC(2026, 0, 1, 12), summary: 'third honest entry' }, defaultContext('ed'));
-    await waitFor(() => readTimeline(reader.doc).some((e) => e.summary === 'third honest entry'), 'reader to get live edits');
+    await waitFor(
+      () => readTimeline(reader.doc).some((e) => e.summary === 'third honest entry'),
+      'reader to get live edits',
+    );
     await new Promise((r) => setTimeout(r, 300));
     expect(readTimeline(editor.doc).map((e) => e.summary)).not.toContain('forged by a stock reader');
   });
@@ -78,10 +81,15 @@ describe('reader links', () => {
     editor.provider.awareness.setLocalStateField('user', { name: 'Ed', role: 'reader' });
     const reader = connect(server, review.id, review.tokens.reader);
     clients.push(reader);
-    reader.provider.awareness.setLocalStateField('user', { name: 'Totally the facilitator', role: 'facilitator', color: '#000' });
+    reader.provider.awareness.setLocalStateField('user', {
+      name: 'Totally the facilitator',
+      role: 'facilitator',
+      color: '#000',
+    });
     await synced(reader);
     await waitFor(() => {
-      const s = editor.provider.awareness.getStates().get(reader.doc.clientID) as { user?: { role: string } } | undefined;
+      const s = editor.provider.awareness.getStates().get(reader.doc.clientID) as
+        { user?: { role: string } } | undefined;
       return s?.user?.role === 'reader';
     }, 'the editor to see the reader stamped as a reader');
     const seen = editor.provider.awareness.getStates().get(reader.doc.clientID) as { user: Record<string, string> };
@@ -89,7 +97,8 @@ describe('reader links', () => {
     expect(seen.user.color).not.toBe('#000');
     // The server echoes the editor's own state back stamped as an editor.
     await waitFor(() => {
-      const own = reader.provider.awareness.getStates().get(editor.doc.clientID) as { user?: { role: string } } | undefined;
+      const own = reader.provider.awareness.getStates().get(editor.doc.clientID) as
+        { user?: { role: string } } | undefined;
       return own?.user?.role === 'editor';
     }, 'the reader to see the editor stamped as an editor');
   });

@@ -1,0 +1,135 @@
+// Room behaviour with in-memory transports over a real (in-memory) SQLite store:
+// ordering around loading, the durable-before-relay rule, compaction.
+import { afterEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import * as decoding from 'lib0/decoding';
+import { MessageType } from '@hindsight/protocol';
+import { openSqliteStore } from '../storage/sqlite.ts';
+import type { Store } from '../storage/store.ts';
+import { RoomRegistry } from './registry.ts';
+import { noMetrics, type RelayLimits, type Transport } from './types.ts';
+import { syncStep2Message, updateMessage } from '../../../tests/helpers/raw.ts';
+
+const limits: RelayLimits = {
+  maxDocBytes: 1 << 20,
+  updatesPerSecond: 1000,
+  awarenessPerSecond: 100,
+  maxBufferedBytes: 1 << 20,
+  maxMessagesWhileLoading: 100,
+  compactDebounceMs: 10,
+  compactEveryUpdates: 5,
+  idleUnloadMs: 0,
+};
+const silent = { debug() {}, info() {}, warn() {}, error() {} };
+
+class MemoryTransport implements Transport {
+  sent: Uint8Array[] = [];
+  closedWith: number | null = null;
+  bufferedAmount = 0;
+  send(data: Uint8Array): void {
+    this.sent.push(data);
+  }
+  close(code: number): void {
+    this.closedWith = code;
+  }
+  /** Applies every sync message this transport received to `doc`. */
+  replayInto(doc: Y.Doc): void {
+    for (const m of this.sent) {
+      const d = decoding.createDecoder(m);
+      if (decoding.readVarUint(d) !== MessageType.sync) continue;
+      const t = decoding.readVarUint(d);
+      if (t === 1 || t === 2) Y.applyUpdate(doc, decoding.readVarUint8Array(d));
+    }
+  }
+}
+
+function slowLoads(store: Store, gate: Promise<void>): Store {
+  return { ...store, load: async (id) => (await gate, store.load(id)) };
+}
+
+const textUpdate = (text: string, doc = new Y.Doc()): Uint8Array => {
+  doc.getText('t').insert(doc.getText('t').length, text);
+  return Y.encodeStateAsUpdate(doc);
+};
+
+const stores: Store[] = [];
+afterEach(async () => {
+  for (const s of stores.splice(0)) await s.close();
+});
+
+describe('Room', () => {
+  it('buffers messages that arrive while the document loads, then answers them in order', async () => {
+    const base = openSqliteStore({ dataDir: ':memory:' });
+    stores.push(base);
+    await base.createReview({ id: 'r', title: 'R', createdAt: 1 }, [], textUpdate('stored '));
+    let open!: () => void;
+    const gate = new Promise<void>((r) => (open = r));
+    const registry = new RoomRegistry({ store: slowLoads(base, gate), limits, metrics: noMetrics, log: silent });
+
+    const writer = new MemoryTransport();
+    const watcher = new MemoryTransport();
+    const w = registry.connect(writer, { reviewId: 'r', linkId: 'l', role: 'editor', label: 'E' });
+    registry.connect(watcher, { reviewId: 'r', linkId: 'l2', role: 'reader', label: 'R' });
+    const doc = new Y.Doc();
+    w.message(updateMessage(textUpdate('early', doc)));
+    await new Promise((r) => setTimeout(r, 20));
+    expect(writer.sent).toHaveLength(0); // nothing answered before the load
+
+    open();
+    await expect.poll(() => watcher.sent.length).toBeGreaterThan(1);
+    const seen = new Y.Doc();
+    watcher.replayInto(seen);
+    // The watcher's greeting has only sync step 1 (no state); the early update arrives relayed after its commit.
+    expect(seen.getText('t').toString()).toBe('early');
+    await registry.closeAll();
+    const loaded = await base.load('r');
+    const all = new Y.Doc();
+    if (loaded.checkpoint) Y.applyUpdate(all, loaded.checkpoint);
+    loaded.tail.forEach((u) => Y.applyUpdate(all, u));
+    expect(all.getText('t').toString()).toContain('early');
+  });
+
+  it('relays nothing the store refused, and closes only the sender', async () => {
+    const base = openSqliteStore({ dataDir: ':memory:' });
+    stores.push(base);
+    await base.createReview({ id: 'r', title: 'R', createdAt: 1 }, [], new Uint8Array([0, 0]));
+    let failing = false;
+    const store: Store = {
+      ...base,
+      append: (id, input) => (failing ? Promise.reject(new Error('disk full')) : base.append(id, input)),
+    };
+    const registry = new RoomRegistry({ store, limits, metrics: noMetrics, log: silent });
+    const a = new MemoryTransport();
+    const b = new MemoryTransport();
+    const ha = registry.connect(a, { reviewId: 'r', linkId: 'l', role: 'editor', label: 'E' });
+    registry.connect(b, { reviewId: 'r', linkId: 'l', role: 'editor', label: 'E' });
+    await expect.poll(() => b.sent.length).toBeGreaterThan(0);
+    failing = true;
+    ha.message(syncStep2Message(textUpdate('lost?')));
+    await expect.poll(() => a.closedWith).toBe(4503);
+    const seen = new Y.Doc();
+    b.replayInto(seen);
+    expect(seen.getText('t').toString()).toBe('');
+    expect(b.closedWith).toBeNull();
+    await registry.closeAll();
+  });
+
+  it('checkpoints after enough updates so a load reads a short tail', async () => {
+    const store = openSqliteStore({ dataDir: ':memory:' });
+    stores.push(store);
+    await store.createReview({ id: 'r', title: 'R', createdAt: 1 }, [], new Uint8Array([0, 0]));
+    const registry = new RoomRegistry({ store, limits, metrics: noMetrics, log: silent });
+    const t = new MemoryTransport();
+    const h = registry.connect(t, { reviewId: 'r', linkId: 'l', role: 'editor', label: 'E' });
+    const doc = new Y.Doc();
+    const updates: Uint8Array[] = [];
+    doc.on('update', (u: Uint8Array) => updates.push(u));
+    for (let i = 0; i < 12; i++) doc.getText('t').insert(i, 'x');
+    for (const u of updates) h.message(updateMessage(u));
+    await expect.poll(async () => (await store.load('r')).tail.length).toBeLessThan(5);
+    await registry.closeAll();
+    const loaded = await store.load('r');
+    expect(loaded.tail).toHaveLength(0);
+    expect((await store.readLog('r', 0, 100)).length).toBe(13);
+  });
+});
