@@ -1,0 +1,47 @@
+// Minimal client routing: `/` is home, `/r/<id>` a review (token in the `#t=` fragment).
+import { useSyncExternalStore } from 'react';
+import { LINK_FRAGMENT_KEY, REVIEW_PAGE_PATH } from '@hindsight/protocol';
+
+export type Route = { page: 'home' } | { page: 'review'; reviewId: string; token: string | null };
+
+export function parseRoute(pathname: string, hash: string): Route {
+  const prefix = `${REVIEW_PAGE_PATH}/`;
+  if (pathname.startsWith(prefix)) {
+    const reviewId = decodeURIComponent(pathname.slice(prefix.length).split('/')[0] ?? '');
+    if (reviewId) {
+      const token = new URLSearchParams(hash.replace(/^#/, '')).get(LINK_FRAGMENT_KEY);
+      return { page: 'review', reviewId, token: token || null };
+    }
+  }
+  return { page: 'home' };
+}
+
+const listeners = new Set<() => void>();
+const notify = (): void => listeners.forEach((l) => l());
+window.addEventListener('popstate', notify);
+window.addEventListener('hashchange', notify);
+
+function subscribe(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+const snapshot = (): string => location.pathname + location.hash;
+
+/** The current route; re-renders on navigation. */
+export function useRoute(): Route {
+  const key = useSyncExternalStore(subscribe, snapshot);
+  const hashAt = key.indexOf('#');
+  return parseRoute(hashAt < 0 ? key : key.slice(0, hashAt), hashAt < 0 ? '' : key.slice(hashAt));
+}
+
+export function navigate(url: string): void {
+  history.pushState(null, '', url);
+  notify();
+}
+
+/** The in-app path of a share link (`http://host/r/<id>#t=...` -> `/r/<id>#t=...`). */
+export function reviewPath(link: string): string {
+  const url = new URL(link, location.origin);
+  return url.pathname + url.hash;
+}

@@ -1,0 +1,60 @@
+// The viewer's own IANA time zone, and formatting of instants in it (UTC on hover).
+import { TZDate } from '@date-fns/tz';
+import { format } from 'date-fns';
+
+/** The viewer's IANA zone, e.g. `Europe/Berlin` (UTC when the browser will not say). */
+export function viewerZone(): string {
+  try {
+    return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+  } catch {
+    return 'UTC';
+  }
+}
+
+/** `14:32` or `14:32:10` in `zone`. */
+export function formatClock(ms: number, zone: string, seconds = false): string {
+  return format(new TZDate(ms, zone), seconds ? 'HH:mm:ss' : 'HH:mm');
+}
+
+/** `Sat 28 Nov 2026` in `zone`. */
+export function formatDay(ms: number, zone: string): string {
+  return format(new TZDate(ms, zone), 'EEE d MMM yyyy');
+}
+
+/** `yyyy-MM-dd` in `zone`: a key for grouping by day. */
+export function dayKey(ms: number, zone: string): string {
+  return format(new TZDate(ms, zone), 'yyyy-MM-dd');
+}
+
+/** `2026-11-28 13:32:10 UTC`, for hover titles. */
+export function formatUtc(ms: number): string {
+  return format(new TZDate(ms, 'UTC'), "yyyy-MM-dd HH:mm:ss 'UTC'");
+}
+
+/** `28 Nov 2026, 14:32 (Europe/Berlin)`. */
+export function formatFull(ms: number, zone: string): string {
+  return `${format(new TZDate(ms, zone), 'd MMM yyyy, HH:mm')} (${zone})`;
+}
+
+/** A value for `<input type="datetime-local">` in `zone`. */
+export function toLocalInput(ms: number, zone: string): string {
+  return format(new TZDate(ms, zone), "yyyy-MM-dd'T'HH:mm");
+}
+
+/** Reads `<input type="datetime-local">` as a time in `zone`; null when empty or invalid. */
+export function fromLocalInput(value: string, zone: string): number | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})/.exec(value);
+  if (!m) return null;
+  return new TZDate(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]), zone).getTime();
+}
+
+/** `3 h 12 min`, `45 min`, `20 s`. */
+export function formatDuration(ms: number): string {
+  const abs = Math.abs(ms);
+  if (abs < 60_000) return `${Math.round(abs / 1000)} s`;
+  const min = Math.round(abs / 60_000);
+  if (min < 60) return `${min} min`;
+  const h = Math.floor(min / 60);
+  if (h < 48) return min % 60 ? `${h} h ${min % 60} min` : `${h} h`;
+  return `${Math.round(h / 24)} days`;
+}

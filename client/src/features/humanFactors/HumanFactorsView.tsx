@@ -1,0 +1,4 @@
+// Placeholder until the view lands.
+export function HumanFactorsView(_props: { onJumpToEntry?: (id: string) => void }) {
+  return <p className="view-scroll muted">Coming soon.</p>;
+}

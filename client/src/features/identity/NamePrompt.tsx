@@ -1,0 +1,50 @@
+// Asks a person once for the name others will see next to their edits and caret.
+import { useState, type FormEvent } from 'react';
+import { saveName } from '../../app/localStore.ts';
+
+export function NamePrompt({ onDone, reviewTitle }: { onDone: (name: string) => void; reviewTitle?: string }) {
+  const [name, setName] = useState('');
+  const [error, setError] = useState(false);
+  const submit = (event: FormEvent): void => {
+    event.preventDefault();
+    const clean = name.trim().slice(0, 60);
+    if (!clean) {
+      setError(true);
+      return;
+    }
+    saveName(clean);
+    onDone(clean);
+  };
+  return (
+    <main className="centered">
+      <form className="card" onSubmit={submit} aria-labelledby="name-h" noValidate>
+        <h1 id="name-h">What should others call you?</h1>
+        <p className="muted">
+          {reviewTitle ? `You are joining “${reviewTitle}”. ` : ''}Your name appears next to your caret and your
+          entries. This browser remembers it.
+        </p>
+        <label className="field">
+          <span>Display name</span>
+          <input
+            className="input"
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            autoFocus
+            maxLength={60}
+            aria-invalid={error}
+            aria-describedby={error ? 'name-err' : undefined}
+            placeholder="e.g. Sam (on-call SRE)"
+          />
+        </label>
+        {error && (
+          <p id="name-err" className="error-text">
+            Please enter a name.
+          </p>
+        )}
+        <button type="submit" className="btn btn-primary">
+          Continue
+        </button>
+      </form>
+    </main>
+  );
+}

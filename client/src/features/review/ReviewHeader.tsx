@@ -1,0 +1,34 @@
+// The review's header: title, status, collection countdown, connection state, people present.
+import type { MetaView } from '@hindsight/doc';
+import { useReview } from '../../sync/ReviewContext.tsx';
+import { StatusBadge } from '../../ui/StatusBadge.tsx';
+import { ConnectionBadge } from './ConnectionBadge.tsx';
+import { Countdown } from './Countdown.tsx';
+import { PresenceList } from './PresenceList.tsx';
+
+export function ReviewHeader({ meta, onShare }: { meta: MetaView; onShare?: () => void }) {
+  const { role, canWrite } = useReview();
+  return (
+    <header className="review-header">
+      <div className="review-title">
+        <a href="/" className="home-link" aria-label="Hindsight home">
+          ◐
+        </a>
+        <h1 title={meta.title}>{meta.title || 'Untitled review'}</h1>
+        <StatusBadge status={meta.status} />
+        {meta.severity && <span className="badge">{meta.severity}</span>}
+      </div>
+      <div className="header-meta">
+        <Countdown endsAt={meta.collectionEndsAt} status={meta.status} />
+        <ConnectionBadge />
+        {!canWrite && <span className="badge readonly-note">Read-only ({role})</span>}
+        <PresenceList />
+        {onShare && (
+          <button type="button" className="btn btn-small" onClick={onShare}>
+            Share
+          </button>
+        )}
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,46 @@
+// Resolves what a token grants: asks the server, falls back to what this browser remembers when offline.
+import { useEffect, useState } from 'react';
+import type { Role } from '@hindsight/protocol';
+import { ApiFailure, fetchSession } from '../../app/api.ts';
+import { loadRecent, rememberReview } from '../../app/localStore.ts';
+
+export type SessionState =
+  | { status: 'loading' }
+  | { status: 'ready'; role: Role; title: string; offline: boolean }
+  | { status: 'denied'; message: string };
+
+export function useReviewSession(reviewId: string, token: string | null, link: string): SessionState {
+  const [state, setState] = useState<SessionState>({ status: 'loading' });
+  useEffect(() => {
+    if (!token) {
+      setState({ status: 'denied', message: 'This link has no access token. Ask the facilitator for the full link.' });
+      return;
+    }
+    let cancelled = false;
+    fetchSession(reviewId, token)
+      .then((session) => {
+        if (cancelled) return;
+        rememberReview({ id: reviewId, title: session.title, role: session.role, link, lastOpened: Date.now() });
+        setState({ status: 'ready', role: session.role, title: session.title, offline: false });
+      })
+      .catch((err: unknown) => {
+        if (cancelled) return;
+        const known = loadRecent().find((r) => r.id === reviewId);
+        const unreachable = err instanceof ApiFailure && (err.status === 0 || err.status >= 500);
+        if (unreachable && known) {
+          setState({ status: 'ready', role: known.role, title: known.title, offline: true });
+        } else if (err instanceof ApiFailure && err.status !== 0) {
+          setState({ status: 'denied', message: `This link does not open the review: ${err.message}.` });
+        } else {
+          setState({
+            status: 'denied',
+            message: 'The server cannot be reached and this browser has no copy of the review yet.',
+          });
+        }
+      });
+    return () => {
+      cancelled = true;
+    };
+  }, [reviewId, token, link]);
+  return state;
+}

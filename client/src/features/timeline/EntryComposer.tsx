@@ -1,0 +1,80 @@
+// The keyboard-first "add an entry" bar: type a time (14:32, 2:32pm, +5m), what happened, Enter.
+import { useRef, useState, type FormEvent } from 'react';
+import { addEntry, ENTRY_KINDS, type EntryKind } from '@hindsight/doc';
+import { formatClock, formatUtc } from '../../app/timeZone.ts';
+import { useReview } from '../../sync/ReviewContext.tsx';
+import { parseTime } from './parseTime.ts';
+
+export function EntryComposer({ zone, reference }: { zone: string; reference: () => number }) {
+  const { sync, ctx } = useReview();
+  const [time, setTime] = useState('');
+  const [summary, setSummary] = useState('');
+  const [kind, setKind] = useState<EntryKind>('observation');
+  const [error, setError] = useState<string | null>(null);
+  const lastAt = useRef<number | null>(null);
+  const summaryRef = useRef<HTMLInputElement>(null);
+
+  const submit = (event: FormEvent): void => {
+    event.preventDefault();
+    const ref = lastAt.current ?? reference();
+    const parsed = time.trim()
+      ? parseTime(time, { reference: ref, timeZone: zone })
+      : { at: ref, precision: 'minute' as const };
+    if (!parsed) {
+      setError(`“${time}” is not a time I can read: try 14:32, 2:32pm, 14:32:10, +5m or 2026-11-28 14:32.`);
+      return;
+    }
+    addEntry(sync.doc, { at: parsed.at, precision: parsed.precision, kind, summary: summary.trim() }, ctx);
+    lastAt.current = parsed.at;
+    setTime(formatClock(parsed.at, zone, parsed.precision === 'exact'));
+    setSummary('');
+    setError(null);
+    summaryRef.current?.focus();
+  };
+
+  return (
+    <form className="add-entry" onSubmit={submit} aria-label="Add a timeline entry">
+      <input
+        className="input mono"
+        value={time}
+        onChange={(e) => setTime(e.target.value)}
+        placeholder="14:32 or +5m"
+        aria-label={`Time of the new entry (${zone}): 14:32, 2:32pm, 14:32:10, +5m or a full date`}
+        aria-invalid={error !== null}
+        aria-describedby={error ? 'composer-error' : undefined}
+        title={lastAt.current !== null ? `Last added at ${formatUtc(lastAt.current)}` : undefined}
+        data-testid="composer-time"
+      />
+      <div style={{ display: 'flex', gap: 8 }}>
+        <select
+          className="input"
+          value={kind}
+          onChange={(e) => setKind(e.target.value as EntryKind)}
+          aria-label="Kind of the new entry"
+        >
+          {ENTRY_KINDS.map((k) => (
+            <option key={k}>{k}</option>
+          ))}
+        </select>
+        <input
+          ref={summaryRef}
+          className="input"
+          style={{ flex: 1 }}
+          value={summary}
+          onChange={(e) => setSummary(e.target.value)}
+          placeholder="What happened? Enter adds it"
+          aria-label="What happened (new entry)"
+          data-testid="composer-summary"
+        />
+      </div>
+      <button type="submit" className="btn btn-primary">
+        Add entry
+      </button>
+      {error && (
+        <p id="composer-error" className="error-text" role="alert" style={{ gridColumn: '1 / -1' }}>
+          {error}
+        </p>
+      )}
+    </form>
+  );
+}

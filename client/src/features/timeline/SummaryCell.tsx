@@ -1,0 +1,36 @@
+// "What happened": the entry's summary Y.Text in a plain input; Enter adds the next entry.
+import { useMemo, type KeyboardEvent } from 'react';
+import { getEntrySummary, setEntrySummary } from '@hindsight/doc';
+import { useReview } from '../../sync/ReviewContext.tsx';
+import { useYText } from '../../sync/useY.ts';
+import { LiveTextInput } from '../../ui/LiveTextInput.tsx';
+
+export interface SummaryCellProps {
+  entryId: string;
+  label: string;
+  onEnter: () => void;
+}
+
+export function SummaryCell({ entryId, label, onEnter }: SummaryCellProps) {
+  const { sync, ctx, canWrite } = useReview();
+  const text = useMemo(() => getEntrySummary(sync.doc, entryId), [sync.doc, entryId]);
+  const value = useYText(text);
+  if (!canWrite) return <span className="tl-static">{value || <span className="muted">—</span>}</span>;
+  const onKey = (event: KeyboardEvent<HTMLInputElement>): void => {
+    if (event.key === 'Enter' && !event.nativeEvent.isComposing) {
+      event.preventDefault();
+      onEnter();
+    }
+  };
+  return (
+    <LiveTextInput
+      className="tl-summary"
+      value={value}
+      onValue={(next) => setEntrySummary(sync.doc, { id: entryId, text: next }, ctx)}
+      onKeyDown={onKey}
+      aria-label={label}
+      placeholder="What happened?"
+      data-field="summary"
+    />
+  );
+}

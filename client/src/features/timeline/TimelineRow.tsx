@@ -1,0 +1,123 @@
+// One timeline entry: star | time | kind | what happened | notes | tags | delete, with who is editing it.
+import { memo, type FocusEvent } from 'react';
+import {
+  deleteEntry,
+  ENTRY_KINDS,
+  setEntryKind,
+  setEntryStarred,
+  type EntryKind,
+  type EntryView,
+} from '@hindsight/doc';
+import { formatClock } from '../../app/timeZone.ts';
+import { setEditing, type Person } from '../../sync/presence.ts';
+import { useReview } from '../../sync/ReviewContext.tsx';
+import { NotesCell } from './NotesCell.tsx';
+import { SummaryCell } from './SummaryCell.tsx';
+import { TagsCell } from './TagsCell.tsx';
+import { TimeCell } from './TimeCell.tsx';
+import { TrashIcon } from '../../ui/icons.tsx';
+
+export interface TimelineRowProps {
+  entry: EntryView;
+  zone: string;
+  editors: Person[] | undefined;
+  highlighted: boolean;
+  onAddAfter: (entry: EntryView) => void;
+}
+
+export const TimelineRow = memo(function TimelineRow({
+  entry,
+  zone,
+  editors,
+  highlighted,
+  onAddAfter,
+}: TimelineRowProps) {
+  const { sync, ctx, canWrite } = useReview();
+  const awareness = sync.provider.awareness;
+  const clock = formatClock(entry.at, zone);
+  const first = editors?.[0];
+  const onFocus = (): void => setEditing(awareness, { kind: 'entry', id: entry.id });
+  const onBlur = (event?: FocusEvent): void => {
+    const next = event?.relatedTarget as Node | null | undefined;
+    if (next && event?.currentTarget.contains(next)) return;
+    setEditing(awareness, null);
+  };
+  return (
+    <div
+      className={`tl-row tl-grid${first ? ' tl-row-edited' : ''}${highlighted ? ' is-target' : ''}`}
+      style={first ? ({ '--editor-color': first.color } as React.CSSProperties) : undefined}
+      data-entry-id={entry.id}
+      role="row"
+      aria-label={`Entry at ${clock}`}
+      onFocus={canWrite ? onFocus : undefined}
+      onBlur={canWrite ? onBlur : undefined}
+    >
+      <div role="cell">
+        {canWrite ? (
+          <button
+            type="button"
+            className="star"
+            aria-pressed={entry.starred}
+            aria-label={entry.starred ? `Unstar the ${clock} entry` : `Star the ${clock} entry for the report`}
+            onClick={() => setEntryStarred(sync.doc, { id: entry.id, starred: !entry.starred }, ctx)}
+          >
+            ★
+          </button>
+        ) : (
+          entry.starred && (
+            <span className="star" aria-label="starred" aria-pressed="true">
+              ★
+            </span>
+          )
+        )}
+      </div>
+      <div role="cell">
+        <TimeCell entry={entry} zone={zone} />
+        {editors?.map((p) => (
+          <span key={p.clientId} className="editing-by" style={{ color: p.color }} data-testid="row-editor">
+            ✎ {p.name}
+          </span>
+        ))}
+      </div>
+      <div role="cell">
+        {canWrite ? (
+          <select
+            className="tl-kind"
+            value={entry.kind}
+            aria-label="Kind"
+            onChange={(e) => setEntryKind(sync.doc, entry.id, e.target.value as EntryKind, ctx)}
+          >
+            {ENTRY_KINDS.map((k) => (
+              <option key={k}>{k}</option>
+            ))}
+          </select>
+        ) : (
+          <span className="tl-static muted">{entry.kind}</span>
+        )}
+      </div>
+      <div role="cell">
+        <SummaryCell entryId={entry.id} label={`What happened at ${clock}`} onEnter={() => onAddAfter(entry)} />
+        {entry.createdBy && <div className="row-meta">by {entry.createdBy}</div>}
+      </div>
+      <div role="cell">
+        <NotesCell entryId={entry.id} othersEditing={!!first} />
+      </div>
+      <div role="cell">
+        <TagsCell entryId={entry.id} tags={entry.tags} />
+      </div>
+      <div role="cell">
+        {canWrite && (
+          <button
+            type="button"
+            className="btn-icon"
+            aria-label={`Delete the ${clock} entry`}
+            title="Delete entry"
+            onClick={() => deleteEntry(sync.doc, entry.id, ctx)}
+          >
+            <TrashIcon />
+          </button>
+        )}
+      </div>
+    </div>
+  );
+});

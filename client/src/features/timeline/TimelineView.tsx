@@ -1,0 +1,137 @@
+// The timeline: filters, the add-entry bar and a virtualised list of day headers, gaps and entries.
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { addEntry, readMeta, type EntryView } from '@hindsight/doc';
+import { formatDuration, viewerZone } from '../../app/timeZone.ts';
+import { editorsById, usePeople } from '../../sync/presence.ts';
+import { useReview } from '../../sync/ReviewContext.tsx';
+import { buildRows } from './buildRows.ts';
+import { EntryComposer } from './EntryComposer.tsx';
+import { allTags, filterEntries, NO_FILTERS } from './filters.ts';
+import { TimelineRow } from './TimelineRow.tsx';
+import { TimelineToolbar } from './TimelineToolbar.tsx';
+import { useTimeline } from './useTimeline.ts';
+import { focusEntryField } from './focusEntry.ts';
+
+const ESTIMATE = { day: 38, gap: 26, entry: 52 } as const;
+
+export function TimelineView({ focusEntry, onFocused }: { focusEntry: string | null; onFocused: () => void }) {
+  const { sync, ctx, canWrite } = useReview();
+  const zone = useMemo(viewerZone, []);
+  const entries = useTimeline(sync.doc);
+  const [filters, setFilters] = useState(NO_FILTERS);
+  const visible = useMemo(() => filterEntries(entries, filters), [entries, filters]);
+  const rows = useMemo(() => buildRows(visible, zone), [visible, zone]);
+  const tags = useMemo(() => allTags(entries), [entries]);
+  const editors = editorsById(usePeople(sync.provider.awareness));
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const [pending, setPending] = useState<{ id: string; field: string } | null>(null);
+  const [highlight, setHighlight] = useState<string | null>(null);
+
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: (i) => ESTIMATE[rows[i]!.type],
+    getItemKey: (i) => rows[i]!.key,
+    overscan: 6,
+  });
+
+  const indexOf = useCallback((id: string) => rows.findIndex((r) => r.type === 'entry' && r.entry.id === id), [rows]);
+
+  // Focus a row once it exists (a new entry arrives through the doc observer a frame later).
+  useEffect(() => {
+    const target = pending ?? (focusEntry ? { id: focusEntry, field: '' } : null);
+    if (!target) return;
+    const index = indexOf(target.id);
+    if (index < 0) return;
+    virtualizer.scrollToIndex(index, { align: 'center' });
+    if (focusEntry === target.id) {
+      setHighlight(target.id);
+      onFocused();
+    }
+    if (pending) void focusEntryField(scrollRef.current, target.id, target.field).then(() => setPending(null));
+  }, [pending, focusEntry, indexOf, virtualizer, onFocused]);
+
+  const reference = useCallback((): number => {
+    const last = entries[entries.length - 1];
+    return last?.at ?? readMeta(sync.doc).startedAt ?? Date.now();
+  }, [entries, sync.doc]);
+
+  const addAfter = useCallback(
+    (entry: EntryView) => {
+      const id = addEntry(sync.doc, { at: entry.at, precision: entry.precision, kind: entry.kind }, ctx);
+      setPending({ id, field: 'summary' });
+    },
+    [sync.doc, ctx],
+  );
+
+  return (
+    <section className="timeline" aria-label="Timeline">
+      <TimelineToolbar
+        filters={filters}
+        onChange={setFilters}
+        tags={tags}
+        shown={visible.length}
+        total={entries.length}
+        zone={zone}
+      />
+      <div>
+        {canWrite && <EntryComposer zone={zone} reference={reference} />}
+        <div className="tl-head tl-grid" aria-hidden="true">
+          <span>★</span>
+          <span>Time</span>
+          <span>Kind</span>
+          <span>What happened</span>
+          <span>Notes</span>
+          <span>Tags</span>
+          <span />
+        </div>
+      </div>
+      <div
+        className="tl-scroll"
+        ref={scrollRef}
+        role="table"
+        aria-label="Timeline entries"
+        aria-rowcount={visible.length}
+        data-testid="timeline"
+      >
+        {rows.length === 0 && (
+          <p className="empty-state">
+            {entries.length === 0
+              ? 'No entries yet. Type a time and what happened above, then press Enter.'
+              : 'No entries match the filters.'}
+          </p>
+        )}
+        <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+          {virtualizer.getVirtualItems().map((item) => {
+            const row = rows[item.index]!;
+            return (
+              <div
+                key={item.key}
+                data-index={item.index}
+                ref={virtualizer.measureElement}
+                style={{ position: 'absolute', top: 0, left: 0, right: 0, transform: `translateY(${item.start}px)` }}
+              >
+                {row.type === 'day' && (
+                  <h2 className="tl-day" role="rowheader">
+                    {row.label}
+                  </h2>
+                )}
+                {row.type === 'gap' && <div className="tl-gap">⋯ {formatDuration(row.ms)} with nothing recorded</div>}
+                {row.type === 'entry' && (
+                  <TimelineRow
+                    entry={row.entry}
+                    zone={zone}
+                    editors={editors.get(row.entry.id)}
+                    highlighted={highlight === row.entry.id}
+                    onAddAfter={addAfter}
+                  />
+                )}
+              </div>
+            );
+          })}
+        </div>
+      </div>
+    </section>
+  );
+}

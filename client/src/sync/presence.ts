@@ -1,0 +1,61 @@
+// The shape of Hindsight's awareness states and helpers to read and set them.
+import type { Awareness } from 'y-protocols/awareness';
+import { isRole, type StampedUser } from '@hindsight/protocol';
+import { setLocalField, useAwarenessStates } from './useAwareness.ts';
+
+/** What a person is editing: a record kind and its id (e.g. `{ kind: 'entry', id }`). */
+export interface Editing {
+  kind: 'entry' | 'why' | 'action' | 'question';
+  id: string;
+  /** Which part of the record, e.g. `summary` or `notes`. */
+  field?: string;
+}
+
+export interface PresenceState {
+  /** Stamped by the server for remote peers; only `name` locally. */
+  user?: Partial<StampedUser>;
+  editing?: Editing | null;
+}
+
+export interface Person {
+  clientId: number;
+  self: boolean;
+  name: string;
+  role: StampedUser['role'] | null;
+  color: string;
+  editing: Editing | null;
+}
+
+const NEUTRAL = '#6c757d';
+
+/** Everyone present, self first, each with the identity the server stamped. */
+export function usePeople(awareness: Awareness): Person[] {
+  const states = useAwarenessStates<PresenceState>(awareness);
+  return states
+    .map(({ clientId, state, self }) => ({
+      clientId,
+      self,
+      name: state.user?.name || 'Someone',
+      role: isRole(state.user?.role) ? state.user.role : null,
+      color: typeof state.user?.color === 'string' ? state.user.color : NEUTRAL,
+      editing: state.editing ?? null,
+    }))
+    .sort((a, b) => Number(b.self) - Number(a.self) || a.name.localeCompare(b.name));
+}
+
+/** Announces (or, with null, clears) what this person is editing. */
+export function setEditing(awareness: Awareness, editing: Editing | null): void {
+  setLocalField(awareness, 'editing', editing);
+}
+
+/** Map of record id -> the other people editing it. */
+export function editorsById(people: readonly Person[]): Map<string, Person[]> {
+  const map = new Map<string, Person[]>();
+  for (const p of people) {
+    if (p.self || !p.editing) continue;
+    const list = map.get(p.editing.id) ?? [];
+    list.push(p);
+    map.set(p.editing.id, list);
+  }
+  return map;
+}

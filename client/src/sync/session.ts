@@ -1,0 +1,53 @@
+// One open review: its Y.Doc, the IndexedDB cache and the WebSocket provider, wired together.
+import * as Y from 'yjs';
+import { WebsocketProvider } from 'y-websocket';
+import { IndexeddbPersistence } from 'y-indexeddb';
+import { FATAL_CLOSE_CODES, SYNC_PATH, TOKEN_PARAM, type CloseCode } from '@hindsight/protocol';
+import { ConnectionTracker } from './connection.ts';
+
+export interface ReviewSync {
+  reviewId: string;
+  doc: Y.Doc;
+  provider: WebsocketProvider;
+  cache: IndexeddbPersistence;
+  connection: ConnectionTracker;
+  destroy(): void;
+}
+
+/** The sync endpoint for the page's own origin (http -> ws, https -> wss). */
+export function syncServerUrl(origin: string = location.origin): string {
+  return origin.replace(/^http/, 'ws') + SYNC_PATH;
+}
+
+/**
+ * Opens a review: the local cache loads first so the document shows without the
+ * server; the provider then merges both ways. `name` goes into awareness; the
+ * server overwrites role and colour with what the link grants.
+ */
+export function openReview(reviewId: string, token: string, name: string): ReviewSync {
+  const doc = new Y.Doc();
+  const cache = new IndexeddbPersistence(`hindsight:${reviewId}`, doc);
+  const provider = new WebsocketProvider(syncServerUrl(), reviewId, doc, {
+    params: { [TOKEN_PARAM]: token },
+    // Only a revoked link is final; rate limits and slow consumers retry.
+    shouldReconnect: (event) => !FATAL_CLOSE_CODES.includes(event.code as CloseCode),
+    // Other tabs of the same browser share through IndexedDB and the server.
+    disableBc: true,
+  });
+  provider.awareness.setLocalStateField('user', { name });
+  const connection = new ConnectionTracker(provider, cache);
+  return {
+    reviewId,
+    doc,
+    provider,
+    cache,
+    connection,
+    destroy() {
+      connection.destroy();
+      provider.awareness.setLocalState(null);
+      provider.destroy();
+      void cache.destroy();
+      doc.destroy();
+    },
+  };
+}

@@ -1,0 +1,55 @@
+// Hooks that re-read a view of a Y type whenever it (or, deep, anything inside it) changes.
+import { useEffect, useMemo, useReducer } from 'react';
+import type * as Y from 'yjs';
+
+/** Any shared type (Y.Map, Y.Array, Y.Text, Y.XmlFragment): only deep observation is needed. */
+export type Observable = Pick<Y.AbstractType<unknown>, 'observeDeep' | 'unobserveDeep'>;
+export type YEvents = Y.YEvent<Y.AbstractType<unknown>>[];
+
+/**
+ * Re-renders when `type` changes. `relevant` filters deep events (return false to
+ * ignore, e.g. keystrokes inside a row that renders itself); renders are batched to a frame.
+ */
+export function useYVersion(type: Observable | null | undefined, relevant?: (events: YEvents) => boolean): number {
+  const [version, bump] = useReducer((n: number) => n + 1, 0);
+  useEffect(() => {
+    if (!type) return;
+    let frame = 0;
+    const onEvents = (events: YEvents): void => {
+      if (relevant && !relevant(events)) return;
+      if (frame) return;
+      frame = requestAnimationFrame(() => {
+        frame = 0;
+        bump();
+      });
+    };
+    type.observeDeep(onEvents);
+    return () => {
+      type.unobserveDeep(onEvents);
+      cancelAnimationFrame(frame);
+    };
+  }, [type, relevant]);
+  return version;
+}
+
+/** `read()` recomputed whenever `type` changes (a read model from packages/doc, usually). */
+export function useYRead<T>(
+  type: Observable | null | undefined,
+  read: () => T,
+  relevant?: (events: YEvents) => boolean,
+): T {
+  const version = useYVersion(type, relevant);
+  return useMemo(read, [read, version]);
+}
+
+/** The current string of a Y.Text, updated synchronously on every change. */
+export function useYText(text: Y.Text | null | undefined): string {
+  const [, bump] = useReducer((n: number) => n + 1, 0);
+  useEffect(() => {
+    if (!text) return;
+    const onChange = (): void => bump();
+    text.observe(onChange);
+    return () => text.unobserve(onChange);
+  }, [text]);
+  return text ? text.toString() : '';
+}
