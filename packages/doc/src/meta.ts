@@ -8,6 +8,7 @@ import {
   MetaKey,
   type OpContext,
   REVIEW_STATUSES,
+  Root,
   type ReviewStatus,
   SCHEMA_VERSION,
   origin,
@@ -46,7 +47,8 @@ export function initReview(doc: Y.Doc, input: MetaInit, ctx: OpContext): void {
     throw new Error(`unknown time zone ${JSON.stringify(input.timeZone)}; use an IANA name such as Europe/Berlin`);
   }
   const severity = input.severity === undefined ? undefined : label('severity', input.severity);
-  if (roots(doc).meta.has(MetaKey.schemaVersion)) throw new Error('the review document is already initialised');
+  // getMap, not roots(): a first getXmlFragment opens an (empty) transaction of its own.
+  if (doc.getMap(Root.meta).has(MetaKey.schemaVersion)) throw new Error('the review document is already initialised');
   doc.transact(
     () => {
       const { meta } = roots(doc);
