@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   collectionRemaining,
   initReview,
+  markerKey,
   readMeta,
   setCollectionEndsAt,
   setIncidentTime,
@@ -75,6 +76,7 @@ describe('meta', () => {
       collectionEndsAt: T0 + 48 * 3_600_000,
     });
     expect(meta.markers.detected).toBe(T0 + 60_000);
+    expect(doc.getMap('meta').get(markerKey('detected'))).toBe(T0 + 60_000);
     expect(meta.markers.resolved).toBeNull();
     setSeverity(doc, null, ctx);
     expect(readMeta(doc).severity).toBeNull();
