@@ -21,7 +21,16 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const log = createLogger(config.LOG_LEVEL);
-  const store = openSqliteStore({ dataDir: config.DATA_DIR, synchronous: config.SQLITE_SYNCHRONOUS });
+  let store;
+  try {
+    store = openSqliteStore({ dataDir: config.DATA_DIR, synchronous: config.SQLITE_SYNCHRONOUS });
+  } catch (err) {
+    log.fatal(
+      { err, dataDir: config.DATA_DIR },
+      `cannot open the store in DATA_DIR (${(err as Error).message}); check that the directory exists, is writable and has free space`,
+    );
+    process.exit(1);
+  }
   const metrics = createMetrics();
   const registry = new RoomRegistry({
     store,

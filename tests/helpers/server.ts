@@ -67,14 +67,16 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const logs: Record<string, unknown>[] = [];
   let stderr = '';
   child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
+  let stdout = '';
   const lines = createInterface({ input: child.stdout! });
   const port = await new Promise<number>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`server did not start in 20 s\n${stderr}`)), 20_000);
     child.once('exit', (code) => {
       clearTimeout(timer);
-      reject(new Error(`server exited with ${code} before listening\n${stderr}`));
+      reject(new Error(`server exited with ${code} before listening\n${stdout}${stderr}`));
     });
     lines.on('line', (line) => {
+      stdout += `${line}\n`;
       try {
         const entry = JSON.parse(line) as Record<string, unknown>;
         logs.push(entry);

@@ -1,7 +1,6 @@
 // One client connection inside a room: its transport, identity, rate limits
 // and the awareness client ids it owns.
-import type { CloseCode } from '@hindsight/protocol';
-import { CloseReason } from '@hindsight/protocol';
+import { CloseCode, CloseReason } from '@hindsight/protocol';
 import { TokenBucket } from './rateLimit.ts';
 import type { Identity, RelayLimits, Transport } from './types.ts';
 
@@ -35,6 +34,11 @@ export class Connection {
   close(code: CloseCode): void {
     if (this.closed) return;
     this.closed = true;
+    if (code === CloseCode.SlowConsumer) {
+      // Its close frame would queue behind megabytes it is not reading: free them now.
+      this.transport.terminate();
+      return;
+    }
     this.transport.close(code, CloseReason[code]);
   }
 }

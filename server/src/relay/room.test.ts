@@ -32,6 +32,9 @@ class MemoryTransport implements Transport {
   close(code: number): void {
     this.closedWith = code;
   }
+  terminate(): void {
+    this.closedWith = -1;
+  }
   /** Applies every sync message this transport received to `doc`. */
   replayInto(doc: Y.Doc): void {
     for (const m of this.sent) {

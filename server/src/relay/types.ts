@@ -6,6 +6,8 @@ import type { Role } from '@hindsight/protocol';
 export interface Transport {
   send(data: Uint8Array): void;
   close(code: number, reason: string): void;
+  /** Drops the connection at once, without a closing handshake (for peers that stopped reading). */
+  terminate(): void;
   /** Bytes queued but not yet written to the network. */
   readonly bufferedAmount: number;
 }

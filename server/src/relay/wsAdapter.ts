@@ -50,6 +50,7 @@ export function createWsEndpoint(options: WsEndpointOptions): WsEndpoint {
         const transport: Transport = {
           send: (data) => ws.send(data),
           close: (code, reason) => ws.close(code, reason),
+          terminate: () => ws.terminate(),
           get bufferedAmount() {
             return ws.bufferedAmount;
           },

@@ -54,6 +54,10 @@ CREATE TABLE IF NOT EXISTS updates (
   data BLOB NOT NULL,
   PRIMARY KEY (review_id, seq)
 ) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS health (
+  id INTEGER PRIMARY KEY CHECK (id = 1),
+  checked_at INTEGER NOT NULL
+);
 CREATE TABLE IF NOT EXISTS checkpoints (
   review_id TEXT PRIMARY KEY,
   upto_seq INTEGER NOT NULL,
@@ -121,11 +125,22 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
        ON CONFLICT(review_id) DO UPDATE SET upto_seq = excluded.upto_seq, state = excluded.state,
          created_at = excluded.created_at WHERE excluded.upto_seq >= checkpoints.upto_seq`,
     ),
+    health: db.prepare(
+      'INSERT INTO health (id, checked_at) VALUES (1, ?) ON CONFLICT(id) DO UPDATE SET checked_at = excluded.checked_at',
+    ),
     readLog: db.prepare<
       [string, number, number],
       { seq: number; received_at: number; role: string; link_id: string | null; data: Buffer }
     >('SELECT seq, received_at, role, link_id, data FROM updates WHERE review_id = ? AND seq > ? ORDER BY seq LIMIT ?'),
   };
+
+  // Fail at start, not at the first edit, when the directory cannot be written.
+  try {
+    q.health.run(Date.now());
+  } catch (cause) {
+    db.close();
+    throw new StoreWriteError(`${file} is not writable: ${(cause as Error).message}`, { cause });
+  }
 
   // Next seq per review, cached so appends need no read. Seeded lazily from the log.
   const nextSeq = new Map<string, number>();
@@ -255,11 +270,12 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
     },
     async ping(): Promise<void> {
       guardOpen();
-      db.prepare('SELECT 1').get();
-      // A write probe: fails on a read-only or full disk, and writes nothing.
-      db.transaction(() => {
-        db.prepare('CREATE TEMP TABLE IF NOT EXISTS _ping (x)').run();
-      })();
+      // A real, tiny committed write: fails on a read-only or full disk.
+      try {
+        q.health.run(Date.now());
+      } catch (cause) {
+        throw new StoreWriteError(`store cannot write: ${(cause as Error).message}`, { cause });
+      }
     },
     async close(): Promise<void> {
       if (closed) return;
