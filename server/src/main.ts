@@ -2,6 +2,7 @@
 // Shuts down on SIGTERM/SIGINT after closing sockets and flushing every room.
 import { createServer } from 'node:http';
 import { getRequestListener } from '@hono/node-server';
+import { migrate } from '@hindsight/doc';
 import { createApp } from './app.ts';
 import { authenticate } from './auth/links.ts';
 import { loadConfig } from './config.ts';
@@ -34,6 +35,8 @@ async function main(): Promise<void> {
   const metrics = createMetrics();
   const registry = new RoomRegistry({
     store,
+    // Documents written by an older release are upgraded once, on load.
+    prepare: (doc) => void migrate(doc),
     metrics: metrics.relay,
     log,
     limits: {

@@ -11,6 +11,8 @@ import type { Identity, RelayLimits, RelayLogger, RelayMetrics, Transport } from
 
 export interface RegistryDeps {
   store: Store;
+  /** See RoomDeps.prepare. */
+  prepare?: (doc: Y.Doc) => void;
   limits: RelayLimits;
   metrics: RelayMetrics;
   log: RelayLogger;

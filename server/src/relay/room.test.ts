@@ -136,3 +136,29 @@ describe('Room', () => {
     expect((await store.readLog('r', 0, 100)).length).toBe(13);
   });
 });
+
+describe('Room preparation', () => {
+  it('stores what prepare changed before anyone is answered', async () => {
+    const store = openSqliteStore({ dataDir: ':memory:' });
+    stores.push(store);
+    await store.createReview({ id: 'r', title: 'R', createdAt: 1 }, [], textUpdate('old'));
+    const registry = new RoomRegistry({
+      store,
+      limits,
+      metrics: noMetrics,
+      log: silent,
+      prepare: (doc) => doc.getMap('meta').set('schemaVersion', 99),
+    });
+    const t = new MemoryTransport();
+    registry.connect(t, { reviewId: 'r', linkId: 'l', role: 'reader', label: 'R' });
+    await expect.poll(() => t.sent.length).toBeGreaterThan(0);
+    const log = await store.readLog('r', 0, 10);
+    expect(log.map((u) => u.role)).toEqual(['system', 'system']);
+    await registry.closeAll();
+    const loaded = await store.load('r');
+    const doc = new Y.Doc();
+    if (loaded.checkpoint) Y.applyUpdate(doc, loaded.checkpoint);
+    loaded.tail.forEach((u) => Y.applyUpdate(doc, u));
+    expect(doc.getMap('meta').get('schemaVersion')).toBe(99);
+  });
+});

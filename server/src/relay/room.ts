@@ -28,6 +28,11 @@ export interface RoomDeps {
   limits: RelayLimits;
   metrics: RelayMetrics;
   log: RelayLogger;
+  /**
+   * Brings a freshly loaded document up to date (e.g. schema migrations). Any
+   * change it makes is stored, as the server's own update, before anyone is answered.
+   */
+  prepare?: (doc: Y.Doc) => void;
   /** Called when the room has no connections left and has been idle for `idleUnloadMs`. */
   onIdle: (room: Room) => void;
 }
@@ -84,7 +89,9 @@ export class Room {
           }
         }
       });
-      this.lastSeq = lastSeq;
+      this.lastSeq = Math.max(lastSeq, await this.runPrepare());
+      // (The room may have been destroyed while the migration was being stored.)
+      if ((this.state as RoomState) === 'destroyed') return;
       this.updatesSinceCheckpoint = tail.length;
       this.approxBytes = (checkpoint?.length ?? 0) + tail.reduce((n, u) => n + u.length, 0);
       this.state = 'ready';
@@ -101,6 +108,28 @@ export class Room {
       for (const conn of [...this.conns]) conn.close(CloseCode.StorageUnavailable);
       this.deps.onIdle(this);
     }
+  }
+
+  /** Runs `prepare` and durably appends what it changed; resolves with that update's seq, or 0. */
+  private async runPrepare(): Promise<number> {
+    if (!this.deps.prepare) return 0;
+    const changes: Uint8Array[] = [];
+    const capture = (update: Uint8Array): void => {
+      changes.push(update);
+    };
+    this.doc.on('update', capture);
+    try {
+      this.deps.prepare(this.doc);
+    } finally {
+      this.doc.off('update', capture);
+    }
+    if (changes.length === 0) return 0;
+    return this.deps.store.append(this.id, {
+      update: Y.mergeUpdates(changes),
+      receivedAt: Date.now(),
+      role: 'system',
+      linkId: null,
+    });
   }
 
   isFailed(): boolean {
