@@ -12,6 +12,8 @@ export interface NotesEditorProps {
   editable: boolean;
   label: string;
   autoFocus?: boolean;
+  /** Text typed before the editor existed, inserted once it does. */
+  initialInsert?: string;
   onFocus?: () => void;
   onBlur?: () => void;
 }
@@ -23,6 +25,7 @@ export function NotesEditor({
   editable,
   label,
   autoFocus,
+  initialInsert,
   onFocus,
   onBlur,
 }: NotesEditorProps) {
@@ -39,10 +42,14 @@ export function NotesEditor({
     [fragment, provider, name],
   );
   useEffect(() => {
-    editor?.setEditable(editable);
+    if (editor && !editor.isDestroyed && editor.isEditable !== editable) editor.setEditable(editable);
   }, [editor, editable]);
+  // Runs after EditorContent mounted the view (child effects first), in the same commit as the click.
   useEffect(() => {
-    if (editor && autoFocus) editor.commands.focus('end');
-  }, [editor, autoFocus]);
+    if (!editor || editor.isDestroyed || !autoFocus) return;
+    editor.commands.focus('end');
+    if (initialInsert) editor.commands.insertContent(initialInsert);
+    // Only on mount of this editor instance: later prop changes must not refocus.
+  }, [editor]);
   return <EditorContent editor={editor} />;
 }

@@ -17,6 +17,13 @@ export function useYVersion(type: Observable | null | undefined, relevant?: (eve
     let frame = 0;
     const onEvents = (events: YEvents): void => {
       if (relevant && !relevant(events)) return;
+      // Our own edits re-render at once (focus can follow a new record); remote ones batch to a frame.
+      if (events[0]?.transaction.local) {
+        cancelAnimationFrame(frame);
+        frame = 0;
+        bump();
+        return;
+      }
       if (frame) return;
       frame = requestAnimationFrame(() => {
         frame = 0;

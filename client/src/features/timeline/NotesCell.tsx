@@ -1,10 +1,9 @@
 // An entry's notes: a live plain-text preview, swapped for the Tiptap editor while someone edits it.
-import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { fragmentText, getEntryNotes } from '@hindsight/doc';
 import { useReview } from '../../sync/ReviewContext.tsx';
 import { useYRead } from '../../sync/useY.ts';
-
-const NotesEditor = lazy(() => import('../../editor/NotesEditor.tsx').then((m) => ({ default: m.NotesEditor })));
+import { loadedNotesEditor, loadNotesEditor } from '../../editor/loadNotesEditor.ts';
 
 export interface NotesCellProps {
   entryId: string;
@@ -22,6 +21,21 @@ export function NotesCell({ entryId, othersEditing }: NotesCellProps) {
   const [active, setActive] = useState(false);
   const [autoFocus, setAutoFocus] = useState(false);
   const mounted = active || (othersEditing && canWrite);
+  const [Editor, setEditor] = useState(loadedNotesEditor);
+  const typedEarly = useRef('');
+  useEffect(() => {
+    if (mounted && !Editor) void loadNotesEditor().then((c) => setEditor(() => c));
+  }, [mounted, Editor]);
+  const activate = (): void => {
+    setAutoFocus(true);
+    setActive(true);
+  };
+  // Keys pressed while the editor chunk is still loading are kept and inserted once it is ready.
+  const onPreviewKey = (event: KeyboardEvent): void => {
+    if (!active || event.key.length !== 1 || event.ctrlKey || event.metaKey || event.altKey) return;
+    event.preventDefault();
+    typedEarly.current += event.key;
+  };
 
   const preview = (
     <div
@@ -31,14 +45,9 @@ export function NotesCell({ entryId, othersEditing }: NotesCellProps) {
             role: 'button',
             tabIndex: 0,
             'aria-label': text ? `Edit notes: ${text.slice(0, 80)}` : 'Add notes',
-            onClick: () => {
-              setAutoFocus(true);
-              setActive(true);
-            },
-            onFocus: () => {
-              setAutoFocus(true);
-              setActive(true);
-            },
+            onClick: activate,
+            onFocus: activate,
+            onKeyDown: onPreviewKey,
           }
         : {})}
       data-field="notes"
@@ -46,23 +55,23 @@ export function NotesCell({ entryId, othersEditing }: NotesCellProps) {
       {text || (canWrite ? 'Add notes…' : '')}
     </div>
   );
-  if (!mounted) return <div className="tl-notes">{preview}</div>;
+  if (!mounted || !Editor) return <div className="tl-notes">{preview}</div>;
   return (
     <div className="tl-notes" data-testid="notes-editor">
-      <Suspense fallback={preview}>
-        <NotesEditor
-          fragment={fragment}
-          provider={sync.provider}
-          name={name}
-          editable={canWrite}
-          label="Notes"
-          autoFocus={autoFocus}
-          onBlur={() => {
-            setActive(false);
-            setAutoFocus(false);
-          }}
-        />
-      </Suspense>
+      <Editor
+        fragment={fragment}
+        provider={sync.provider}
+        name={name}
+        editable={canWrite}
+        label="Notes"
+        autoFocus={autoFocus}
+        initialInsert={typedEarly.current}
+        onBlur={() => {
+          typedEarly.current = '';
+          setActive(false);
+          setAutoFocus(false);
+        }}
+      />
     </div>
   );
 }

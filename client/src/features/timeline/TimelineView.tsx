@@ -12,6 +12,7 @@ import { TimelineRow } from './TimelineRow.tsx';
 import { TimelineToolbar } from './TimelineToolbar.tsx';
 import { useTimeline } from './useTimeline.ts';
 import { focusEntryField } from './focusEntry.ts';
+import { loadNotesEditor } from '../../editor/loadNotesEditor.ts';
 
 const ESTIMATE = { day: 38, gap: 26, entry: 52 } as const;
 
@@ -35,6 +36,11 @@ export function TimelineView({ focusEntry, onFocused }: { focusEntry: string | n
     getItemKey: (i) => rows[i]!.key,
     overscan: 6,
   });
+
+  // Fetch the Tiptap chunk up front so clicking into notes mounts the editor in the same frame.
+  useEffect(() => {
+    if (canWrite) void loadNotesEditor();
+  }, [canWrite]);
 
   const indexOf = useCallback((id: string) => rows.findIndex((r) => r.type === 'entry' && r.entry.id === id), [rows]);
 

@@ -1,0 +1,180 @@
+// One action item row: every field edited in place through packages/doc's updateAction.
+import { useMemo } from 'react';
+import {
+  ACTION_STATUSES,
+  deleteAction,
+  getActionTitle,
+  LEVELS,
+  linkActionFactor,
+  unlinkActionFactor,
+  updateAction,
+  type ActionFields,
+  type ActionView,
+  type WhyNodeView,
+} from '@hindsight/doc';
+import { setEditing } from '../../sync/presence.ts';
+import { useReview } from '../../sync/ReviewContext.tsx';
+import { useYText } from '../../sync/useY.ts';
+import { CommitInput } from '../../ui/CommitInput.tsx';
+import { TrashIcon } from '../../ui/icons.tsx';
+import { LiveTextInput } from '../../ui/LiveTextInput.tsx';
+
+const STATUS_LABEL: Record<string, string> = {
+  open: 'Open',
+  in_progress: 'In progress',
+  done: 'Done',
+  wont_do: "Won't do",
+};
+
+export function ActionRow({ item, factors }: { item: ActionView; factors: WhyNodeView[] }) {
+  const { sync, ctx, canWrite } = useReview();
+  const titleText = useMemo(() => getActionTitle(sync.doc, item.id), [sync.doc, item.id]);
+  const title = useYText(titleText);
+  const name = title || 'Untitled action';
+  const update = (fields: ActionFields): string | void => {
+    try {
+      updateAction(sync.doc, { id: item.id, ...fields }, ctx);
+    } catch (err) {
+      return err instanceof Error ? err.message : 'invalid value';
+    }
+  };
+  const linked = factors.filter((f) => item.factorIds.includes(f.id));
+  const unlinked = factors.filter((f) => !item.factorIds.includes(f.id));
+  const priority = item.priority ? (
+    <span
+      className={`priority priority-${item.priority === 'P1' ? 'high' : item.priority === 'P2' ? 'medium' : 'low'}`}
+    >
+      {item.priority}
+    </span>
+  ) : (
+    <span className="muted">—</span>
+  );
+
+  if (!canWrite) {
+    return (
+      <tr>
+        <td>{priority}</td>
+        <td>{name}</td>
+        <td>{item.owner ?? '—'}</td>
+        <td>{item.due ?? '—'}</td>
+        <td>{item.impact ?? '—'}</td>
+        <td>{item.effort ?? '—'}</td>
+        <td>{STATUS_LABEL[item.status]}</td>
+        <td>{linked.map((f) => f.text).join(', ') || '—'}</td>
+        <td>{item.link ? <a href={item.link}>issue</a> : '—'}</td>
+      </tr>
+    );
+  }
+  const level = (field: 'impact' | 'effort') => (
+    <select
+      className="input"
+      value={item[field] ?? ''}
+      aria-label={`${field} of “${name}”`}
+      onChange={(e) => update({ [field]: (e.target.value || null) as ActionFields['impact'] })}
+    >
+      <option value="">—</option>
+      {LEVELS.map((l) => (
+        <option key={l}>{l}</option>
+      ))}
+    </select>
+  );
+  return (
+    <tr
+      onFocus={() => setEditing(sync.provider.awareness, { kind: 'action', id: item.id })}
+      onBlur={(e) =>
+        !e.currentTarget.contains(e.relatedTarget as Node | null) && setEditing(sync.provider.awareness, null)
+      }
+    >
+      <td>{priority}</td>
+      <td>
+        <LiveTextInput
+          className="input"
+          value={title}
+          onValue={(next) => update({ title: next })}
+          aria-label="Action"
+        />
+      </td>
+      <td>
+        <CommitInput
+          className="input"
+          value={item.owner ?? ''}
+          placeholder="one owner"
+          aria-label={`Owner of “${name}”`}
+          onCommit={(v) => update({ owner: v.trim() || null })}
+        />
+      </td>
+      <td>
+        <input
+          className="input"
+          type="date"
+          value={item.due ?? ''}
+          aria-label={`Due date of “${name}”`}
+          onChange={(e) => update({ due: e.target.value || null })}
+        />
+      </td>
+      <td>{level('impact')}</td>
+      <td>{level('effort')}</td>
+      <td>
+        <select
+          className="input"
+          value={item.status}
+          aria-label={`Status of “${name}”`}
+          onChange={(e) => update({ status: e.target.value as ActionView['status'] })}
+        >
+          {ACTION_STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {STATUS_LABEL[s]}
+            </option>
+          ))}
+        </select>
+      </td>
+      <td>
+        {linked.map((f) => (
+          <button
+            key={f.id}
+            type="button"
+            className="tag"
+            aria-label={`Unlink factor “${f.text}”`}
+            onClick={() => unlinkActionFactor(sync.doc, { id: item.id, nodeId: f.id }, ctx)}
+          >
+            {f.text.slice(0, 30) || 'why'} ×
+          </button>
+        ))}
+        {unlinked.length > 0 && (
+          <select
+            className="input"
+            value=""
+            aria-label={`Link a factor to “${name}”`}
+            onChange={(e) => e.target.value && linkActionFactor(sync.doc, { id: item.id, nodeId: e.target.value }, ctx)}
+          >
+            <option value="">+ factor</option>
+            {unlinked.map((f) => (
+              <option key={f.id} value={f.id}>
+                {f.text.slice(0, 50) || 'Untitled why'}
+              </option>
+            ))}
+          </select>
+        )}
+      </td>
+      <td>
+        <CommitInput
+          className="input"
+          value={item.link ?? ''}
+          placeholder="https://…"
+          aria-label={`Tracker link of “${name}”`}
+          onCommit={(v) => update({ link: v.trim() || null })}
+        />
+      </td>
+      <td>
+        <button
+          type="button"
+          className="btn-icon"
+          aria-label={`Delete “${name}”`}
+          onClick={() => deleteAction(sync.doc, item.id, ctx)}
+        >
+          <TrashIcon />
+        </button>
+      </td>
+    </tr>
+  );
+}

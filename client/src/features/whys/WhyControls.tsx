@@ -1,0 +1,68 @@
+// A why's status (hypothesis / supported / refuted) and contributing-factor category (standard or custom).
+import {
+  FACTOR_CATEGORIES,
+  setWhyFactor,
+  setWhyStatus,
+  WHY_STATUSES,
+  type WhyNodeView,
+  type WhyStatus,
+} from '@hindsight/doc';
+import { useReview } from '../../sync/ReviewContext.tsx';
+
+const CATEGORY_LABEL: Record<string, string> = {
+  process: 'Process',
+  technology: 'Technology',
+  people: 'People / human factors',
+};
+
+export function WhyControls({ node }: { node: WhyNodeView }) {
+  const { sync, ctx, canWrite } = useReview();
+  const custom = node.factor && !(FACTOR_CATEGORIES as readonly string[]).includes(node.factor) ? node.factor : null;
+  if (!canWrite) {
+    return (
+      <>
+        <span className="badge">{node.status}</span>
+        {node.factor && (
+          <span className="badge badge-collecting">factor: {CATEGORY_LABEL[node.factor] ?? node.factor}</span>
+        )}
+      </>
+    );
+  }
+  const onFactor = (value: string): void => {
+    if (value === '__custom') {
+      const name = window.prompt('Name the category (e.g. "vendor", "communication")')?.trim();
+      if (name) setWhyFactor(sync.doc, { id: node.id, factor: name }, ctx);
+      return;
+    }
+    setWhyFactor(sync.doc, { id: node.id, factor: value || null }, ctx);
+  };
+  return (
+    <>
+      <select
+        className="input"
+        value={node.status}
+        aria-label="Status"
+        onChange={(e) => setWhyStatus(sync.doc, { id: node.id, status: e.target.value as WhyStatus }, ctx)}
+      >
+        {WHY_STATUSES.map((s) => (
+          <option key={s}>{s}</option>
+        ))}
+      </select>
+      <select
+        className="input"
+        value={node.factor ?? ''}
+        aria-label="Contributing factor"
+        onChange={(e) => onFactor(e.target.value)}
+      >
+        <option value="">Not a factor</option>
+        {FACTOR_CATEGORIES.map((c) => (
+          <option key={c} value={c}>
+            Factor: {CATEGORY_LABEL[c]}
+          </option>
+        ))}
+        {custom && <option value={custom}>Factor: {custom}</option>}
+        <option value="__custom">Factor: other category…</option>
+      </select>
+    </>
+  );
+}

@@ -1,0 +1,147 @@
+// One why: its text, status, factor and evidence, its children below; keyboard and drag commands on it.
+import { useMemo, useState, type KeyboardEvent } from 'react';
+import { deleteWhy, getWhyText, setWhyText, type WhyNodeView } from '@hindsight/doc';
+import { setEditing } from '../../sync/presence.ts';
+import { useReview } from '../../sync/ReviewContext.tsx';
+import { useYText } from '../../sync/useY.ts';
+import { ChevronIcon, GripIcon, TrashIcon } from '../../ui/icons.tsx';
+import { LiveTextInput } from '../../ui/LiveTextInput.tsx';
+import { EvidenceList } from './EvidenceList.tsx';
+import { focusSibling } from './focusWhy.ts';
+import { useWhysTree } from './treeContext.ts';
+import { whyCommand } from './whyKeys.ts';
+import { WhyControls } from './WhyControls.tsx';
+
+export function WhyNode({ node }: { node: WhyNodeView }) {
+  const { sync, ctx, canWrite } = useReview();
+  const tree = useWhysTree();
+  const text = useMemo(() => getWhyText(sync.doc, node.id), [sync.doc, node.id]);
+  const value = useYText(text);
+  const [drop, setDrop] = useState(false);
+  const open = !tree.collapsed.has(node.id);
+  const editors = tree.editors.get(node.id);
+  const label = value || 'Untitled why';
+
+  const onKey = (event: KeyboardEvent<HTMLInputElement>): void => {
+    if (!event.altKey && (event.key === 'ArrowUp' || event.key === 'ArrowDown')) {
+      event.preventDefault();
+      focusSibling(event.currentTarget, event.key === 'ArrowUp' ? -1 : 1);
+      return;
+    }
+    const cmd = whyCommand(tree.forest, node.id, event);
+    if (!cmd) return;
+    event.preventDefault();
+    if (cmd.type === 'add') tree.add(cmd.parentId, cmd.index);
+    else tree.move(cmd.id, cmd.parentId, cmd.index);
+  };
+
+  const classes = [
+    'why-card',
+    node.factor ? 'is-factor' : '',
+    node.status === 'refuted' ? 'is-refuted' : '',
+    drop ? 'is-drop' : '',
+  ];
+  return (
+    <li
+      className="why"
+      role="treeitem"
+      aria-expanded={node.children.length ? open : undefined}
+      aria-selected="false"
+      aria-label={label}
+      data-why-id={node.id}
+    >
+      <div
+        className={classes.join(' ')}
+        draggable={canWrite}
+        onDragStart={(e) => {
+          e.stopPropagation();
+          e.dataTransfer.setData('text/x-why', node.id);
+          e.dataTransfer.effectAllowed = 'move';
+        }}
+        onDragOver={(e) => {
+          if (!canWrite || !e.dataTransfer.types.includes('text/x-why')) return;
+          e.preventDefault();
+          setDrop(true);
+        }}
+        onDragLeave={() => setDrop(false)}
+        onDrop={(e) => {
+          e.preventDefault();
+          e.stopPropagation();
+          setDrop(false);
+          const id = e.dataTransfer.getData('text/x-why');
+          if (id && id !== node.id) tree.move(id, node.id, node.children.length);
+        }}
+        onFocus={() => canWrite && setEditing(sync.provider.awareness, { kind: 'why', id: node.id })}
+        onBlur={(e) => {
+          if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setEditing(sync.provider.awareness, null);
+        }}
+        style={editors?.[0] ? { boxShadow: `0 0 0 2px ${editors[0].color}` } : undefined}
+      >
+        {node.children.length > 0 ? (
+          <button
+            type="button"
+            className="btn-icon"
+            aria-label={open ? `Collapse “${label}”` : `Expand “${label}”`}
+            onClick={() => tree.toggle(node.id)}
+          >
+            <ChevronIcon open={open} />
+          </button>
+        ) : canWrite ? (
+          <span className="muted" aria-hidden="true" title="Drag to move" style={{ cursor: 'grab', paddingTop: 4 }}>
+            <GripIcon />
+          </span>
+        ) : (
+          <span />
+        )}
+        <div>
+          {canWrite ? (
+            <LiveTextInput
+              className="why-text"
+              value={value}
+              onValue={(next) => setWhyText(sync.doc, { id: node.id, text: next }, ctx)}
+              onKeyDown={onKey}
+              placeholder="Why? (Enter: beside, Ctrl+Enter: under)"
+              aria-label={`Why${node.depth ? ` (level ${node.depth + 1})` : ''}`}
+            />
+          ) : (
+            <span className="why-text">{label}</span>
+          )}
+          {node.detached && (
+            <span
+              className="badge"
+              title="Concurrent moves put this why under its own branch; it is shown here so nothing is lost."
+            >
+              {node.detached === 'cycle' ? 'lifted out of a move loop' : 'its parent was deleted'}
+            </span>
+          )}
+          {editors?.map((p) => (
+            <span key={p.clientId} className="editing-by" style={{ color: p.color }}>
+              ✎ {p.name}
+            </span>
+          ))}
+        </div>
+        <div className="why-controls">
+          <WhyControls node={node} />
+          {canWrite && (
+            <button
+              type="button"
+              className="btn-icon"
+              aria-label={`Delete “${label}” and the whys under it`}
+              onClick={() => deleteWhy(sync.doc, node.id, ctx)}
+            >
+              <TrashIcon />
+            </button>
+          )}
+        </div>
+        <EvidenceList node={node} />
+      </div>
+      {open && node.children.length > 0 && (
+        <ul role="group">
+          {node.children.map((child) => (
+            <WhyNode key={child.id} node={child} />
+          ))}
+        </ul>
+      )}
+    </li>
+  );
+}
