@@ -8,12 +8,22 @@ import { ReviewHeader } from './ReviewHeader.tsx';
 import { ViewTabs, type ViewName } from './ViewTabs.tsx';
 import { ShareDialog } from '../share/ShareDialog.tsx';
 import { TimelineView } from '../timeline/TimelineView.tsx';
+import { loadNotesEditor } from '../../editor/loadNotesEditor.ts';
 
-const WhysView = lazy(() => import('../whys/WhysView.tsx').then((m) => ({ default: m.WhysView })));
-const ActionsView = lazy(() => import('../actions/ActionsView.tsx').then((m) => ({ default: m.ActionsView })));
-const HumanFactorsView = lazy(() =>
-  import('../humanFactors/HumanFactorsView.tsx').then((m) => ({ default: m.HumanFactorsView })),
-);
+const loadWhys = () => import('../whys/WhysView.tsx');
+const loadActions = () => import('../actions/ActionsView.tsx');
+const loadHumanFactors = () => import('../humanFactors/HumanFactorsView.tsx');
+const WhysView = lazy(() => loadWhys().then((m) => ({ default: m.WhysView })));
+const ActionsView = lazy(() => loadActions().then((m) => ({ default: m.ActionsView })));
+const HumanFactorsView = lazy(() => loadHumanFactors().then((m) => ({ default: m.HumanFactorsView })));
+
+/** Fetches the other views once idle, so they are cached for offline use and open instantly. */
+function prefetchViews(): void {
+  const run = (): void =>
+    void Promise.all([loadWhys(), loadActions(), loadHumanFactors(), loadNotesEditor()]).catch(() => {});
+  if ('requestIdleCallback' in window) requestIdleCallback(run, { timeout: 3000 });
+  else setTimeout(run, 1500);
+}
 
 export function ReviewPage() {
   const { sync, role } = useReview();
@@ -25,6 +35,8 @@ export function ReviewPage() {
   const [view, setView] = useState<ViewName>('timeline');
   const [focusEntry, setFocusEntry] = useState<string | null>(null);
   const [shareOpen, setShareOpen] = useState(() => sessionStorage.getItem(`hindsight:share:${sync.reviewId}`) === '1');
+
+  useEffect(prefetchViews, []);
 
   useEffect(() => {
     if (meta.title) rememberReview({ id: sync.reviewId, title: meta.title, status: meta.status });

@@ -1,0 +1,74 @@
+// Page-level steps shared by the end-to-end tests: join a review, add entries, read what a page shows.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Page } from 'playwright-core';
+import type { Person } from './browser.ts';
+
+export const ARTIFACTS = fileURLToPath(new URL('../../../test-artifacts', import.meta.url));
+
+/** Saves a screenshot under test-artifacts/ (gitignored) and returns its path. */
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  const path = join(ARTIFACTS, `${name}.png`);
+  await page.screenshot({ path });
+  return path;
+}
+
+/** Opens a share link, gives a display name and waits until the review is live. */
+export async function joinReview(person: Person, link: string, name: string): Promise<void> {
+  const { page } = person;
+  await page.goto(link);
+  await page.getByLabel('Display name').fill(name);
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await waitForConnection(page, 'Live');
+}
+
+export async function waitForConnection(page: Page, label: string, timeout = 20_000): Promise<void> {
+  await page.getByTestId('connection-state').getByText(label, { exact: true }).waitFor({ timeout });
+}
+
+/** Adds an entry through the keyboard-first composer (time, summary, Enter). */
+export async function addEntry(page: Page, time: string, summary: string): Promise<void> {
+  await page.getByTestId('composer-time').fill(time);
+  await page.getByTestId('composer-summary').fill(summary);
+  await page.getByTestId('composer-summary').press('Enter');
+}
+
+export interface RowSnapshot {
+  time: string;
+  summary: string;
+  notes: string;
+}
+
+/** What the timeline shows, row by row (caret name labels stripped from notes). */
+export function readTimeline(page: Page): Promise<RowSnapshot[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>('[data-entry-id]')].map((row) => {
+      const field = (name: string): HTMLElement | null => row.querySelector(`[data-field="${name}"]`);
+      const time =
+        row.querySelector<HTMLInputElement>('.tl-time')?.value ?? row.querySelector('time')?.textContent ?? '';
+      const summaryEl = field('summary') as HTMLInputElement | null;
+      const summary = summaryEl?.value ?? row.querySelectorAll('.tl-static')[1]?.textContent ?? '';
+      const notesEl = (row.querySelector('.ProseMirror') ?? row.querySelector('.tl-notes-preview'))?.cloneNode(
+        true,
+      ) as HTMLElement | null;
+      notesEl?.querySelectorAll('.collaboration-carets__caret').forEach((c) => c.remove());
+      const notes = notesEl?.classList.contains('empty') ? '' : (notesEl?.textContent ?? '');
+      return { time, summary, notes };
+    }),
+  );
+}
+
+/** Polls until `check` passes (or throws its last error at the deadline). */
+export async function eventually<T>(check: () => Promise<T>, timeoutMs = 15_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      return await check();
+    } catch (err) {
+      if (Date.now() > deadline) throw err;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+}
