@@ -1,4 +1,5 @@
 // Page-level steps shared by the end-to-end tests: join a review, add entries, read what a page shows.
+/// <reference lib="dom" />
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
