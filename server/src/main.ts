@@ -43,6 +43,7 @@ async function main(): Promise<void> {
       maxDocBytes: config.MAX_DOC_BYTES,
       updatesPerSecond: config.UPDATES_PER_SECOND,
       awarenessPerSecond: config.AWARENESS_PER_SECOND,
+      messagesPerSecond: config.MESSAGES_PER_SECOND,
       maxBufferedBytes: config.MAX_BUFFERED_BYTES,
       maxMessagesWhileLoading: 1_000,
       compactDebounceMs: config.COMPACT_DEBOUNCE_MS,

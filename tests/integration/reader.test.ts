@@ -103,6 +103,24 @@ describe('reader links', () => {
     }, 'the reader to see the editor stamped as an editor');
   });
 
+  it('two people on one shared link keep their own presence through each other’s echoes', async () => {
+    const a = connect(server, review.id, review.tokens.editor);
+    const b = connect(server, review.id, review.tokens.editor);
+    clients.push(a, b);
+    await Promise.all([synced(a), synced(b)]);
+    // The stock client echoes every awareness update it receives; none of that may steal an id or trip a limit.
+    for (let i = 0; i < 40; i++) {
+      a.provider.awareness.setLocalStateField('user', { name: `Ana ${i}` });
+      b.provider.awareness.setLocalStateField('user', { name: `Bo ${i}` });
+      await new Promise((r) => setTimeout(r, 30));
+    }
+    const nameOf = (viewer: Client, of: Client) =>
+      (viewer.provider.awareness.getStates().get(of.doc.clientID) as { user?: { name?: string } } | undefined)?.user
+        ?.name;
+    await waitFor(() => nameOf(b, a) === 'Ana 39' && nameOf(a, b) === 'Bo 39', 'each to see the other’s latest name');
+    expect(a.provider.wsconnected && b.provider.wsconnected).toBe(true);
+  });
+
   it('nothing a reader sent is in the store after a restart', async () => {
     const dataDir = server.dataDir;
     clients.splice(0).forEach((c) => c.destroy());

@@ -1,7 +1,15 @@
 // Capability links: a random token per link, stored only as its sha256. A link
 // carries one role for one review; whoever holds it acts with that role.
 import { createHash, randomBytes } from 'node:crypto';
-import { ApiErrorCode, LINK_FRAGMENT_KEY, REVIEW_PAGE_PATH, type Role } from '@hindsight/protocol';
+import {
+  ApiErrorCode,
+  LINK_FRAGMENT_KEY,
+  REVIEW_PAGE_PATH,
+  can,
+  ingestPath,
+  type Capability,
+  type Role,
+} from '@hindsight/protocol';
 import type { AuthResult } from '../relay/upgrade.ts';
 import type { LinkRecord, Store } from '../storage/store.ts';
 
@@ -23,6 +31,11 @@ export function linkUrl(publicUrl: string, reviewId: string, token: string): str
   return `${publicUrl.replace(/\/$/, '')}${REVIEW_PAGE_PATH}/${encodeURIComponent(reviewId)}#${LINK_FRAGMENT_KEY}=${token}`;
 }
 
+/** The Alertmanager ingest URL of a review (the token travels as a bearer header, not in the URL). */
+export function ingestUrl(publicUrl: string, reviewId: string): string {
+  return `${publicUrl.replace(/\/$/, '')}${ingestPath(reviewId, 'alertmanager')}`;
+}
+
 export function mintLink(
   reviewId: string,
   role: Role,
@@ -36,8 +49,18 @@ export function mintLink(
   };
 }
 
-/** Resolves a token for a review into an identity, or says exactly why not. */
-export async function authenticate(store: Store, reviewId: string, token: string | null): Promise<AuthResult> {
+/**
+ * Resolves a token for a review into an identity, or says exactly why not.
+ * The link's role must grant `need`: by default reading the document, which
+ * is what the sync WebSocket and the review's API pages need (an ingest link
+ * has no such right); the ingest endpoints ask for `timeline.ingest`.
+ */
+export async function authenticate(
+  store: Store,
+  reviewId: string,
+  token: string | null,
+  need: Capability = 'doc.read',
+): Promise<AuthResult> {
   if (!token) {
     return {
       ok: false,
@@ -64,6 +87,17 @@ export async function authenticate(store: Store, reviewId: string, token: string
       status: 403,
       code: ApiErrorCode.Forbidden,
       message: 'this link was revoked; ask the facilitator for a new one',
+    };
+  }
+  if (!can(link.role, need)) {
+    return {
+      ok: false,
+      status: 403,
+      code: ApiErrorCode.Forbidden,
+      message:
+        link.role === 'ingest'
+          ? 'an ingest link can only post alerts to the ingest URL; open the review with an editor link'
+          : `a ${link.role} link cannot do this; ask the facilitator for an ingest link`,
     };
   }
   return { ok: true, identity: { reviewId, linkId: link.id, role: link.role, label: link.label } };

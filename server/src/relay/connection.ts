@@ -11,6 +11,8 @@ export class Connection {
   readonly id = `c${(++counter).toString(36)}`;
   readonly updates: TokenBucket;
   readonly awareness: TokenBucket;
+  /** All messages, echoes included: a cap on the work one connection can cause. */
+  readonly messages: TokenBucket;
   /** Awareness client ids this connection has claimed; nobody else may set them. */
   readonly clientIds = new Set<number>();
   /** Messages received before the room finished loading. */
@@ -24,6 +26,7 @@ export class Connection {
   ) {
     this.updates = new TokenBucket(limits.updatesPerSecond);
     this.awareness = new TokenBucket(limits.awarenessPerSecond);
+    this.messages = new TokenBucket(limits.messagesPerSecond);
   }
 
   send(data: Uint8Array): void {

@@ -117,6 +117,17 @@ export class RoomRegistry {
     return doc;
   }
 
+  /**
+   * Makes a change as the server (see Room.applyServerChange), loading the
+   * review if nobody has it open; resolves once it is stored and relayed.
+   */
+  async applyServerChange(reviewId: string, change: (doc: Y.Doc) => void): Promise<void> {
+    if (this.closing) throw new Error('server is shutting down');
+    const pending = this.unloading.get(reviewId);
+    if (pending) await pending;
+    await this.roomFor(reviewId).applyServerChange(change);
+  }
+
   /** Closes every open connection that uses `linkId` (after the link was revoked). */
   closeLink(linkId: string): number {
     let closed = 0;

@@ -14,6 +14,7 @@ const limits: RelayLimits = {
   maxDocBytes: 1 << 20,
   updatesPerSecond: 1000,
   awarenessPerSecond: 100,
+  messagesPerSecond: 5000,
   maxBufferedBytes: 1 << 20,
   maxMessagesWhileLoading: 100,
   compactDebounceMs: 10,
@@ -160,5 +161,46 @@ describe('Room preparation', () => {
     if (loaded.checkpoint) Y.applyUpdate(doc, loaded.checkpoint);
     loaded.tail.forEach((u) => Y.applyUpdate(doc, u));
     expect(doc.getMap('meta').get('schemaVersion')).toBe(99);
+  });
+});
+
+describe('server changes', () => {
+  it('are stored as the server’s, then relayed to every client; refused ones reach nobody', async () => {
+    const base = openSqliteStore({ dataDir: ':memory:' });
+    stores.push(base);
+    await base.createReview({ id: 'r', title: 'R', createdAt: 1 }, [], new Uint8Array([0, 0]));
+    let failing = false;
+    const store: Store = {
+      ...base,
+      append: (id, input) => (failing ? Promise.reject(new Error('disk full')) : base.append(id, input)),
+    };
+    const registry = new RoomRegistry({
+      store,
+      limits: { ...limits, idleUnloadMs: 60_000 },
+      metrics: noMetrics,
+      log: silent,
+    });
+    const t = new MemoryTransport();
+    registry.connect(t, { reviewId: 'r', linkId: 'l', role: 'reader', label: 'R' });
+    await registry.applyServerChange('r', (doc) => doc.getText('t').insert(0, 'from the server'));
+    const seen = new Y.Doc();
+    t.replayInto(seen);
+    expect(seen.getText('t').toString()).toBe('from the server');
+    expect((await base.readLog('r', 1, 10)).map((u) => u.role)).toEqual(['system']);
+
+    failing = true;
+    await expect(registry.applyServerChange('r', (doc) => doc.getText('t').insert(0, 'lost '))).rejects.toThrow(
+      /disk full/,
+    );
+    const after = new Y.Doc();
+    t.replayInto(after);
+    expect(after.getText('t').toString()).toBe('from the server');
+    failing = false;
+    // A review nobody has open is loaded for the change, then unloaded again.
+    await base.createReview({ id: 'quiet', title: 'Q', createdAt: 1 }, [], new Uint8Array([0, 0]));
+    await registry.applyServerChange('quiet', (doc) => doc.getMap('meta').set('status', 'published'));
+    const doc = await registry.snapshot('quiet');
+    expect(doc.getMap('meta').get('status')).toBe('published');
+    await registry.closeAll();
   });
 });

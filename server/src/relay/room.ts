@@ -18,7 +18,7 @@ import * as encoding from 'lib0/encoding';
 import * as syncProtocol from 'y-protocols/sync';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import { CloseCode, MessageType, can } from '@hindsight/protocol';
-import type { Store } from '../storage/store.ts';
+import type { Store, WriterRole } from '../storage/store.ts';
 import { colorFor, decodeAwarenessUpdate, displayName, encodeAwarenessEntries, stampUser } from './awarenessStamp.ts';
 import type { Connection } from './connection.ts';
 import type { RelayLimits, RelayLogger, RelayMetrics } from './types.ts';
@@ -180,13 +180,16 @@ export class Room {
     const ids = [...conn.clientIds].filter((id) => this.owners.get(id) === conn);
     for (const id of ids) this.owners.delete(id);
     if (ids.length > 0) awarenessProtocol.removeAwarenessStates(this.awareness, ids, null);
-    if (this.conns.size === 0) {
-      this.idleTimer = setTimeout(() => {
-        this.idleTimer = null;
-        if (this.conns.size === 0) this.deps.onIdle(this);
-      }, this.deps.limits.idleUnloadMs);
-      this.idleTimer.unref();
-    }
+    this.startIdleTimerIfEmpty();
+  }
+
+  private startIdleTimerIfEmpty(): void {
+    if (this.conns.size > 0 || this.idleTimer) return;
+    this.idleTimer = setTimeout(() => {
+      this.idleTimer = null;
+      if (this.conns.size === 0) this.deps.onIdle(this);
+    }, this.deps.limits.idleUnloadMs);
+    this.idleTimer.unref();
   }
 
   private reject(conn: Connection, code: CloseCode, why: string): void {
@@ -196,6 +199,10 @@ export class Room {
   }
 
   private handle(conn: Connection, message: Uint8Array): void {
+    if (!conn.messages.take()) {
+      this.reject(conn, CloseCode.RateLimited, 'message rate limit');
+      return;
+    }
     try {
       const decoder = decoding.createDecoder(message);
       const type = decoding.readVarUint(decoder);
@@ -264,33 +271,67 @@ export class Room {
       this.reject(conn, CloseCode.DocumentTooLarge, 'document size limit');
       return;
     }
+    // Failures are logged and the sender closed inside commit().
+    this.commit(update, conn.identity.role, conn.identity.linkId, conn).catch(() => undefined);
+  }
+
+  /**
+   * Appends `update` to the store and, once committed, applies it and relays it
+   * to everyone but `origin`. Resolves after it was applied; rejects if the
+   * store refused it (then nobody has seen it).
+   */
+  private commit(
+    update: Uint8Array,
+    role: WriterRole,
+    linkId: string | null,
+    origin: Connection | null,
+  ): Promise<void> {
     const started = performance.now();
-    const committed = this.deps.store.append(this.id, {
-      update,
-      receivedAt: Date.now(),
-      role: conn.identity.role,
-      linkId: conn.identity.linkId,
-    });
-    this.tail = this.tail.then(() =>
+    const committed = this.deps.store.append(this.id, { update, receivedAt: Date.now(), role, linkId });
+    const applied = this.tail.then(() =>
       committed.then(
         (seq) => {
           this.deps.metrics.appendSeconds((performance.now() - started) / 1000);
-          this.applyCommitted(conn, update, seq);
+          this.applyCommitted(origin, update, seq);
         },
         (err: unknown) => {
-          this.deps.log.error({ reviewId: this.id, conn: conn.id, err }, 'store refused an update');
-          this.reject(conn, CloseCode.StorageUnavailable, 'store write failed');
+          this.deps.log.error({ reviewId: this.id, conn: origin?.id, err }, 'store refused an update');
+          if (origin) this.reject(origin, CloseCode.StorageUnavailable, 'store write failed');
+          throw err;
         },
       ),
     );
+    this.tail = applied.catch(() => undefined);
+    return applied;
   }
 
-  private applyCommitted(origin: Connection, update: Uint8Array, seq: number): void {
+  /**
+   * A change made by the server itself (ingested alerts, publishing): `change`
+   * runs on a scratch copy, and the update it produces takes the same path as
+   * a client's: stored first, then applied and relayed to every client.
+   */
+  async applyServerChange(change: (doc: Y.Doc) => void): Promise<void> {
+    await this.loaded;
+    if (this.state !== 'ready') throw new Error(`review ${this.id} is not available`);
+    const scratch = new Y.Doc();
+    try {
+      Y.applyUpdate(scratch, Y.encodeStateAsUpdate(this.doc));
+      const changes: Uint8Array[] = [];
+      scratch.on('update', (u: Uint8Array) => changes.push(u));
+      change(scratch);
+      if (changes.length > 0) await this.commit(Y.mergeUpdates(changes), 'system', null, null);
+    } finally {
+      scratch.destroy();
+      this.startIdleTimerIfEmpty();
+    }
+  }
+
+  private applyCommitted(origin: Connection | null, update: Uint8Array, seq: number): void {
     if (this.state === 'destroyed') return;
     try {
       Y.applyUpdate(this.doc, update, origin);
     } catch (err) {
-      this.deps.log.error({ reviewId: this.id, conn: origin.id, seq, err }, 'a committed update failed to apply');
+      this.deps.log.error({ reviewId: this.id, conn: origin?.id, seq, err }, 'a committed update failed to apply');
       return;
     }
     this.lastSeq = Math.max(this.lastSeq, seq);
@@ -318,29 +359,27 @@ export class Room {
     }
   }
 
+  /**
+   * The stock client echoes every awareness update it receives back to the
+   * server, so most awareness messages carry other clients' states. Only a
+   * connection's own client ids are applied (and count against its awareness
+   * rate); echoes and attempts to speak for someone else are dropped.
+   */
   private handleAwareness(conn: Connection, update: Uint8Array): void {
-    if (!conn.awareness.take()) {
-      this.reject(conn, CloseCode.RateLimited, 'awareness rate limit');
-      return;
-    }
     let entries;
     try {
       entries = decodeAwarenessUpdate(update);
     } catch {
       throw new BadMessageError('awareness update does not decode');
     }
-    const accepted = entries.filter((e) => {
-      const owner = this.owners.get(e.clientId);
-      if (owner && owner !== conn) return false;
-      if (!owner) {
-        this.owners.set(e.clientId, conn);
-        conn.clientIds.add(e.clientId);
-      }
-      return true;
-    });
-    if (accepted.length === 0) return;
+    const own = entries.filter((e) => this.claim(conn, e.clientId, e.clock, e.state !== null));
+    if (own.length === 0) return;
+    if (!conn.awareness.take()) {
+      this.reject(conn, CloseCode.RateLimited, 'awareness rate limit');
+      return;
+    }
     const { identity } = conn;
-    const stamped = accepted.map((e) => ({
+    const stamped = own.map((e) => ({
       ...e,
       state:
         e.state === null
@@ -353,6 +392,27 @@ export class Room {
             }),
     }));
     awarenessProtocol.applyAwarenessUpdate(this.awareness, encodeAwarenessEntries(stamped), conn);
+  }
+
+  /**
+   * Whether `conn` may set the awareness state of `clientId`. An unowned id is
+   * claimed by its first non-null state. An owned id may be taken over only by
+   * a connection on the same link with a newer clock: the same person
+   * reconnecting before the server noticed the old socket die (an echo never
+   * carries a newer clock than the server's).
+   */
+  private claim(conn: Connection, clientId: number, clock: number, hasState: boolean): boolean {
+    const owner = this.owners.get(clientId);
+    if (owner === conn) return true;
+    if (!hasState) return false;
+    if (owner) {
+      const known = this.awareness.meta.get(clientId)?.clock ?? 0;
+      if (owner.identity.linkId !== conn.identity.linkId || clock <= known) return false;
+      owner.clientIds.delete(clientId);
+    }
+    this.owners.set(clientId, conn);
+    conn.clientIds.add(clientId);
+    return true;
   }
 
   /** Relays awareness changes to everyone, the sender included (it keeps the stock client's liveness timer fed). */

@@ -26,6 +26,8 @@ export interface RelayLimits {
   maxDocBytes: number;
   updatesPerSecond: number;
   awarenessPerSecond: number;
+  /** All messages per connection, including the awareness echoes the stock client sends. */
+  messagesPerSecond: number;
   /** A connection whose unsent bytes exceed this is cut off as a slow consumer. */
   maxBufferedBytes: number;
   /** Messages buffered per connection while its room loads. */

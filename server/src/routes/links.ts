@@ -2,7 +2,7 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { ApiErrorCode, ROLES, type LinkInfo } from '@hindsight/protocol';
-import { linkUrl, mintLink } from '../auth/links.ts';
+import { ingestUrl, linkUrl, mintLink } from '../auth/links.ts';
 import type { RoomRegistry } from '../relay/registry.ts';
 import type { LinkRecord, Store } from '../storage/store.ts';
 import { requireLink } from './auth.ts';
@@ -51,10 +51,18 @@ export function linkRoutes(deps: LinkRoutesDeps): Hono {
     if (!parsed.success)
       throw badRequest(parsed.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; '));
     const { role, label } = parsed.data;
-    const defaultLabel = { facilitator: 'Facilitator', editor: 'Responder', reader: 'Reader' }[role];
+    const defaultLabel = { facilitator: 'Facilitator', editor: 'Responder', reader: 'Reader', ingest: 'Alert ingest' }[
+      role
+    ];
     const { link, token } = mintLink(id, role, label ?? defaultLabel, Date.now());
     await deps.store.createLink(link);
-    return c.json({ ...info(link), url: linkUrl(deps.publicUrl(c.req.url), id, token) } satisfies LinkInfo, 201);
+    const base = deps.publicUrl(c.req.url);
+    // An ingest link is for a machine: the URL to post to, and the token for its Authorization header.
+    const created: LinkInfo =
+      role === 'ingest'
+        ? { ...info(link), url: ingestUrl(base, id), token }
+        : { ...info(link), url: linkUrl(base, id, token) };
+    return c.json(created, 201);
   });
 
   app.delete('/:id/links/:linkId', async (c) => {
