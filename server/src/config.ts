@@ -1,6 +1,7 @@
 // The one place that reads process.env. Every variable is validated here and
 // documented in the README's configuration table.
 import { fileURLToPath } from 'node:url';
+import { hostname } from 'node:os';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 
@@ -25,9 +26,22 @@ const schema = z.object({
   COMPACT_DEBOUNCE_MS: int(2_000, 10),
   COMPACT_EVERY_UPDATES: int(500, 1),
   IDLE_UNLOAD_MS: int(5_000, 0),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
+    .optional(),
+  DATABASE_POOL_SIZE: int(10, 1),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, 'must be a redis:// URL')
+    .optional(),
+  SERVER_ID: z.string().min(1).max(100).optional(),
+  CATCH_UP_INTERVAL_MS: int(5_000, 100),
 });
 
-export type Config = Omit<z.infer<typeof schema>, 'PUBLIC_URL' | 'CLIENT_DIST'> & {
+export type Config = Omit<z.infer<typeof schema>, 'PUBLIC_URL' | 'CLIENT_DIST' | 'SERVER_ID'> & {
+  /** Unique per process in the multi-server mode. */
+  SERVER_ID: string;
   PUBLIC_URL: string | undefined;
   CLIENT_DIST: string;
 };
@@ -36,7 +50,12 @@ const defaultClientDist = fileURLToPath(new URL('../../client/dist', import.meta
 
 /** Reads and validates the configuration; throws one message listing every bad variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const parsed = schema.safeParse(env);
+  const parsed = schema
+    .refine((c) => (c.DATABASE_URL === undefined) === (c.REDIS_URL === undefined), {
+      message: 'set both DATABASE_URL and REDIS_URL for the multi-server mode, or neither for SQLite',
+      path: ['DATABASE_URL'],
+    })
+    .safeParse(env);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
     throw new Error(`invalid configuration:\n${lines.join('\n')}`);
@@ -45,6 +64,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ...parsed.data,
     DATA_DIR: resolve(parsed.data.DATA_DIR),
     PUBLIC_URL: parsed.data.PUBLIC_URL,
+    SERVER_ID: parsed.data.SERVER_ID ?? `${hostname()}:${process.pid}`,
     CLIENT_DIST: resolve(parsed.data.CLIENT_DIST ?? defaultClientDist),
   };
 }

@@ -7,12 +7,16 @@ import { CloseCode } from '@hindsight/protocol';
 import type { Store } from '../storage/store.ts';
 import { Connection } from './connection.ts';
 import { Room } from './room.ts';
-import type { Identity, RelayLimits, RelayLogger, RelayMetrics, Transport } from './types.ts';
+import type { ControlMessage, Identity, RelayLimits, RelayLogger, RelayMetrics, RoomBus, Transport } from './types.ts';
 
 export interface RegistryDeps {
   store: Store;
   /** See RoomDeps.prepare. */
   prepare?: (doc: Y.Doc) => void;
+  /** See RoomDeps.bus. */
+  bus?: RoomBus;
+  /** See RoomDeps.catchUpIntervalMs. */
+  catchUpIntervalMs?: number;
   limits: RelayLimits;
   metrics: RelayMetrics;
   log: RelayLogger;
@@ -30,7 +34,13 @@ export class RoomRegistry {
   private readonly unloading = new Map<string, Promise<void>>();
   private closing = false;
 
-  constructor(private readonly deps: RegistryDeps) {}
+  constructor(private readonly deps: RegistryDeps) {
+    deps.bus?.onControl((message) => this.onControl(message));
+  }
+
+  private onControl(message: ControlMessage): void {
+    if (message.type === 'link-revoked') this.closeLinkHere(message.linkId);
+  }
 
   get size(): number {
     return this.rooms.size;
@@ -128,8 +138,13 @@ export class RoomRegistry {
     await this.roomFor(reviewId).applyServerChange(change);
   }
 
-  /** Closes every open connection that uses `linkId` (after the link was revoked). */
+  /** Closes every open connection that uses `linkId` (after the link was revoked), on every server. */
   closeLink(linkId: string): number {
+    this.deps.bus?.publishControl({ type: 'link-revoked', linkId });
+    return this.closeLinkHere(linkId);
+  }
+
+  private closeLinkHere(linkId: string): number {
     let closed = 0;
     for (const room of this.rooms.values()) {
       for (const conn of [...room.conns]) {

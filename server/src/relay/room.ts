@@ -21,7 +21,7 @@ import { CloseCode, MessageType, can } from '@hindsight/protocol';
 import type { Store, WriterRole } from '../storage/store.ts';
 import { colorFor, decodeAwarenessUpdate, displayName, encodeAwarenessEntries, stampUser } from './awarenessStamp.ts';
 import type { Connection } from './connection.ts';
-import type { RelayLimits, RelayLogger, RelayMetrics } from './types.ts';
+import type { BusListener, RelayLimits, RelayLogger, RelayMetrics, RoomBus } from './types.ts';
 
 export interface RoomDeps {
   store: Store;
@@ -33,11 +33,18 @@ export interface RoomDeps {
    * change it makes is stored, as the server's own update, before anyone is answered.
    */
   prepare?: (doc: Y.Doc) => void;
+  /** Other servers sharing the store (multi-server mode); absent on a single server. */
+  bus?: RoomBus;
+  /** How often a room in multi-server mode checks the store for updates the bus missed. */
+  catchUpIntervalMs?: number;
   /** Called when the room has no connections left and has been idle for `idleUnloadMs`. */
   onIdle: (room: Room) => void;
 }
 
 type RoomState = 'loading' | 'ready' | 'failed' | 'destroyed';
+
+/** Owner and transaction origin of what arrives from other servers. */
+const REMOTE = Symbol('remote');
 
 /** Thrown by the update validator; closes the sender with BadMessage. */
 class BadMessageError extends Error {}
@@ -50,14 +57,23 @@ export class Room {
   private readonly loaded: Promise<void>;
   /** Chain of pending commits, applied and relayed strictly in order. */
   private tail: Promise<void> = Promise.resolve();
-  private lastSeq = 0;
+  /** Every update with a seq up to this one is in `doc`: what a checkpoint may claim to cover. */
+  private contiguousSeq = 0;
+  /** Seqs applied above `contiguousSeq` (from other servers, out of order). */
+  private readonly aheadSeqs = new Set<number>();
+  private catchUpTimer: NodeJS.Timeout | null = null;
+  private pollTimer: NodeJS.Timeout | null = null;
+  private catchingUp: Promise<void> | null = null;
+  private unsubscribe: (() => void) | null = null;
+  /** Messages from other servers that arrived while the document loaded. */
+  private busEarly: { seq: number; update: Uint8Array }[] | null = [];
   private updatesSinceCheckpoint = 0;
   private approxBytes = 0;
   private compactTimer: NodeJS.Timeout | null = null;
   private idleTimer: NodeJS.Timeout | null = null;
   private compacting: Promise<void> | null = null;
-  /** Which connection owns each awareness client id. */
-  private readonly owners = new Map<number, Connection>();
+  /** Which connection owns each awareness client id (REMOTE: a client of another server). */
+  private readonly owners = new Map<number, Connection | typeof REMOTE>();
 
   constructor(
     readonly id: string,
@@ -66,6 +82,8 @@ export class Room {
     // The server itself has no presence.
     this.awareness.setLocalState(null);
     this.awareness.on('update', this.onAwarenessUpdate);
+    // Subscribe before loading: whatever another server commits after the load's read reaches us.
+    if (deps.bus) this.unsubscribe = deps.bus.subscribe(id, this.busListener);
     this.loaded = this.load();
   }
 
@@ -89,13 +107,18 @@ export class Room {
           }
         }
       });
-      this.lastSeq = Math.max(lastSeq, await this.runPrepare());
+      this.contiguousSeq = lastSeq;
+      const prepared = await this.runPrepare();
       // (The room may have been destroyed while the migration was being stored.)
       if ((this.state as RoomState) === 'destroyed') return;
+      if (prepared > 0) this.noteSeq(prepared);
       this.updatesSinceCheckpoint = tail.length;
       this.approxBytes = (checkpoint?.length ?? 0) + tail.reduce((n, u) => n + u.length, 0);
       this.state = 'ready';
       this.deps.metrics.roomLoaded();
+      for (const { seq, update } of this.busEarly ?? []) this.applyRemote(seq, update);
+      this.busEarly = null;
+      this.startPolling();
       this.deps.log.debug(
         { reviewId: this.id, tail: tail.length, ms: Math.round(performance.now() - started) },
         'room loaded',
@@ -334,7 +357,13 @@ export class Room {
       this.deps.log.error({ reviewId: this.id, conn: origin?.id, seq, err }, 'a committed update failed to apply');
       return;
     }
-    this.lastSeq = Math.max(this.lastSeq, seq);
+    this.noteSeq(seq);
+    this.deps.bus?.publishUpdate(this.id, seq, update);
+    this.relay(update, origin);
+  }
+
+  /** Sends an applied update to every local client but `origin`, and counts it toward the next checkpoint. */
+  private relay(update: Uint8Array, origin: Connection | null): void {
     this.approxBytes += update.length;
     this.updatesSinceCheckpoint++;
     const encoder = encoding.createEncoder();
@@ -349,6 +378,91 @@ export class Room {
     }
     this.deps.metrics.updateRelayed(recipients);
     this.scheduleCompaction();
+  }
+
+  /** Records that `seq` is applied; false if it already was. Schedules a catch-up when a gap opens. */
+  private noteSeq(seq: number): boolean {
+    if (seq <= this.contiguousSeq || this.aheadSeqs.has(seq)) return false;
+    this.aheadSeqs.add(seq);
+    while (this.aheadSeqs.delete(this.contiguousSeq + 1)) this.contiguousSeq++;
+    if (this.aheadSeqs.size > 0 && !this.catchUpTimer) {
+      // Give the bus a moment to deliver the missing seqs before asking the store.
+      this.catchUpTimer = setTimeout(() => {
+        this.catchUpTimer = null;
+        void this.catchUp();
+      }, 250);
+      this.catchUpTimer.unref();
+    }
+    return true;
+  }
+
+  /** An update another server committed: apply and relay it unless we have it already. */
+  private applyRemote(seq: number, update: Uint8Array): void {
+    if (this.state !== 'ready') {
+      this.busEarly?.push({ seq, update });
+      return;
+    }
+    if (!this.noteSeq(seq)) return;
+    try {
+      Y.applyUpdate(this.doc, update, REMOTE);
+    } catch (err) {
+      this.deps.log.error({ reviewId: this.id, seq, err }, 'an update from another server failed to apply');
+      return;
+    }
+    this.relay(update, null);
+  }
+
+  /** Reads from the store every update after `contiguousSeq` that the bus did not deliver. */
+  private catchUp(): Promise<void> {
+    if (this.catchingUp) return this.catchingUp;
+    if (this.state !== 'ready') return Promise.resolve();
+    this.catchingUp = (async () => {
+      for (;;) {
+        const rows = await this.deps.store.readLog(this.id, this.contiguousSeq, 500);
+        if ((this.state as RoomState) !== 'ready') return;
+        for (const row of rows) this.applyRemote(row.seq, row.update);
+        if (rows.length < 500) return;
+      }
+    })()
+      .catch((err: unknown) =>
+        this.deps.log.warn({ reviewId: this.id, err }, 'catch-up from the store failed; will retry'),
+      )
+      .finally(() => {
+        this.catchingUp = null;
+      });
+    return this.catchingUp;
+  }
+
+  private startPolling(): void {
+    const every = this.deps.catchUpIntervalMs;
+    if (!this.deps.bus || !every) return;
+    this.pollTimer = setInterval(() => void this.catchUp(), every);
+    this.pollTimer.unref();
+  }
+
+  private readonly busListener: BusListener = {
+    update: (seq, update) => this.applyRemote(seq, update),
+    awareness: (update) => this.applyRemoteAwareness(update),
+    reset: () => void this.catchUp(),
+  };
+
+  /** Presence from another server's clients, already stamped there. */
+  private applyRemoteAwareness(update: Uint8Array): void {
+    if (this.state === 'destroyed') return;
+    let entries;
+    try {
+      entries = decodeAwarenessUpdate(update);
+    } catch (err) {
+      this.deps.log.warn({ reviewId: this.id, err }, 'undecodable awareness from another server');
+      return;
+    }
+    for (const e of entries) {
+      const owner = this.owners.get(e.clientId);
+      if (owner !== undefined && owner !== REMOTE) continue;
+      if (e.state === null) this.owners.delete(e.clientId);
+      else this.owners.set(e.clientId, REMOTE);
+    }
+    awarenessProtocol.applyAwarenessUpdate(this.awareness, update, REMOTE);
   }
 
   private sendChecked(conn: Connection, message: Uint8Array): void {
@@ -407,8 +521,12 @@ export class Room {
     if (!hasState) return false;
     if (owner) {
       const known = this.awareness.meta.get(clientId)?.clock ?? 0;
-      if (owner.identity.linkId !== conn.identity.linkId || clock <= known) return false;
-      owner.clientIds.delete(clientId);
+      if (clock <= known) return false;
+      // A client that moved here from another server may reclaim its id; on this server, only its own link may.
+      if (owner !== REMOTE) {
+        if (owner.identity.linkId !== conn.identity.linkId) return false;
+        owner.clientIds.delete(clientId);
+      }
     }
     this.owners.set(clientId, conn);
     conn.clientIds.add(clientId);
@@ -416,19 +534,19 @@ export class Room {
   }
 
   /** Relays awareness changes to everyone, the sender included (it keeps the stock client's liveness timer fed). */
-  private readonly onAwarenessUpdate = ({
-    added,
-    updated,
-    removed,
-  }: {
-    added: number[];
-    updated: number[];
-    removed: number[];
-  }): void => {
+  private readonly onAwarenessUpdate = (
+    { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
+    origin: unknown,
+  ): void => {
     const changed = [...added, ...updated, ...removed];
     if (changed.length === 0) return;
     const message = this.awarenessMessage(changed);
     for (const conn of this.conns) this.sendChecked(conn, message);
+    // Our own clients' presence (origin: their connection, or null when they leave) goes to other servers;
+    // what came from there, or timed out here, does not.
+    if (this.deps.bus && (origin === null || (origin !== REMOTE && origin !== 'timeout'))) {
+      this.deps.bus.publishAwareness(this.id, awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
+    }
   };
 
   private awarenessMessage(clientIds: number[]): Uint8Array {
@@ -457,13 +575,14 @@ export class Room {
     if (this.compacting) return this.compacting;
     if (this.state !== 'ready' || this.updatesSinceCheckpoint === 0) return Promise.resolve();
     const state = Y.encodeStateAsUpdate(this.doc);
-    const upto = this.lastSeq;
+    const upto = this.contiguousSeq;
     const covered = this.updatesSinceCheckpoint;
     const bytesAtSnapshot = this.approxBytes;
     this.compacting = this.deps.store
       .compact(this.id, state, upto)
       .then(
         () => {
+          this.deps.bus?.compacted(this.id);
           this.updatesSinceCheckpoint -= covered;
           this.approxBytes = state.length + (this.approxBytes - bytesAtSnapshot);
         },
@@ -499,6 +618,9 @@ export class Room {
     this.state = 'destroyed';
     if (this.compactTimer) clearTimeout(this.compactTimer);
     if (this.idleTimer) clearTimeout(this.idleTimer);
+    if (this.catchUpTimer) clearTimeout(this.catchUpTimer);
+    if (this.pollTimer) clearInterval(this.pollTimer);
+    this.unsubscribe?.();
     this.awareness.off('update', this.onAwarenessUpdate);
     this.awareness.destroy();
     this.doc.destroy();

@@ -67,3 +67,32 @@ export const noMetrics: RelayMetrics = {
   appendSeconds() {},
   messageRejected() {},
 };
+
+/** Delivers one review's traffic from other servers to a room. */
+export interface BusListener {
+  /** A committed update another server stored with `seq`. */
+  update(seq: number, update: Uint8Array): void;
+  /** An awareness update (already stamped) from another server's clients. */
+  awareness(update: Uint8Array): void;
+  /** The bus may have lost messages (e.g. Redis restarted): catch up from the store. */
+  reset(): void;
+}
+
+/** A message every server acts on. */
+export type ControlMessage = { type: 'link-revoked'; linkId: string };
+
+/**
+ * How servers sharing one store tell each other about committed updates,
+ * presence and control messages. Absent on a single server. Publishing never
+ * throws: a lost message is caught up from the store.
+ */
+export interface RoomBus {
+  publishUpdate(reviewId: string, seq: number, update: Uint8Array): void;
+  publishAwareness(reviewId: string, update: Uint8Array): void;
+  publishControl(message: ControlMessage): void;
+  /** Starts delivering other servers' messages for `reviewId`; returns the unsubscribe function. */
+  subscribe(reviewId: string, listener: BusListener): () => void;
+  onControl(listener: (message: ControlMessage) => void): void;
+  /** The review was checkpointed: older bus messages are no longer needed. */
+  compacted(reviewId: string): void;
+}
