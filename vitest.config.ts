@@ -13,7 +13,7 @@ export default defineConfig({
       {
         test: {
           name: 'integration',
-          include: ['tests/integration/**/*.test.ts', 'tests/faults/**/*.test.ts'],
+          include: ['tests/integration/**/*.test.ts', 'tests/faults/**/*.test.ts', 'tests/cluster/**/*.test.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
         },

@@ -11,7 +11,10 @@ import { createMetrics } from './metrics.ts';
 import { RoomRegistry } from './relay/registry.ts';
 import { createUpgradeHandler } from './relay/upgrade.ts';
 import { createWsEndpoint } from './relay/wsAdapter.ts';
+import { createRedisBus, type RedisBus } from './cluster/redisBus.ts';
+import { openPostgresStore } from './storage/postgres.ts';
 import { openSqliteStore } from './storage/sqlite.ts';
+import type { Store } from './storage/store.ts';
 
 async function main(): Promise<void> {
   let config;
@@ -22,14 +25,21 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const log = createLogger(config.LOG_LEVEL);
-  let store;
+  let store: Store;
+  let bus: RedisBus | undefined;
   try {
-    store = openSqliteStore({ dataDir: config.DATA_DIR, synchronous: config.SQLITE_SYNCHRONOUS });
+    if (config.DATABASE_URL && config.REDIS_URL) {
+      store = await openPostgresStore({ connectionString: config.DATABASE_URL, poolSize: config.DATABASE_POOL_SIZE });
+      bus = await createRedisBus({ url: config.REDIS_URL, serverId: config.SERVER_ID, log });
+      log.info({ serverId: config.SERVER_ID }, 'multi-server mode: Postgres store, Redis Streams bus');
+    } else {
+      store = openSqliteStore({ dataDir: config.DATA_DIR, synchronous: config.SQLITE_SYNCHRONOUS });
+    }
   } catch (err) {
-    log.fatal(
-      { err, dataDir: config.DATA_DIR },
-      `cannot open the store in DATA_DIR (${(err as Error).message}); check that the directory exists, is writable and has free space`,
-    );
+    const where = config.DATABASE_URL
+      ? 'check DATABASE_URL and REDIS_URL: both services must be reachable'
+      : 'check that DATA_DIR exists, is writable and has free space';
+    log.fatal({ err, dataDir: config.DATA_DIR }, `cannot open the store (${(err as Error).message}); ${where}`);
     process.exit(1);
   }
   const metrics = createMetrics();
@@ -37,6 +47,8 @@ async function main(): Promise<void> {
     store,
     // Documents written by an older release are upgraded once, on load.
     prepare: (doc) => void migrate(doc),
+    bus,
+    catchUpIntervalMs: config.CATCH_UP_INTERVAL_MS,
     metrics: metrics.relay,
     log,
     limits: {
@@ -89,6 +101,7 @@ async function main(): Promise<void> {
     await registry.closeAll();
     endpoint.close();
     server.closeAllConnections();
+    await bus?.close();
     await store.close();
     log.info({}, 'stopped');
     process.exit(0);
