@@ -76,7 +76,12 @@ describe('service outages in the multi-server mode', () => {
     );
     expect(servers.every((s) => s.process.exitCode === null)).toBe(true);
     // Both really lost Redis and came back (rather than never noticing).
-    for (const s of servers) expect(s.logs.some((l) => String(l.msg).startsWith('redis reconnected'))).toBe(true);
+    await waitFor(
+      () => servers.every((s) => s.logs.some((l) => String(l.msg).startsWith('redis reconnected'))),
+      'both servers to reconnect to Redis',
+    );
+    edit(b, 'after reconnecting');
+    await waitFor(() => has(a, 'after reconnecting'), 'edits to flow through Redis again');
   });
 
   it('Postgres unreachable: writes are refused, never acknowledged, then resume', async () => {

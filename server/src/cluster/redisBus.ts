@@ -89,14 +89,11 @@ export async function createRedisBus(options: RedisBusOptions): Promise<RedisBus
     for (const [key, ...args] of outbox.splice(0)) send(key as string, args);
   };
 
-  let connectedBefore = false;
+  // Registered after the first connect: every 'ready' from now on is a reconnection.
   reader.on('ready', () => {
-    if (connectedBefore) {
-      // Whatever was published while we were away is gone: rooms catch up from the store.
-      log.info({}, 'redis reconnected; rooms catch up from the store');
-      for (const set of listeners.values()) for (const l of set) l.reset();
-    }
-    connectedBefore = true;
+    // Whatever was published while we were away is gone: rooms catch up from the store.
+    log.info({}, 'redis reconnected; rooms catch up from the store');
+    for (const set of listeners.values()) for (const l of set) l.reset();
   });
   writer.on('ready', flushOutbox);
 
