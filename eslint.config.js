@@ -72,7 +72,9 @@ export default tseslint.config(
   },
   {
     files: ['server/src/**/*.ts', 'packages/**/*.ts', 'client/src/**/*.{ts,tsx}'],
-    ignores: ['server/src/config.ts'],
+    // Server test files may read their own test-only variables (e.g.
+    // HINDSIGHT_TEST_DATABASE_URL in storage/postgres.test.ts); the app still reads config.ts only.
+    ignores: ['server/src/config.ts', 'server/src/**/*.test.ts'],
     rules: {
       'no-restricted-properties': [
         'error',

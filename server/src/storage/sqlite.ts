@@ -110,6 +110,7 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
     findLink: db.prepare<[string], LinkRow>('SELECT * FROM links WHERE token_hash = ?'),
     listLinks: db.prepare<[string], LinkRow>('SELECT * FROM links WHERE review_id = ? ORDER BY created_at, id'),
     revokeLink: db.prepare('UPDATE links SET revoked_at = COALESCE(revoked_at, ?) WHERE review_id = ? AND id = ?'),
+    reviewExists: db.prepare<[string], { one: number }>('SELECT 1 AS one FROM reviews WHERE id = ?'),
     maxSeq: db.prepare<[string], { s: number | null }>('SELECT MAX(seq) AS s FROM updates WHERE review_id = ?'),
     insertUpdate: db.prepare(
       'INSERT INTO updates (review_id, seq, received_at, role, link_id, data) VALUES (?, ?, ?, ?, ?, ?)',
@@ -142,49 +143,48 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
     throw new StoreWriteError(`${file} is not writable: ${(cause as Error).message}`, { cause });
   }
 
-  // Next seq per review, cached so appends need no read. Seeded lazily from the log.
-  const nextSeq = new Map<string, number>();
-  const seqFor = (reviewId: string): number => {
-    let next = nextSeq.get(reviewId);
-    if (next === undefined) next = (q.maxSeq.get(reviewId)?.s ?? 0) + 1;
-    nextSeq.set(reviewId, next + 1);
-    return next;
-  };
+  // The next seq is read from the log inside the write transaction, not cached:
+  // another store over the same file may have appended since our last commit.
+  const firstSeq = (reviewId: string): number => (q.maxSeq.get(reviewId)?.s ?? 0) + 1;
 
   let queue: Pending[] = [];
   let scheduled = false;
   let closed = false;
 
-  const commitBatch = db.transaction((batch: Pending[]): number[] =>
-    batch.map(({ reviewId, input }) => {
-      const seq = seqFor(reviewId);
-      q.insertUpdate.run(reviewId, seq, input.receivedAt, input.role, input.linkId, input.update);
+  // Returns each append's seq, or null when its review does not exist (refused).
+  const commitBatch = db.transaction((batch: Pending[]): (number | null)[] => {
+    const next = new Map<string, number | null>();
+    return batch.map(({ reviewId, input }) => {
+      let seq = next.get(reviewId);
+      if (seq === undefined) seq = q.reviewExists.get(reviewId) ? firstSeq(reviewId) : null;
+      next.set(reviewId, seq === null ? null : seq + 1);
+      if (seq !== null) q.insertUpdate.run(reviewId, seq, input.receivedAt, input.role, input.linkId, input.update);
       return seq;
-    }),
-  );
+    });
+  });
 
   const flush = (): void => {
     scheduled = false;
     const batch = queue;
     queue = [];
     if (batch.length === 0) return;
-    const before = new Map(batch.map((p) => [p.reviewId, nextSeq.get(p.reviewId)]));
-    let seqs: number[];
+    let seqs: (number | null)[];
     try {
-      seqs = commitBatch(batch);
+      // IMMEDIATE takes the write lock before the seqs are read, so two
+      // connections to one file cannot both pick the same next seq.
+      seqs = commitBatch.immediate(batch);
     } catch (cause) {
-      // The transaction rolled back: restore the seq counters it advanced.
-      for (const [id, next] of before) {
-        if (next === undefined) nextSeq.delete(id);
-        else nextSeq.set(id, next);
-      }
       const err = new StoreWriteError(`could not commit ${batch.length} update(s): ${(cause as Error).message}`, {
         cause,
       });
       for (const p of batch) p.reject(err);
       return;
     }
-    batch.forEach((p, i) => p.resolve(seqs[i]!));
+    batch.forEach((p, i) => {
+      const seq = seqs[i];
+      if (seq === null || seq === undefined) p.reject(new StoreWriteError(`no review ${p.reviewId}: update refused`));
+      else p.resolve(seq);
+    });
   };
 
   const guardOpen = (): void => {
@@ -200,10 +200,9 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
           for (const l of links) {
             q.insertLink.run(l.id, l.reviewId, l.role, l.label, l.tokenHash, l.createdAt, l.revokedAt);
           }
-          q.insertUpdate.run(review.id, seqFor(review.id), review.createdAt, 'system', null, initialUpdate);
+          q.insertUpdate.run(review.id, firstSeq(review.id), review.createdAt, 'system', null, initialUpdate);
         })();
       } catch (cause) {
-        nextSeq.delete(review.id);
         throw new StoreWriteError(`could not create review: ${(cause as Error).message}`, { cause });
       }
     },

@@ -2,7 +2,7 @@
 // runs it from its own test file with a factory for fresh, empty stores.
 import { describe, expect, it, afterEach } from 'vitest';
 import * as Y from 'yjs';
-import type { LinkRecord, Store } from './store.ts';
+import { type LinkRecord, type Store, StoreWriteError } from './store.ts';
 
 export interface StoreFactory {
   /** A fresh, empty store. `reopen` returns a new store over the same data. */
@@ -118,19 +118,73 @@ export function storeContract(name: string, factory: StoreFactory): void {
       const { store, reopen } = await fresh();
       await store.createReview({ id: 'r', title: 'R', createdAt: 1 }, [], new Uint8Array([0, 0]));
       const doc = new Y.Doc();
+      const earlier: number[] = [];
       for (let i = 0; i < 20; i++)
-        await store.append('r', { update: textUpdate(doc, 'x'), receivedAt: i, role: 'editor', linkId: null });
+        earlier.push(
+          await store.append('r', { update: textUpdate(doc, 'x'), receivedAt: i, role: 'editor', linkId: null }),
+        );
       await store.close();
       const again = await reopen();
       expect(replay(await again.load('r'))).toBe('x'.repeat(20));
-      // Seqs continue after the reopen rather than colliding.
+      // Seqs keep increasing after the reopen rather than colliding or restarting.
       const seq = await again.append('r', {
         update: textUpdate(doc, 'y'),
         receivedAt: 99,
         role: 'editor',
         linkId: null,
       });
-      expect(seq).toBe(22);
+      expect(seq).toBeGreaterThan(Math.max(...earlier));
+      expect((await again.load('r')).lastSeq).toBe(seq);
+    });
+
+    it('gives two stores over the same data distinct, contiguous seqs when they append to one review at once', async () => {
+      const { store: a, reopen } = await fresh();
+      const b = await reopen();
+      await a.createReview({ id: 'r', title: 'R', createdAt: 1 }, [], new Uint8Array([0, 0]));
+      const da = new Y.Doc();
+      const db = new Y.Doc();
+      const fromA = Array.from({ length: 40 }, (_, i) => textUpdate(da, String(i % 10)));
+      const fromB = Array.from({ length: 40 }, (_, i) => textUpdate(db, String.fromCharCode(97 + (i % 26))));
+      // Interleaved across several ticks so both stores have batches in flight together.
+      const pending: Promise<number>[] = [];
+      for (let i = 0; i < 40; i++) {
+        pending.push(a.append('r', { update: fromA[i]!, receivedAt: i, role: 'editor', linkId: 'la' }));
+        pending.push(b.append('r', { update: fromB[i]!, receivedAt: i, role: 'editor', linkId: 'lb' }));
+        if (i % 8 === 7) await new Promise((r) => setImmediate(r));
+      }
+      const seqs = await Promise.all(pending);
+      const sorted = [...seqs].sort((x, y) => x - y);
+      expect(sorted).toEqual(Array.from({ length: 80 }, (_, i) => i + 2));
+      // Each store's own appends keep their order.
+      const seqsA = seqs.filter((_, i) => i % 2 === 0);
+      const seqsB = seqs.filter((_, i) => i % 2 === 1);
+      expect(seqsA).toEqual([...seqsA].sort((x, y) => x - y));
+      expect(seqsB).toEqual([...seqsB].sort((x, y) => x - y));
+      // Either store loads every update.
+      const merged = new Y.Doc();
+      Y.applyUpdate(merged, Y.encodeStateAsUpdate(da));
+      Y.applyUpdate(merged, Y.encodeStateAsUpdate(db));
+      for (const s of [a, b]) {
+        const loaded = await s.load('r');
+        expect(loaded.tail).toHaveLength(81);
+        expect(loaded.lastSeq).toBe(81);
+        expect(replay(loaded)).toBe(merged.getText('t').toString());
+      }
+      expect((await b.readLog('r', 0, 1000)).map((u) => u.seq)).toEqual(Array.from({ length: 81 }, (_, i) => i + 1));
+    });
+
+    it('refuses an append to an unknown review without failing the others in its tick', async () => {
+      const { store } = await fresh();
+      await store.createReview({ id: 'r', title: 'R', createdAt: 1 }, [], new Uint8Array([0, 0]));
+      const doc = new Y.Doc();
+      const input = { update: textUpdate(doc, 'ok'), receivedAt: 1, role: 'editor', linkId: null } as const;
+      const [unknown, known] = await Promise.allSettled([store.append('ghost', input), store.append('r', input)]);
+      expect(unknown.status).toBe('rejected');
+      expect(unknown.status === 'rejected' && unknown.reason).toBeInstanceOf(StoreWriteError);
+      expect(known).toEqual({ status: 'fulfilled', value: 2 });
+      expect(await store.readLog('ghost', 0, 10)).toEqual([]);
+      expect((await store.load('ghost')).lastSeq).toBe(0);
+      expect(replay(await store.load('r'))).toBe('ok');
     });
 
     it('loads a checkpoint plus only the tail after it', async () => {
