@@ -154,3 +154,18 @@ export {
   type WhyNodeExport,
   type ActionExport,
 } from './readModel.ts';
+export {
+  FACILITATION_ROOT,
+  MEETING_PHASES,
+  FacilitationKey,
+  startMeeting,
+  setMeetingPhase,
+  endMeeting,
+  setTimelineFrozen,
+  pinReminder,
+  readFacilitation,
+  type MeetingPhase,
+  type MeetingView,
+  type FacilitationView,
+} from './facilitation.ts';
+export { updatePaths, type ChangedPath, type UpdatePaths } from './updatePaths.ts';
