@@ -1,0 +1,87 @@
+// Bench options: each from a --flag=value, else a BENCH_* environment variable, else the
+// --quick default (a ~1 minute smoke run), else the full default (the issue's workloads).
+import { SERVER_KINDS, type ServerKind } from './servers/types.ts';
+
+interface NumberOption {
+  flag: string;
+  env: string;
+  full: number;
+  quick: number;
+  help: string;
+}
+
+const NUMBER_OPTIONS = {
+  clientProcs: { flag: 'client-procs', env: 'BENCH_CLIENT_PROCS', full: 2, quick: 2, help: 'client processes' },
+  fanoutClients: {
+    flag: 'fanout-clients',
+    env: 'BENCH_FANOUT_CLIENTS',
+    full: 50,
+    quick: 50,
+    help: 'clients on the one review',
+  },
+  fanoutRate: { flag: 'fanout-rate', env: 'BENCH_FANOUT_RATE', full: 20, quick: 20, help: 'edits/s per client' },
+  fanoutSeconds: { flag: 'fanout-seconds', env: 'BENCH_FANOUT_SECONDS', full: 30, quick: 5, help: 'edit phase length' },
+  rooms: { flag: 'rooms', env: 'BENCH_ROOMS', full: 300, quick: 60, help: 'reviews in the many-rooms workload' },
+  roomClients: { flag: 'room-clients', env: 'BENCH_ROOM_CLIENTS', full: 3, quick: 3, help: 'clients per review' },
+  roomRate: { flag: 'room-rate', env: 'BENCH_ROOM_RATE', full: 1, quick: 1, help: 'edits/s per client' },
+  roomSeconds: { flag: 'room-seconds', env: 'BENCH_ROOM_SECONDS', full: 20, quick: 5, help: 'edit phase length' },
+  lateEntries: { flag: 'late-entries', env: 'BENCH_LATE_ENTRIES', full: 10_000, quick: 10_000, help: 'entries' },
+  lateJoins: { flag: 'late-joins', env: 'BENCH_LATE_JOINS', full: 5, quick: 3, help: 'joins measured' },
+  coldEntries: { flag: 'cold-entries', env: 'BENCH_COLD_ENTRIES', full: 10_000, quick: 2_000, help: 'entries' },
+  coldUpdates: { flag: 'cold-updates', env: 'BENCH_COLD_UPDATES', full: 50_000, quick: 10_000, help: 'logged updates' },
+} satisfies Record<string, NumberOption>;
+
+export type NumberOptionName = keyof typeof NUMBER_OPTIONS;
+
+export type BenchOptions = Record<NumberOptionName, number> & {
+  quick: boolean;
+  servers: ServerKind[];
+  /** Workload ids to run, in order. */
+  workloads: string[];
+};
+
+export function usage(workloadIds: string[]): string {
+  const lines = Object.values(NUMBER_OPTIONS).map(
+    (o: NumberOption) => `  --${o.flag}=N  (${o.env}; ${o.help}; default ${o.full}, quick ${o.quick})`,
+  );
+  return [
+    'pnpm bench [--quick] [options]',
+    '  --quick  smoke run of about a minute (BENCH_QUICK=1)',
+    `  --servers=${SERVER_KINDS.join(',')}  (BENCH_SERVERS)`,
+    `  --workloads=${workloadIds.join(',')}  (BENCH_WORKLOADS)`,
+    ...lines,
+  ].join('\n');
+}
+
+function flagValue(argv: string[], flag: string): string | undefined {
+  const prefix = `--${flag}=`;
+  return argv.find((a) => a.startsWith(prefix))?.slice(prefix.length);
+}
+
+export function parseOptions(argv: string[], env: NodeJS.ProcessEnv, workloadIds: string[]): BenchOptions {
+  const known = new Set(['quick', 'servers', 'workloads', 'help', ...Object.values(NUMBER_OPTIONS).map((o) => o.flag)]);
+  for (const a of argv) {
+    const name = a.replace(/^--/, '').split('=')[0]!;
+    if (!a.startsWith('--') || !known.has(name)) throw new Error(`unknown argument ${a}\n${usage(workloadIds)}`);
+  }
+  const quick = argv.includes('--quick') || env.BENCH_QUICK === '1';
+  const numbers = {} as Record<NumberOptionName, number>;
+  for (const [name, o] of Object.entries(NUMBER_OPTIONS) as [NumberOptionName, NumberOption][]) {
+    const raw = flagValue(argv, o.flag) ?? env[o.env];
+    const value = raw === undefined ? (quick ? o.quick : o.full) : Number(raw);
+    if (!Number.isFinite(value) || value <= 0) throw new Error(`--${o.flag} must be a positive number, got ${raw}`);
+    numbers[name] = value;
+  }
+  const list = (raw: string | undefined, allowed: readonly string[], all: readonly string[]): string[] => {
+    const picked = raw ? raw.split(',').filter(Boolean) : [...all];
+    for (const p of picked)
+      if (!allowed.includes(p)) throw new Error(`unknown value ${p}; pick from ${allowed.join(',')}`);
+    return picked;
+  };
+  return {
+    ...numbers,
+    quick,
+    servers: list(flagValue(argv, 'servers') ?? env.BENCH_SERVERS, SERVER_KINDS, SERVER_KINDS) as ServerKind[],
+    workloads: list(flagValue(argv, 'workloads') ?? env.BENCH_WORKLOADS, workloadIds, workloadIds),
+  };
+}

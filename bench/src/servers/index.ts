@@ -1,0 +1,16 @@
+// Starts a server under test by kind.
+import { startHindsight } from './hindsight.ts';
+import { startRaw } from './raw.ts';
+import { startReference } from './reference.ts';
+import type { ServerKind, ServerUnderTest } from './types.ts';
+
+export function startServer(kind: ServerKind): Promise<ServerUnderTest> {
+  switch (kind) {
+    case 'hindsight':
+      return startHindsight();
+    case 'reference':
+      return startReference();
+    case 'raw':
+      return startRaw();
+  }
+}
