@@ -25,7 +25,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['packages/doc/**/*.ts', 'packages/protocol/**/*.ts'],
+    files: ['packages/doc/**/*.ts', 'packages/protocol/**/*.ts', 'packages/report/**/*.ts'],
     ignores: ['**/*.test.ts'],
     rules: {
       'no-restricted-imports': [

@@ -70,7 +70,10 @@ function setOrClear(map: RecordMap, key: string, value: unknown): void {
   else map.set(key, value);
 }
 
-function writeFields(item: RecordMap, f: ActionFields): void {
+// Done and won't-do are closed: closing stamps `completedAt`, reopening clears it.
+const isClosed = (s: unknown): boolean => s === 'done' || s === 'wont_do';
+
+function writeFields(item: RecordMap, f: ActionFields, now: number): void {
   if (f.title !== undefined) {
     const title = item.get(ActionKey.title);
     if (title instanceof Y.Text) replaceText(title, f.title);
@@ -80,7 +83,11 @@ function writeFields(item: RecordMap, f: ActionFields): void {
   if (f.due !== undefined) setOrClear(item, ActionKey.due, f.due);
   if (f.impact !== undefined) setOrClear(item, ActionKey.impact, f.impact);
   if (f.effort !== undefined) setOrClear(item, ActionKey.effort, f.effort);
-  if (f.status !== undefined) item.set(ActionKey.status, f.status);
+  if (f.status !== undefined) {
+    if (isClosed(f.status) && !isClosed(item.get(ActionKey.status))) item.set(ActionKey.completedAt, now);
+    if (!isClosed(f.status)) item.delete(ActionKey.completedAt);
+    item.set(ActionKey.status, f.status);
+  }
   if (f.link !== undefined) setOrClear(item, ActionKey.link, f.link === null ? null : httpUrl('link', f.link));
   if (f.factorIds !== undefined) setReplace(factorSet(item), f.factorIds);
 }
@@ -112,7 +119,7 @@ export function addAction(doc: Y.Doc, input: ActionFields & { title: string }, c
       item.set(ActionKey.title, new Y.Text(input.title));
       item.set(ActionKey.status, 'open' satisfies ActionStatus);
       item.set(ActionKey.factorIds, new Y.Map<true>());
-      writeFields(item, { ...input, title: undefined });
+      writeFields(item, { ...input, title: undefined }, now);
       item.set(ActionKey.createdAt, now);
       item.set(ActionKey.updatedAt, now);
       if (ctx.actor !== undefined) item.set(ActionKey.createdBy, ctx.actor);
@@ -128,8 +135,9 @@ export function updateAction(doc: Y.Doc, input: ActionFields & { id: string }, c
   doc.transact(
     () => {
       const item = getAction(doc, input.id);
-      writeFields(item, input);
-      item.set(ActionKey.updatedAt, ctx.now());
+      const now = ctx.now();
+      writeFields(item, input, now);
+      item.set(ActionKey.updatedAt, now);
     },
     origin('updateAction', ctx),
   );
@@ -170,6 +178,8 @@ export interface ActionView {
   /** Linked whys nodes that still exist, sorted. */
   factorIds: string[];
   link: string | null;
+  /** When it was last closed (done or won't do); null while open. Older items: null. */
+  completedAt: number | null;
   createdAt: number;
   createdBy: string | null;
   updatedAt: number;
@@ -217,6 +227,7 @@ function readAction(item: RecordMap, id: string, whys: Y.Map<RecordMap>): Action
     status: ACTION_STATUSES.includes(status as ActionStatus) ? (status as ActionStatus) : 'open',
     factorIds: setMembers(item.get(ActionKey.factorIds)).filter((nodeId) => whys.has(nodeId)),
     link: s(ActionKey.link),
+    completedAt: isClosed(status) ? n(ActionKey.completedAt) : null,
     createdAt,
     createdBy: s(ActionKey.createdBy),
     updatedAt: n(ActionKey.updatedAt) ?? createdAt,

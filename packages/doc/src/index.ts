@@ -51,6 +51,7 @@ export {
   setIncidentTime,
   setTimeZone,
   setCollectionEndsAt,
+  markPublished,
   readMeta,
   markerKey,
   collectionRemaining,
@@ -136,6 +137,39 @@ export {
   type AnnotationTarget,
   type AnnotationView,
 } from './annotations.ts';
+export {
+  NARRATIVE_SECTIONS,
+  narrativeRoot,
+  getNarrativeText,
+  setNarrative,
+  insertNarrativeText,
+  readNarrative,
+  type NarrativeSection,
+} from './narrative.ts';
+export {
+  LanguageRoot,
+  dismissFinding,
+  restoreFinding,
+  readDismissals,
+  addLanguageTerm,
+  removeLanguageTerm,
+  readLanguageTerms,
+  type DismissalView,
+  type LanguageTermView,
+} from './language.ts';
+export {
+  PublishingRoot,
+  REDACTION_KINDS,
+  addRedaction,
+  removeRedaction,
+  readRedactions,
+  linkEarlierReview,
+  unlinkEarlierReview,
+  readEarlierReviews,
+  type RedactionKind,
+  type RedactionView,
+  type EarlierReviewView,
+} from './publishing.ts';
 export { migrate, type MigrationResult } from './migrate.ts';
 export { keyBetween, keyForIndex, isOrderKey } from './fractionalIndex.ts';
 export { replaceText } from './textEdit.ts';

@@ -80,6 +80,22 @@ export function setStatus(doc: Y.Doc, status: ReviewStatus, ctx: OpContext): voi
   doc.transact(() => roots(doc).meta.set(MetaKey.status, clean), origin('setStatus', ctx));
 }
 
+/**
+ * Publishes the review: status `published` and, on the first publication,
+ * `publishedAt = at`. A later publication (after amendments) keeps the first time.
+ */
+export function markPublished(doc: Y.Doc, input: { at: number }, ctx: OpContext): void {
+  const at = epochMs('publishedAt', input.at);
+  doc.transact(
+    () => {
+      const { meta } = roots(doc);
+      meta.set(MetaKey.status, 'published' satisfies ReviewStatus);
+      if (typeof meta.get(MetaKey.publishedAt) !== 'number') meta.set(MetaKey.publishedAt, at);
+    },
+    origin('markPublished', ctx),
+  );
+}
+
 /** Sets or clears (null) the severity label, e.g. `SEV1`. */
 export function setSeverity(doc: Y.Doc, severity: string | null, ctx: OpContext): void {
   const clean = severity === null ? null : label('severity', severity);
@@ -136,6 +152,8 @@ export interface MetaView {
   markers: Record<IncidentMarker, number | null>;
   timeZone: string;
   collectionEndsAt: number | null;
+  /** First publication time (epoch ms); null while never published. */
+  publishedAt: number | null;
   /** Stored schema version; null for an empty (not yet synced or initialised) doc. */
   schemaVersion: number | null;
 }
@@ -168,6 +186,7 @@ export function readMeta(doc: Y.Doc): MetaView {
     markers,
     timeZone: timeZone !== null && isTimeZone(timeZone) ? timeZone : 'UTC',
     collectionEndsAt: num(MetaKey.collectionEndsAt) ?? (createdAt === null ? null : createdAt + COLLECTION_WINDOW_MS),
+    publishedAt: num(MetaKey.publishedAt),
     schemaVersion: num(MetaKey.schemaVersion),
   };
 }

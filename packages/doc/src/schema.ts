@@ -41,6 +41,7 @@ export const MetaKey = {
   timeZone: 'timeZone',
   createdAt: 'createdAt',
   collectionEndsAt: 'collectionEndsAt',
+  publishedAt: 'publishedAt',
 } as const;
 
 export const ENTRY_KINDS = [
@@ -122,6 +123,7 @@ export const ActionKey = {
   status: 'status',
   factorIds: 'factorIds',
   link: 'link',
+  completedAt: 'completedAt',
   createdAt: 'createdAt',
   createdBy: 'createdBy',
   updatedAt: 'updatedAt',

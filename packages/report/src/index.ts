@@ -1,0 +1,49 @@
+// @hindsight/report: the blameless-language checker, low-leverage action
+// check, anonymiser, report model and its Markdown/HTML renderers, and the
+// cross-review follow-up views. Pure; runs in browsers and Node.
+export { RULE_IDS, type RuleId } from './blameless/rules.ts';
+export { checkBlameless, findingKey, normaliseMatch, type Finding, type CheckOptions } from './blameless/checker.ts';
+export {
+  checkReview,
+  reviewNames,
+  type ReviewCheck,
+  type ReviewFinding,
+  type TextTarget,
+} from './blameless/checkReview.ts';
+export {
+  LOW_LEVERAGE_KINDS,
+  checkAction,
+  isLowLeverage,
+  type ActionWarning,
+  type LowLeverageKind,
+} from './followup/lowLeverage.ts';
+export {
+  anonymise,
+  pseudonymsFor,
+  type Anonymised,
+  type AnonymiseOptions,
+  type Change,
+  type Participant,
+} from './anonymise/anonymise.ts';
+export { DETECTORS, entropy, type RedactionKind } from './anonymise/detectors.ts';
+export { buildReportModel, type BuildOptions } from './model/build.ts';
+export { richFromFragment, richFromText, richText, type RichNode, type RichMarks } from './model/rich.ts';
+export type { ReportModel, ReportEntry, ReportWhy, ReportAction } from './model/types.ts';
+export { renderMarkdown } from './render/markdown.ts';
+export { renderHtml, REPORT_CSP } from './render/html.ts';
+export { richToHtml, sanitizeFragment, SANITIZE_OPTIONS } from './render/richHtml.ts';
+export { escapeHtml, mdText, safeUrl } from './render/escape.ts';
+export { formatWhen, formatDuration, formatUtc } from './render/time.ts';
+export { exportReport, reviewAnonymiseOptions, type ExportOptions, type ExportedReport } from './report.ts';
+export { reviewIndexEntry, type ReviewIndexEntry, type IndexedAction } from './followup/indexEntry.ts';
+export {
+  actionRows,
+  filterActions,
+  actionStats,
+  earlierUnfinished,
+  utcDate,
+  type ActionRow,
+  type ActionFilter,
+  type ActionStats,
+} from './followup/rollup.ts';
+export { reviewMetrics, type ReviewMetrics } from './followup/metrics.ts';

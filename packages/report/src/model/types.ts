@@ -1,0 +1,85 @@
+// The report model: everything the report shows, in the method's order, as
+// plain data. Built from packages/doc's read models; anonymised and rendered
+// by the other modules of this package.
+import type { EntryKind, IncidentMarker, ReviewStatus, TimePrecision } from '@hindsight/doc';
+import type { RichNode } from './rich.ts';
+
+export interface ReportEntry {
+  id: string;
+  /** Epoch ms UTC. */
+  at: number;
+  precision: TimePrecision;
+  approxMinutes: number | null;
+  kind: EntryKind;
+  summary: string;
+  notes: RichNode[];
+  tags: string[];
+  source: { type: string; ref: string | null; url: string | null };
+  starred: boolean;
+  createdBy: string | null;
+  annotations: { kind: string; text: string; author: string | null; resolved: boolean }[];
+}
+
+export interface ReportWhy {
+  id: string;
+  text: string;
+  status: string;
+  factor: string | null;
+  /** Timeline entry ids cited as evidence. */
+  evidence: string[];
+  children: ReportWhy[];
+}
+
+export interface ReportAction {
+  id: string;
+  title: string;
+  owner: string | null;
+  /** `YYYY-MM-DD`. */
+  due: string | null;
+  priority: string | null;
+  status: string;
+  impactLevel: string | null;
+  effortLevel: string | null;
+  link: string | null;
+  /** Texts of the contributing factors it addresses. */
+  factors: string[];
+}
+
+export interface ReportModel {
+  id: string;
+  title: string;
+  severity: string | null;
+  status: ReviewStatus;
+  timeZone: string;
+  createdAt: number | null;
+  publishedAt: number | null;
+  markers: Record<IncidentMarker, number | null>;
+  /** Milliseconds from the start of the incident to each later marker (null when unknown). */
+  durations: {
+    toDetect: number | null;
+    toAcknowledge: number | null;
+    toMitigate: number | null;
+    toResolve: number | null;
+  };
+  /** The summary narrative (the `report` rich text). */
+  summary: RichNode[];
+  impact: string;
+  timeline: { scope: 'starred' | 'all'; total: number; entries: ReportEntry[] };
+  whys: ReportWhy[];
+  /** Contributing factors grouped by category: standard ones first, then custom ones alphabetically. */
+  factors: { category: string; items: { id: string; text: string; status: string }[] }[];
+  humanFactors: { id: string; prompt: string; answer: string }[];
+  narrative: { wentWell: string; wentWrong: string; gotLucky: string };
+  actions: {
+    items: ReportAction[];
+    total: number;
+    openCount: number;
+    doneCount: number;
+    overLimit: boolean;
+    /** Texts of factors no action addresses. */
+    factorsWithoutAction: string[];
+  };
+  earlierReviews: { reviewId: string; title: string | null }[];
+  /** Names found in the document (authors, owners, annotators), in first-seen order. */
+  people: string[];
+}

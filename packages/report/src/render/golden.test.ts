@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { sampleReview } from '../fixture.ts';
+import { buildReportModel } from '../model/build.ts';
+import { anonymise } from '../anonymise/anonymise.ts';
+import { exportReport } from '../report.ts';
+import { renderHtml } from './html.ts';
+import { renderMarkdown } from './markdown.ts';
+
+// Golden files: `npx vitest run --project unit -u packages/report` rewrites them; review the diff.
+describe('golden exports of a realistic review', () => {
+  it('Markdown', async () => {
+    await expect(renderMarkdown(buildReportModel(sampleReview(), { timeline: 'all' }))).toMatchFileSnapshot(
+      '../__golden__/review.md',
+    );
+  });
+
+  it('HTML', async () => {
+    await expect(renderHtml(buildReportModel(sampleReview(), { timeline: 'all' }))).toMatchFileSnapshot(
+      '../__golden__/review.html',
+    );
+  });
+
+  it('anonymised Markdown, starred entries only', async () => {
+    const { body } = exportReport(sampleReview(), {
+      format: 'md',
+      anonymise: { participants: [{ name: 'Fay Okafor', role: 'facilitator' }] },
+    });
+    await expect(body).toMatchFileSnapshot('../__golden__/review.anonymised.md');
+  });
+
+  it('sections come in the method order', () => {
+    const md = renderMarkdown(buildReportModel(sampleReview()));
+    const order = [
+      '## Summary and impact',
+      '## Timeline',
+      '## Why it happened',
+      '## Contributing factors',
+      '## Human factors',
+      '## What went well',
+      '## What went wrong',
+      '## Where we got lucky',
+      '## Action items',
+    ];
+    const at = order.map((h) => md.indexOf(h));
+    expect(at.every((i) => i >= 0)).toBe(true);
+    expect([...at].sort((a, b) => a - b)).toEqual(at);
+    expect(md).toContain('_Starred entries: 6 of 9._');
+  });
+
+  it('the anonymised model has no participant names left', () => {
+    const { model } = anonymise(buildReportModel(sampleReview(), { timeline: 'all' }), {
+      participants: [{ name: 'Fay Okafor', role: 'facilitator' }],
+    });
+    const json = JSON.stringify(model);
+    for (const n of ['Dana', 'Priya', 'Fay', 'Okafor', 'Smith', 'Patel']) expect(json).not.toContain(n);
+    expect(json).toContain('Facilitator');
+    expect(json).toContain('Responder A');
+  });
+});

@@ -1,0 +1,153 @@
+// The report as GitHub-flavoured Markdown, in the method's order. Every piece
+// of user text is escaped (mdText/mdLines) so it renders literally and no raw
+// HTML or link a participant typed becomes live.
+import type { ReportModel, ReportWhy } from '../model/types.ts';
+import { richToMarkdown } from './richMarkdown.ts';
+import { mdLines, mdLink, mdText } from './escape.ts';
+import { MARKER_LABELS, SECTION_TITLES, actionStatusLabel, annotationLabel, factorLabel } from './labels.ts';
+import { formatDuration, formatWhen } from './time.ts';
+
+const para = (text: string, empty = '_Not written yet._'): string => (text.trim() ? mdLines(text.trim()) : empty);
+
+function header(m: ReportModel): string[] {
+  const facts = [
+    m.severity ? `**Severity:** ${mdText(m.severity)}` : null,
+    `**Status:** ${m.status}`,
+    m.publishedAt !== null ? `**Published:** ${formatWhen(m.publishedAt, m.timeZone)}` : null,
+    `**Time zone:** ${mdText(m.timeZone)}`,
+  ].filter((f): f is string => f !== null);
+  return [`# ${mdText(m.title || 'Untitled review')}`, '', facts.join(' · ')];
+}
+
+function summary(m: ReportModel): string[] {
+  const out = [
+    `## ${SECTION_TITLES.summary}`,
+    '',
+    m.summary.length ? richToMarkdown(m.summary) : '_No summary yet._',
+    '',
+  ];
+  out.push('### Impact', '', para(m.impact), '');
+  const rows = (Object.keys(MARKER_LABELS) as (keyof typeof MARKER_LABELS)[])
+    .filter((k) => m.markers[k] !== null)
+    .map((k) => `| ${MARKER_LABELS[k]} | ${formatWhen(m.markers[k]!, m.timeZone)} |`);
+  if (rows.length > 0) out.push('| Milestone | Time |', '| --- | --- |', ...rows, '');
+  const d = m.durations;
+  if (d.toDetect !== null || d.toResolve !== null) {
+    out.push(
+      `Time to detect: ${formatDuration(d.toDetect)} · time to mitigate: ${formatDuration(d.toMitigate)} · time to resolve: ${formatDuration(d.toResolve)}`,
+      '',
+    );
+  }
+  return out;
+}
+
+function timeline(m: ReportModel): string[] {
+  const t = m.timeline;
+  const out = [`## ${SECTION_TITLES.timeline}`, ''];
+  out.push(
+    t.scope === 'starred' ? `_Starred entries: ${t.entries.length} of ${t.total}._` : `_All ${t.total} entries._`,
+    '',
+  );
+  if (t.entries.length === 0) return [...out, '_No entries._', ''];
+  out.push('| Time | Kind | What happened | Notes |', '| --- | --- | --- | --- |');
+  for (const e of t.entries) {
+    const approx = e.precision === 'approximate' && e.approxMinutes !== null ? ` ±${e.approxMinutes} min` : '';
+    const what = [mdLines(e.summary, { cell: true })];
+    if (e.source.url) what.push(mdLink(e.source.ref ?? 'source', e.source.url));
+    if (e.tags.length) what.push(e.tags.map((tag) => `\`${tag.replace(/[`|]/g, '')}\``).join(' '));
+    const notes = [richToMarkdown(e.notes, { cell: true })];
+    for (const a of e.annotations) notes.push(`**${annotationLabel(a.kind)}:** ${mdLines(a.text, { cell: true })}`);
+    out.push(
+      `| ${formatWhen(e.at, m.timeZone)}${approx} | ${e.kind} | ${what.filter(Boolean).join('<br>')} | ${notes.filter(Boolean).join('<br>')} |`,
+    );
+  }
+  return [...out, ''];
+}
+
+function whyLines(nodes: readonly ReportWhy[], depth: number): string[] {
+  return nodes.flatMap((n) => {
+    const tags = [
+      n.status !== 'hypothesis' ? n.status : null,
+      n.factor ? `factor: ${mdText(factorLabel(n.factor))}` : null,
+    ].filter(Boolean);
+    const line = `${'  '.repeat(depth)}- ${mdText(n.text.replace(/\s+/g, ' ').trim() || '(empty)')}${tags.length ? ` _(${tags.join(', ')})_` : ''}`;
+    return [line, ...whyLines(n.children, depth + 1)];
+  });
+}
+
+function analysis(m: ReportModel): string[] {
+  const out = [`## ${SECTION_TITLES.whys}`, ''];
+  out.push(...(m.whys.length ? whyLines(m.whys, 0) : ['_No whys yet._']), '');
+  out.push(`## ${SECTION_TITLES.factors}`, '');
+  if (m.factors.length === 0) out.push('_No contributing factors marked._', '');
+  for (const group of m.factors) {
+    out.push(
+      `### ${mdText(factorLabel(group.category))}`,
+      '',
+      ...group.items.map((f) => `- ${mdText(f.text.replace(/\s+/g, ' '))}`),
+      '',
+    );
+  }
+  out.push(`## ${SECTION_TITLES.humanFactors}`, '');
+  for (const q of m.humanFactors) out.push(`**${mdText(q.prompt)}**`, '', para(q.answer, '_No answer._'), '');
+  return out;
+}
+
+function narrative(m: ReportModel): string[] {
+  return [
+    ...[`## ${SECTION_TITLES.wentWell}`, '', para(m.narrative.wentWell), ''],
+    ...[`## ${SECTION_TITLES.wentWrong}`, '', para(m.narrative.wentWrong), ''],
+    ...[`## ${SECTION_TITLES.gotLucky}`, '', para(m.narrative.gotLucky), ''],
+  ];
+}
+
+function actions(m: ReportModel): string[] {
+  const a = m.actions;
+  const out = [
+    `## ${SECTION_TITLES.actions}`,
+    '',
+    `${a.openCount} open · ${a.doneCount} done · ${a.total} in total`,
+    '',
+  ];
+  if (a.items.length === 0) return [...out, '_No action items._', ''];
+  out.push('| Priority | Action | Owner | Due | Status | Addresses |', '| --- | --- | --- | --- | --- | --- |');
+  for (const i of a.items) {
+    const title = i.link ? mdLink(i.title, i.link) : mdText(i.title);
+    out.push(
+      `| ${i.priority ?? '–'} | ${title} | ${i.owner ? mdText(i.owner) : '_unassigned_'} | ${i.due ?? '–'} | ${actionStatusLabel(i.status)} | ${i.factors.map((f) => mdText(f.replace(/\s+/g, ' '))).join('<br>')} |`,
+    );
+  }
+  out.push('');
+  if (a.factorsWithoutAction.length) {
+    out.push(`Factors without an action: ${a.factorsWithoutAction.map((f) => mdText(f)).join('; ')}`, '');
+  }
+  return out;
+}
+
+function earlier(m: ReportModel): string[] {
+  if (m.earlierReviews.length === 0) return [];
+  return [
+    `## ${SECTION_TITLES.earlier}`,
+    '',
+    ...m.earlierReviews.map((r) => `- ${mdText(r.title ?? r.reviewId)} (\`${r.reviewId.replace(/[`|]/g, '')}\`)`),
+    '',
+  ];
+}
+
+/** The report as GitHub-flavoured Markdown (ends with a newline). */
+export function renderMarkdown(model: ReportModel): string {
+  const lines = [
+    ...header(model),
+    '',
+    ...summary(model),
+    ...timeline(model),
+    ...analysis(model),
+    ...narrative(model),
+    ...actions(model),
+    ...earlier(model),
+    `---`,
+    '',
+    `_Blameless learning review exported by Hindsight (review \`${model.id.replace(/[`|]/g, '')}\`)._`,
+  ];
+  return `${lines.join('\n').replace(/\n{3,}/g, '\n\n')}\n`;
+}
