@@ -60,6 +60,8 @@ export {
 } from './meta.ts';
 export {
   addEntry,
+  addEntries,
+  readImportKeys,
   getEntry,
   getEntrySummary,
   getEntryNotes,

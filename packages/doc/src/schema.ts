@@ -79,6 +79,7 @@ export const EntryKey = {
   source: 'source',
   sourceRef: 'sourceRef',
   sourceUrl: 'sourceUrl',
+  importKey: 'importKey',
   tags: 'tags',
   starred: 'starred',
   createdAt: 'createdAt',

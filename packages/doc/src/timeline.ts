@@ -34,6 +34,29 @@ export interface NewEntry {
   sourceRef?: string;
   sourceUrl?: string;
   starred?: boolean;
+  /** Plain-text notes; each line becomes a paragraph of the notes fragment. Default: empty. */
+  notes?: string;
+  /**
+   * Stable identity of the imported original (e.g. `slack:C024BE91L:1700000000.000100`);
+   * importers skip candidates whose key an entry already has (see `readImportKeys`).
+   */
+  importKey?: string;
+}
+
+/** A NewEntry that passed validation, ready to be written. */
+interface CleanEntry {
+  at: number;
+  kind: EntryKind;
+  precision: TimePrecision;
+  approxMinutes: number | undefined;
+  source: EntrySource;
+  sourceRef: string | undefined;
+  sourceUrl: string | undefined;
+  tags: string[];
+  summary: string;
+  notes: string;
+  starred: boolean;
+  importKey: string | undefined;
 }
 
 function checkPrecision(precision: unknown, approxMinutes: unknown): number | undefined {
@@ -45,43 +68,107 @@ function checkPrecision(precision: unknown, approxMinutes: unknown): number | un
   return approxMinutes;
 }
 
+// Validates an entry's input; throws a clear error before anything is written.
+function cleanEntry(input: NewEntry): CleanEntry {
+  const precision = input.precision ?? 'minute';
+  const importKey = input.importKey;
+  if (importKey !== undefined && (typeof importKey !== 'string' || importKey.length === 0 || importKey.length > 400)) {
+    throw new Error('importKey must be 1 to 400 characters');
+  }
+  return {
+    at: epochMs('entry time', input.at),
+    kind: oneOf('entry kind', ENTRY_KINDS, input.kind ?? 'observation'),
+    precision,
+    approxMinutes: checkPrecision(precision, input.approxMinutes),
+    source: oneOf('entry source', ENTRY_SOURCES, input.source ?? 'manual'),
+    sourceRef: input.sourceRef !== undefined && input.sourceRef.length > 0 ? input.sourceRef : undefined,
+    sourceUrl: input.sourceUrl === undefined ? undefined : httpUrl('source link', input.sourceUrl),
+    tags: normaliseTags(input.tags ?? []),
+    summary: input.summary ?? '',
+    notes: input.notes ?? '',
+    starred: input.starred === true,
+    importKey,
+  };
+}
+
+// Plain text as Tiptap paragraphs (the shape y-prosemirror stores), one per line.
+function notesFragment(text: string): Y.XmlFragment {
+  const fragment = new Y.XmlFragment();
+  if (text.length === 0) return fragment;
+  fragment.insert(
+    0,
+    text.split('\n').map((line) => {
+      const paragraph = new Y.XmlElement('paragraph');
+      if (line.length > 0) paragraph.insert(0, [new Y.XmlText(line)]);
+      return paragraph;
+    }),
+  );
+  return fragment;
+}
+
+// Writes a validated entry; must run inside a transaction.
+function writeEntry(doc: Y.Doc, id: string, e: CleanEntry, ctx: OpContext): void {
+  const entry: EntryMap = new Y.Map();
+  const now = ctx.now();
+  entry.set(EntryKey.id, id);
+  entry.set(EntryKey.at, e.at);
+  entry.set(EntryKey.precision, e.precision);
+  if (e.approxMinutes !== undefined) entry.set(EntryKey.approxMinutes, e.approxMinutes);
+  entry.set(EntryKey.kind, e.kind);
+  entry.set(EntryKey.summary, new Y.Text(e.summary));
+  entry.set(EntryKey.notes, notesFragment(e.notes));
+  entry.set(EntryKey.source, e.source);
+  if (e.sourceRef !== undefined) entry.set(EntryKey.sourceRef, e.sourceRef);
+  if (e.sourceUrl !== undefined) entry.set(EntryKey.sourceUrl, e.sourceUrl);
+  if (e.importKey !== undefined) entry.set(EntryKey.importKey, e.importKey);
+  entry.set(EntryKey.tags, newSet(e.tags));
+  entry.set(EntryKey.starred, e.starred);
+  entry.set(EntryKey.createdAt, now);
+  entry.set(EntryKey.updatedAt, now);
+  if (ctx.actor !== undefined) entry.set(EntryKey.createdBy, ctx.actor);
+  roots(doc).timeline.set(id, entry);
+}
+
 /**
  * Adds an entry and returns its id. `notes` starts as an empty Y.XmlFragment
- * for Tiptap's Collaboration extension to fill; `createdBy` is `ctx.actor`.
+ * for Tiptap's Collaboration extension to fill (or holds `input.notes` as
+ * paragraphs); `createdBy` is `ctx.actor`.
  */
 export function addEntry(doc: Y.Doc, input: NewEntry, ctx: OpContext): string {
-  const at = epochMs('entry time', input.at);
-  const kind = oneOf('entry kind', ENTRY_KINDS, input.kind ?? 'observation');
-  const precision = input.precision ?? 'minute';
-  const approxMinutes = checkPrecision(precision, input.approxMinutes);
-  const source = oneOf('entry source', ENTRY_SOURCES, input.source ?? 'manual');
-  const sourceUrl = input.sourceUrl === undefined ? undefined : httpUrl('source link', input.sourceUrl);
-  const tags = normaliseTags(input.tags ?? []);
+  const clean = cleanEntry(input);
   const id = ctx.newId();
-  doc.transact(
-    () => {
-      const entry: EntryMap = new Y.Map();
-      const now = ctx.now();
-      entry.set(EntryKey.id, id);
-      entry.set(EntryKey.at, at);
-      entry.set(EntryKey.precision, precision);
-      if (approxMinutes !== undefined) entry.set(EntryKey.approxMinutes, approxMinutes);
-      entry.set(EntryKey.kind, kind);
-      entry.set(EntryKey.summary, new Y.Text(input.summary ?? ''));
-      entry.set(EntryKey.notes, new Y.XmlFragment());
-      entry.set(EntryKey.source, source);
-      if (input.sourceRef !== undefined && input.sourceRef.length > 0) entry.set(EntryKey.sourceRef, input.sourceRef);
-      if (sourceUrl !== undefined) entry.set(EntryKey.sourceUrl, sourceUrl);
-      entry.set(EntryKey.tags, newSet(tags));
-      entry.set(EntryKey.starred, input.starred === true);
-      entry.set(EntryKey.createdAt, now);
-      entry.set(EntryKey.updatedAt, now);
-      if (ctx.actor !== undefined) entry.set(EntryKey.createdBy, ctx.actor);
-      roots(doc).timeline.set(id, entry);
-    },
-    origin('addEntry', ctx),
-  );
+  doc.transact(() => writeEntry(doc, id, clean, ctx), origin('addEntry', ctx));
   return id;
+}
+
+/**
+ * Adds many entries in one transaction, all or nothing: every input is
+ * validated first, and one bad input (reported with its index) writes nothing.
+ * Returns the new ids in input order.
+ */
+export function addEntries(doc: Y.Doc, inputs: readonly NewEntry[], ctx: OpContext): string[] {
+  const clean = inputs.map((input, i) => {
+    try {
+      return cleanEntry(input);
+    } catch (err) {
+      throw new Error(`entry ${i + 1} of ${inputs.length}: ${(err as Error).message}`, { cause: err });
+    }
+  });
+  const ids = clean.map(() => ctx.newId());
+  if (clean.length === 0) return ids;
+  doc.transact(() => clean.forEach((e, i) => writeEntry(doc, ids[i]!, e, ctx)), origin('addEntries', ctx));
+  return ids;
+}
+
+/** The import keys of every entry (see NewEntry.importKey): what an importer must not add again. */
+export function readImportKeys(doc: Y.Doc): Set<string> {
+  const keys = new Set<string>();
+  roots(doc).timeline.forEach((entry) => {
+    if (!(entry instanceof Y.Map)) return;
+    const key = entry.get(EntryKey.importKey);
+    if (typeof key === 'string' && key.length > 0) keys.add(key);
+  });
+  return keys;
 }
 
 /** The entry's Y.Map; throws a clear error when it does not exist. */
