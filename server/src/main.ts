@@ -4,6 +4,7 @@ import { createServer } from 'node:http';
 import { getRequestListener } from '@hono/node-server';
 import { migrate } from '@hindsight/doc';
 import { createApp } from './app.ts';
+import { checkContentRules } from './policy/contentRules.ts';
 import { authenticate } from './auth/links.ts';
 import { loadConfig } from './config.ts';
 import { createLogger } from './log.ts';
@@ -47,6 +48,7 @@ async function main(): Promise<void> {
     store,
     // Documents written by an older release are upgraded once, on load.
     prepare: (doc) => void migrate(doc),
+    checkUpdate: checkContentRules,
     bus,
     catchUpIntervalMs: config.CATCH_UP_INTERVAL_MS,
     metrics: metrics.relay,

@@ -204,4 +204,4 @@ export {
   type MeetingView,
   type FacilitationView,
 } from './facilitation.ts';
-export { updatePaths, type ChangedPath, type UpdatePaths } from './updatePaths.ts';
+export { updatePaths, type ChangedPath, type DecodedUpdate, type UpdatePaths } from './updatePaths.ts';

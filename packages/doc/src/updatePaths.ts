@@ -52,9 +52,15 @@ function findInDoc(doc: Y.Doc, id: Y.ID): Y.Item | null {
   return item instanceof Y.Item ? item : null;
 }
 
-/** Lists where `update` (v1 encoding) would change `doc`. Throws if it does not decode. */
-export function updatePaths(doc: Y.Doc, update: Uint8Array): UpdatePaths {
-  const { structs, ds } = Y.decodeUpdate(update);
+/** An update as `Y.decodeUpdate` returns it. */
+export type DecodedUpdate = ReturnType<typeof Y.decodeUpdate>;
+
+/**
+ * Lists where `update` (v1 encoding, or already decoded) would change `doc`.
+ * Throws if it does not decode.
+ */
+export function updatePaths(doc: Y.Doc, update: Uint8Array | DecodedUpdate): UpdatePaths {
+  const { structs, ds } = update instanceof Uint8Array ? Y.decodeUpdate(update) : update;
   const own = new Map<string, Y.Item>();
   for (const s of structs as AnyStruct[]) if (s instanceof Y.Item) own.set(`${s.id.client}:${s.id.clock}`, s);
   const paths = new Map<string, ChangedPath>();

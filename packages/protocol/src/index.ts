@@ -26,6 +26,12 @@ export const CloseCode = {
   BadMessage: 4400,
   /** The link used by this connection was revoked. */
   LinkRevoked: 4403,
+  /**
+   * A change this link may not make (the timeline is frozen, or a facilitator-only
+   * field) was refused. The client's later changes build on it, so it must reload
+   * the review from the server rather than resend.
+   */
+  ChangeRefused: 4409,
   /** Applying the update would take the document past its size limit. */
   DocumentTooLarge: 4413,
   /** Too many updates or awareness messages per second on this connection. */
@@ -44,6 +50,7 @@ export const CloseReason: Record<CloseCode, string> = {
   [CloseCode.InternalError]: 'internal server error; reconnect shortly',
   [CloseCode.BadMessage]: 'malformed message; the client sent bytes that do not decode',
   [CloseCode.LinkRevoked]: 'this link was revoked; ask the facilitator for a new one',
+  [CloseCode.ChangeRefused]: 'change refused (frozen timeline or facilitator-only); reload the review',
   [CloseCode.DocumentTooLarge]: 'document size limit reached; the change was not saved',
   [CloseCode.RateLimited]: 'too many messages per second; slow down and reconnect',
   [CloseCode.SlowConsumer]: 'connection too slow to keep up; reconnect',

@@ -6,13 +6,15 @@ import * as Y from 'yjs';
 import { CloseCode } from '@hindsight/protocol';
 import type { Store } from '../storage/store.ts';
 import { Connection } from './connection.ts';
-import { Room } from './room.ts';
+import { Room, type RoomDeps } from './room.ts';
 import type { ControlMessage, Identity, RelayLimits, RelayLogger, RelayMetrics, RoomBus, Transport } from './types.ts';
 
 export interface RegistryDeps {
   store: Store;
   /** See RoomDeps.prepare. */
   prepare?: (doc: Y.Doc) => void;
+  /** See RoomDeps.checkUpdate. */
+  checkUpdate?: RoomDeps['checkUpdate'];
   /** See RoomDeps.bus. */
   bus?: RoomBus;
   /** See RoomDeps.catchUpIntervalMs. */

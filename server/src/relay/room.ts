@@ -21,7 +21,7 @@ import { CloseCode, MessageType, can } from '@hindsight/protocol';
 import type { Store, WriterRole } from '../storage/store.ts';
 import { colorFor, decodeAwarenessUpdate, displayName, encodeAwarenessEntries, stampUser } from './awarenessStamp.ts';
 import type { Connection } from './connection.ts';
-import type { BusListener, RelayLimits, RelayLogger, RelayMetrics, RoomBus } from './types.ts';
+import type { BusListener, Identity, RelayLimits, RelayLogger, RelayMetrics, RoomBus } from './types.ts';
 
 export interface RoomDeps {
   store: Store;
@@ -33,6 +33,11 @@ export interface RoomDeps {
    * change it makes is stored, as the server's own update, before anyone is answered.
    */
   prepare?: (doc: Y.Doc) => void;
+  /**
+   * Content rules beyond the role: why a writer's decoded update must be
+   * dropped (e.g. the timeline is frozen), or null to accept it.
+   */
+  checkUpdate?: (doc: Y.Doc, update: ReturnType<typeof Y.decodeUpdate>, identity: Identity) => string | null;
   /** Other servers sharing the store (multi-server mode); absent on a single server. */
   bus?: RoomBus;
   /** How often a room in multi-server mode checks the store for updates the bus missed. */
@@ -288,6 +293,15 @@ export class Room {
     }
     if (!conn.updates.take()) {
       this.reject(conn, CloseCode.RateLimited, 'update rate limit');
+      return;
+    }
+    const refused = this.deps.checkUpdate?.(this.doc, decoded, conn.identity);
+    if (refused) {
+      // Never applied, relayed or stored. The connection is closed too: Yjs numbers each
+      // client's changes, so everything this client sends later builds on the refused one
+      // and could never be applied; its app must reload the review.
+      this.deps.log.info({ reviewId: this.id, conn: conn.id, why: refused }, 'refused a change');
+      this.reject(conn, CloseCode.ChangeRefused, 'content rule');
       return;
     }
     if (this.approxBytes + update.length > this.deps.limits.maxDocBytes) {
