@@ -3,8 +3,10 @@ import pg from 'pg';
 import type { Role } from '@hindsight/protocol';
 import {
   type AppendInput,
+  type IndexRow,
   type LinkRecord,
   type LoadedDoc,
+  type PublicationRecord,
   type ReviewRecord,
   type Store,
   type StoredUpdate,
@@ -68,6 +70,25 @@ CREATE TABLE checkpoints (
 CREATE TABLE health (
   id INTEGER PRIMARY KEY CHECK (id = 1),
   checked_at BIGINT NOT NULL
+);
+`,
+  },
+  {
+    version: 2,
+    sql: `
+CREATE TABLE review_index (
+  review_id TEXT PRIMARY KEY REFERENCES reviews(id),
+  seq BIGINT NOT NULL,
+  data TEXT NOT NULL,
+  updated_at BIGINT NOT NULL
+);
+CREATE TABLE publications (
+  review_id TEXT NOT NULL REFERENCES reviews(id),
+  version INTEGER NOT NULL,
+  published_at BIGINT NOT NULL,
+  published_by TEXT,
+  state BYTEA NOT NULL,
+  PRIMARY KEY (review_id, version)
 );
 `,
   },
@@ -402,6 +423,58 @@ function createPostgresStore(pool: pg.Pool): Store {
         role: r.role as StoredUpdate['role'],
         linkId: r.link_id,
         update: new Uint8Array(r.data),
+      }));
+    },
+    putIndex(reviewId: string, seq: number, data: string): Promise<void> {
+      return write('could not write the follow-up index', async () => {
+        await pool.query(
+          `INSERT INTO review_index (review_id, seq, data, updated_at) VALUES ($1, $2, $3, $4)
+           ON CONFLICT (review_id) DO UPDATE SET seq = excluded.seq, data = excluded.data, updated_at = excluded.updated_at
+           WHERE excluded.seq >= review_index.seq`,
+          [reviewId, seq, data, Date.now()],
+        );
+      });
+    },
+    async listIndex(): Promise<IndexRow[]> {
+      const res = await pool.query<{ id: string; seq: number | null; data: string | null; last_seq: number }>(
+        `SELECT r.id, i.seq, i.data, r.last_seq FROM reviews r LEFT JOIN review_index i ON i.review_id = r.id
+         ORDER BY r.created_at, r.id`,
+      );
+      return res.rows.map((r) => ({ reviewId: r.id, indexedSeq: r.seq ?? 0, lastSeq: r.last_seq, data: r.data }));
+    },
+    addPublication(
+      reviewId: string,
+      input: { publishedAt: number; by: string | null; state: Uint8Array },
+    ): Promise<number> {
+      return write('could not record the publication', () =>
+        inTransaction(pool, async (c) => {
+          // The review row's lock serialises concurrent publications of one review.
+          await c.query('SELECT 1 FROM reviews WHERE id = $1 FOR UPDATE', [reviewId]);
+          const res = await c.query<{ version: number }>(
+            `INSERT INTO publications (review_id, version, published_at, published_by, state)
+             SELECT $1, COALESCE(MAX(version), 0) + 1, $2, $3, $4 FROM publications WHERE review_id = $1
+             RETURNING version`,
+            [reviewId, input.publishedAt, input.by, toBuffer(input.state)],
+          );
+          return res.rows[0]!.version;
+        }),
+      );
+    },
+    async listPublications(reviewId: string): Promise<PublicationRecord[]> {
+      const res = await pool.query<{
+        version: number;
+        published_at: number;
+        published_by: string | null;
+        state: Buffer;
+      }>('SELECT version, published_at, published_by, state FROM publications WHERE review_id = $1 ORDER BY version', [
+        reviewId,
+      ]);
+      return res.rows.map((r) => ({
+        reviewId,
+        version: r.version,
+        publishedAt: r.published_at,
+        by: r.published_by,
+        state: new Uint8Array(r.state),
       }));
     },
     ping(): Promise<void> {

@@ -7,8 +7,10 @@ import { join } from 'node:path';
 import type { Role } from '@hindsight/protocol';
 import {
   type AppendInput,
+  type IndexRow,
   type LinkRecord,
   type LoadedDoc,
+  type PublicationRecord,
   type ReviewRecord,
   type Store,
   type StoredUpdate,
@@ -58,6 +60,20 @@ CREATE TABLE IF NOT EXISTS health (
   id INTEGER PRIMARY KEY CHECK (id = 1),
   checked_at INTEGER NOT NULL
 );
+CREATE TABLE IF NOT EXISTS review_index (
+  review_id TEXT PRIMARY KEY,
+  seq INTEGER NOT NULL,
+  data TEXT NOT NULL,
+  updated_at INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS publications (
+  review_id TEXT NOT NULL,
+  version INTEGER NOT NULL,
+  published_at INTEGER NOT NULL,
+  published_by TEXT,
+  state BLOB NOT NULL,
+  PRIMARY KEY (review_id, version)
+) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS checkpoints (
   review_id TEXT PRIMARY KEY,
   upto_seq INTEGER NOT NULL,
@@ -129,6 +145,25 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
     health: db.prepare(
       'INSERT INTO health (id, checked_at) VALUES (1, ?) ON CONFLICT(id) DO UPDATE SET checked_at = excluded.checked_at',
     ),
+    putIndex: db.prepare(
+      `INSERT INTO review_index (review_id, seq, data, updated_at) VALUES (?, ?, ?, ?)
+       ON CONFLICT(review_id) DO UPDATE SET seq = excluded.seq, data = excluded.data, updated_at = excluded.updated_at
+       WHERE excluded.seq >= review_index.seq`,
+    ),
+    listIndex: db.prepare<[], { id: string; seq: number | null; data: string | null; last: number | null }>(
+      `SELECT r.id, i.seq, i.data, (SELECT MAX(u.seq) FROM updates u WHERE u.review_id = r.id) AS last
+       FROM reviews r LEFT JOIN review_index i ON i.review_id = r.id ORDER BY r.created_at, r.id`,
+    ),
+    maxVersion: db.prepare<[string], { v: number | null }>(
+      'SELECT MAX(version) AS v FROM publications WHERE review_id = ?',
+    ),
+    insertPublication: db.prepare(
+      'INSERT INTO publications (review_id, version, published_at, published_by, state) VALUES (?, ?, ?, ?, ?)',
+    ),
+    listPublications: db.prepare<
+      [string],
+      { version: number; published_at: number; published_by: string | null; state: Buffer }
+    >('SELECT version, published_at, published_by, state FROM publications WHERE review_id = ? ORDER BY version'),
     readLog: db.prepare<
       [string, number, number],
       { seq: number; received_at: number; role: string; link_id: string | null; data: Buffer }
@@ -265,6 +300,43 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
         role: r.role as StoredUpdate['role'],
         linkId: r.link_id,
         update: new Uint8Array(r.data),
+      }));
+    },
+    async putIndex(reviewId: string, seq: number, data: string): Promise<void> {
+      guardOpen();
+      try {
+        q.putIndex.run(reviewId, seq, data, Date.now());
+      } catch (cause) {
+        throw new StoreWriteError(`could not write the follow-up index: ${(cause as Error).message}`, { cause });
+      }
+    },
+    async listIndex(): Promise<IndexRow[]> {
+      return q.listIndex
+        .all()
+        .map((r) => ({ reviewId: r.id, indexedSeq: r.seq ?? 0, lastSeq: r.last ?? 0, data: r.data }));
+    },
+    async addPublication(
+      reviewId: string,
+      input: { publishedAt: number; by: string | null; state: Uint8Array },
+    ): Promise<number> {
+      guardOpen();
+      try {
+        return db.transaction(() => {
+          const version = (q.maxVersion.get(reviewId)?.v ?? 0) + 1;
+          q.insertPublication.run(reviewId, version, input.publishedAt, input.by, input.state);
+          return version;
+        })();
+      } catch (cause) {
+        throw new StoreWriteError(`could not record the publication: ${(cause as Error).message}`, { cause });
+      }
+    },
+    async listPublications(reviewId: string): Promise<PublicationRecord[]> {
+      return q.listPublications.all(reviewId).map((r) => ({
+        reviewId,
+        version: r.version,
+        publishedAt: r.published_at,
+        by: r.published_by,
+        state: new Uint8Array(r.state),
       }));
     },
     async ping(): Promise<void> {

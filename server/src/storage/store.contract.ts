@@ -233,6 +233,34 @@ export function storeContract(name: string, factory: StoreFactory): void {
       ).rejects.toThrow(/closed/);
     });
 
+    it('keeps a follow-up index row per review, never replaced by an older seq', async () => {
+      const { store, reopen } = await fresh();
+      await store.createReview({ id: 'i1', title: 'A', createdAt: 1 }, [], new Uint8Array([0, 0]));
+      await store.createReview({ id: 'i2', title: 'B', createdAt: 2 }, [], new Uint8Array([0, 0]));
+      expect(await store.listIndex()).toEqual([
+        { reviewId: 'i1', indexedSeq: 0, lastSeq: 1, data: null },
+        { reviewId: 'i2', indexedSeq: 0, lastSeq: 1, data: null },
+      ]);
+      await store.append('i1', { update: new Uint8Array([0, 0]), receivedAt: 3, role: 'editor', linkId: null });
+      await store.putIndex('i1', 2, '{"v":2}');
+      await store.putIndex('i1', 1, '{"v":1}');
+      const again = await reopen();
+      expect((await again.listIndex())[0]).toEqual({ reviewId: 'i1', indexedSeq: 2, lastSeq: 2, data: '{"v":2}' });
+    });
+
+    it('records publications with increasing versions and their states', async () => {
+      const { store } = await fresh();
+      await store.createReview({ id: 'p1', title: 'A', createdAt: 1 }, [], new Uint8Array([0, 0]));
+      expect(await store.listPublications('p1')).toEqual([]);
+      const v1 = await store.addPublication('p1', { publishedAt: 10, by: 'Fay', state: new Uint8Array([1, 2]) });
+      const v2 = await store.addPublication('p1', { publishedAt: 20, by: null, state: new Uint8Array([3]) });
+      expect([v1, v2]).toEqual([1, 2]);
+      expect(await store.listPublications('p1')).toEqual([
+        { reviewId: 'p1', version: 1, publishedAt: 10, by: 'Fay', state: new Uint8Array([1, 2]) },
+        { reviewId: 'p1', version: 2, publishedAt: 20, by: null, state: new Uint8Array([3]) },
+      ]);
+    });
+
     it('answers ping while open', async () => {
       const { store } = await fresh();
       await expect(store.ping()).resolves.toBeUndefined();

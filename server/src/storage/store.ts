@@ -44,6 +44,29 @@ export interface LoadedDoc {
   lastSeq: number;
 }
 
+/** One review's row in the follow-up index (server/src/followup): its summary and how fresh it is. */
+export interface IndexRow {
+  reviewId: string;
+  /** Seq the stored summary reflects; 0 when never indexed. */
+  indexedSeq: number;
+  /** The review's highest update seq. */
+  lastSeq: number;
+  /** The summary as JSON text; null when never indexed. */
+  data: string | null;
+}
+
+/** A publication of a review: the document state that was published, kept so later edits show as amendments. */
+export interface PublicationRecord {
+  reviewId: string;
+  /** 1 for the first publication, then 2, 3 ... */
+  version: number;
+  publishedAt: number;
+  /** Display name of the facilitator link that published. */
+  by: string | null;
+  /** Y.encodeStateAsUpdate of the published document. */
+  state: Uint8Array;
+}
+
 export interface Store {
   /** Creates a review with its links and the document's first update, atomically. */
   createReview(review: ReviewRecord, links: LinkRecord[], initialUpdate: Uint8Array): Promise<void>;
@@ -64,6 +87,17 @@ export interface Store {
   compact(reviewId: string, state: Uint8Array, uptoSeq: number): Promise<void>;
   /** The raw log after `afterSeq`, oldest first, at most `limit` rows: for replay and edit history. */
   readLog(reviewId: string, afterSeq: number, limit: number): Promise<StoredUpdate[]>;
+  /** Stores a review's follow-up summary (opaque JSON text) as of `seq`; a lower seq never replaces a higher one. */
+  putIndex(reviewId: string, seq: number, data: string): Promise<void>;
+  /** One row per review, never-indexed ones included (data null), oldest review first. */
+  listIndex(): Promise<IndexRow[]>;
+  /** Records a publication; resolves with its version (1, 2, ...). */
+  addPublication(
+    reviewId: string,
+    input: { publishedAt: number; by: string | null; state: Uint8Array },
+  ): Promise<number>;
+  /** The review's publications, oldest first. */
+  listPublications(reviewId: string): Promise<PublicationRecord[]>;
   /** Resolves when the store can both read and write. */
   ping(): Promise<void>;
   /** Flushes pending appends and releases resources. */
