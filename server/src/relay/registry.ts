@@ -13,6 +13,8 @@ export interface RegistryDeps {
   store: Store;
   /** See RoomDeps.prepare. */
   prepare?: (doc: Y.Doc) => void;
+  /** See RoomDeps.onCheckpoint. */
+  onCheckpoint?: (reviewId: string, doc: Y.Doc, uptoSeq: number) => void;
   /** See RoomDeps.checkUpdate. */
   checkUpdate?: RoomDeps['checkUpdate'];
   /** See RoomDeps.bus. */

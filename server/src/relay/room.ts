@@ -42,6 +42,11 @@ export interface RoomDeps {
   bus?: RoomBus;
   /** How often a room in multi-server mode checks the store for updates the bus missed. */
   catchUpIntervalMs?: number;
+  /**
+   * Called after each checkpoint with the live document and the seq it covers
+   * (e.g. to refresh the follow-up index). Must be quick, must not keep `doc`.
+   */
+  onCheckpoint?: (reviewId: string, doc: Y.Doc, uptoSeq: number) => void;
   /** Called when the room has no connections left and has been idle for `idleUnloadMs`. */
   onIdle: (room: Room) => void;
 }
@@ -599,6 +604,11 @@ export class Room {
           this.deps.bus?.compacted(this.id);
           this.updatesSinceCheckpoint -= covered;
           this.approxBytes = state.length + (this.approxBytes - bytesAtSnapshot);
+          try {
+            this.deps.onCheckpoint?.(this.id, this.doc, upto);
+          } catch (err) {
+            this.deps.log.error({ reviewId: this.id, err }, 'checkpoint hook failed');
+          }
         },
         (err: unknown) =>
           this.deps.log.error({ reviewId: this.id, err }, 'checkpoint failed; the log still has everything'),
