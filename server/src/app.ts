@@ -11,6 +11,7 @@ import type { Logger } from './log.ts';
 import type { Metrics } from './metrics.ts';
 import type { RoomRegistry } from './relay/registry.ts';
 import { HttpError, sendError } from './routes/errors.ts';
+import { historyRoutes } from './routes/history.ts';
 import { linkRoutes } from './routes/links.ts';
 import { reviewRoutes } from './routes/reviews.ts';
 import { StoreWriteError, type Store } from './storage/store.ts';
@@ -71,6 +72,7 @@ export function createApp(deps: AppDeps): Hono {
 
   app.route('/api/reviews', reviewRoutes({ ...deps, publicUrl }));
   app.route('/api/reviews', linkRoutes({ ...deps, publicUrl }));
+  app.route('/api/reviews', historyRoutes(deps));
   app.all('/api/*', (c) => sendError(c, 404, ApiErrorCode.NotFound, `no API route ${c.req.method} ${c.req.path}`));
 
   const indexFile = join(deps.clientDist, 'index.html');

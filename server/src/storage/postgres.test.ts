@@ -102,7 +102,10 @@ describe('postgres store', () => {
     );
     toClose.push(...stores);
     const res = await db.query(`SELECT version FROM "${schema}".schema_migrations ORDER BY version`);
-    expect(res.rows.map((r: { version: number }) => r.version)).toEqual([1, 2]);
+    const versions = res.rows.map((r: { version: number }) => r.version);
+    // Each migration applied exactly once, in order, with none skipped.
+    expect(versions.length).toBeGreaterThanOrEqual(3);
+    expect(versions).toEqual(versions.map((_: number, i: number) => i + 1));
     await stores[0]!.createReview({ id: 'r', title: 'R', createdAt: 1 }, [], new Uint8Array([0, 0]));
     expect(await stores[3]!.getReview('r')).toEqual({ id: 'r', title: 'R', createdAt: 1 });
   });

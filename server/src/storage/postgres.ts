@@ -6,6 +6,7 @@ import {
   type IndexRow,
   type LinkRecord,
   type LoadedDoc,
+  type LogMeta,
   type PublicationRecord,
   type ReviewRecord,
   type Store,
@@ -89,6 +90,17 @@ CREATE TABLE publications (
   published_by TEXT,
   state BYTEA NOT NULL,
   PRIMARY KEY (review_id, version)
+);
+`,
+  },
+  {
+    version: 3,
+    sql: `
+CREATE TABLE snapshots (
+  review_id TEXT NOT NULL REFERENCES reviews(id),
+  seq BIGINT NOT NULL,
+  state BYTEA NOT NULL,
+  PRIMARY KEY (review_id, seq)
 );
 `,
   },
@@ -405,6 +417,35 @@ function createPostgresStore(pool: pg.Pool): Store {
           [reviewId, uptoSeq, toBuffer(state), Date.now()],
         );
       });
+    },
+    async readLogMeta(reviewId: string, afterSeq: number, limit: number): Promise<LogMeta[]> {
+      const res = await pool.query<{ seq: number; received_at: number; role: string; link_id: string | null }>(
+        'SELECT seq, received_at, role, link_id FROM updates WHERE review_id = $1 AND seq > $2 ORDER BY seq LIMIT $3',
+        [reviewId, afterSeq, limit],
+      );
+      return res.rows.map((r) => ({
+        seq: r.seq,
+        receivedAt: r.received_at,
+        role: r.role as LogMeta['role'],
+        linkId: r.link_id,
+      }));
+    },
+    addSnapshot(reviewId: string, seq: number, state: Uint8Array): Promise<void> {
+      return write('could not write a history snapshot', async () => {
+        await pool.query('INSERT INTO snapshots (review_id, seq, state) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [
+          reviewId,
+          seq,
+          toBuffer(state),
+        ]);
+      });
+    },
+    async snapshotAtOrBefore(reviewId: string, seq: number): Promise<{ seq: number; state: Uint8Array } | null> {
+      const res = await pool.query<{ seq: number; state: Buffer }>(
+        'SELECT seq, state FROM snapshots WHERE review_id = $1 AND seq <= $2 ORDER BY seq DESC LIMIT 1',
+        [reviewId, seq],
+      );
+      const row = res.rows[0];
+      return row ? { seq: row.seq, state: new Uint8Array(row.state) } : null;
     },
     async readLog(reviewId: string, afterSeq: number, limit: number): Promise<StoredUpdate[]> {
       const res = await pool.query<{

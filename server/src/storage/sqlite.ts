@@ -13,6 +13,7 @@ import {
   type PublicationRecord,
   type ReviewRecord,
   type Store,
+  type LogMeta,
   type StoredUpdate,
   StoreWriteError,
 } from './store.ts';
@@ -74,6 +75,12 @@ CREATE TABLE IF NOT EXISTS publications (
   state BLOB NOT NULL,
   PRIMARY KEY (review_id, version)
 ) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS snapshots (
+  review_id TEXT NOT NULL,
+  seq INTEGER NOT NULL,
+  state BLOB NOT NULL,
+  PRIMARY KEY (review_id, seq)
+) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS checkpoints (
   review_id TEXT PRIMARY KEY,
   upto_seq INTEGER NOT NULL,
@@ -116,6 +123,14 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
   db.exec(SCHEMA);
 
   const q = {
+    readLogMeta: db.prepare<
+      [string, number, number],
+      { seq: number; received_at: number; role: string; link_id: string | null }
+    >('SELECT seq, received_at, role, link_id FROM updates WHERE review_id = ? AND seq > ? ORDER BY seq LIMIT ?'),
+    addSnapshot: db.prepare('INSERT OR IGNORE INTO snapshots (review_id, seq, state) VALUES (?, ?, ?)'),
+    snapshotAtOrBefore: db.prepare<[string, number], { seq: number; state: Buffer }>(
+      'SELECT seq, state FROM snapshots WHERE review_id = ? AND seq <= ? ORDER BY seq DESC LIMIT 1',
+    ),
     insertReview: db.prepare('INSERT INTO reviews (id, title, created_at) VALUES (?, ?, ?)'),
     getReview: db.prepare<[string], { id: string; title: string; created_at: number }>(
       'SELECT id, title, created_at FROM reviews WHERE id = ?',
@@ -301,6 +316,26 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
         linkId: r.link_id,
         update: new Uint8Array(r.data),
       }));
+    },
+    async readLogMeta(reviewId: string, afterSeq: number, limit: number): Promise<LogMeta[]> {
+      return q.readLogMeta.all(reviewId, afterSeq, limit).map((r) => ({
+        seq: r.seq,
+        receivedAt: r.received_at,
+        role: r.role as LogMeta['role'],
+        linkId: r.link_id,
+      }));
+    },
+    async addSnapshot(reviewId: string, seq: number, state: Uint8Array): Promise<void> {
+      guardOpen();
+      try {
+        q.addSnapshot.run(reviewId, seq, state);
+      } catch (cause) {
+        throw new StoreWriteError(`could not write a history snapshot: ${(cause as Error).message}`, { cause });
+      }
+    },
+    async snapshotAtOrBefore(reviewId: string, seq: number): Promise<{ seq: number; state: Uint8Array } | null> {
+      const row = q.snapshotAtOrBefore.get(reviewId, seq);
+      return row ? { seq: row.seq, state: new Uint8Array(row.state) } : null;
     },
     async putIndex(reviewId: string, seq: number, data: string): Promise<void> {
       guardOpen();

@@ -210,6 +210,25 @@ export function storeContract(name: string, factory: StoreFactory): void {
       expect(await store.readLog('r', 12, 100)).toHaveLength(2);
     });
 
+    it('keeps history snapshots and reads log metadata without the bytes', async () => {
+      const { store } = await fresh();
+      await store.createReview({ id: 'h', title: 'H', createdAt: 1 }, [], new Uint8Array([0, 0]));
+      const doc = new Y.Doc();
+      for (let i = 0; i < 5; i++) {
+        await store.append('h', { update: textUpdate(doc, 'x'), receivedAt: 100 + i, role: 'editor', linkId: 'l1' });
+      }
+      const meta = await store.readLogMeta('h', 1, 10);
+      expect(meta.map((m) => m.seq)).toEqual([2, 3, 4, 5, 6]);
+      expect(meta[0]).toEqual({ seq: 2, receivedAt: 100, role: 'editor', linkId: 'l1' });
+      expect(await store.snapshotAtOrBefore('h', 6)).toBeNull();
+      await store.addSnapshot('h', 3, new Uint8Array([3]));
+      await store.addSnapshot('h', 5, new Uint8Array([5]));
+      await store.addSnapshot('h', 5, new Uint8Array([9])); // idempotent: the first one stays
+      expect(await store.snapshotAtOrBefore('h', 2)).toBeNull();
+      expect(await store.snapshotAtOrBefore('h', 4)).toEqual({ seq: 3, state: new Uint8Array([3]) });
+      expect(await store.snapshotAtOrBefore('h', 100)).toEqual({ seq: 5, state: new Uint8Array([5]) });
+    });
+
     it('keeps reviews apart', async () => {
       const { store } = await fresh();
       for (const id of ['x', 'y'])

@@ -30,6 +30,9 @@ export interface AppendInput {
   linkId: string | null;
 }
 
+/** One row of the update log without its bytes. */
+export type LogMeta = Omit<StoredUpdate, 'update'>;
+
 export interface StoredUpdate extends AppendInput {
   seq: number;
 }
@@ -87,6 +90,12 @@ export interface Store {
   compact(reviewId: string, state: Uint8Array, uptoSeq: number): Promise<void>;
   /** The raw log after `afterSeq`, oldest first, at most `limit` rows: for replay and edit history. */
   readLog(reviewId: string, afterSeq: number, limit: number): Promise<StoredUpdate[]>;
+  /** Metadata of the log after `afterSeq` (no update bytes), oldest first, at most `limit` rows: the edit-history index. */
+  readLogMeta(reviewId: string, afterSeq: number, limit: number): Promise<LogMeta[]>;
+  /** Keeps `state` as the document exactly as of `seq`, for seeking in the edit history. Idempotent. */
+  addSnapshot(reviewId: string, seq: number, state: Uint8Array): Promise<void>;
+  /** The latest history snapshot at or before `seq`, or null. */
+  snapshotAtOrBefore(reviewId: string, seq: number): Promise<{ seq: number; state: Uint8Array } | null>;
   /** Stores a review's follow-up summary (opaque JSON text) as of `seq`; a lower seq never replaces a higher one. */
   putIndex(reviewId: string, seq: number, data: string): Promise<void>;
   /** One row per review, never-indexed ones included (data null), oldest review first. */

@@ -1,0 +1,46 @@
+// /api/reviews/:id/history: the edit-history index, and the review as it stood
+// at any seq or time (a binary Yjs update), for the replay page.
+import { Hono } from 'hono';
+import { historyIndex, seqAtTime, stateAt } from '../history/history.ts';
+import type { Store } from '../storage/store.ts';
+import { requireLink } from './auth.ts';
+import { badRequest } from './errors.ts';
+
+export interface HistoryRoutesDeps {
+  store: Store;
+}
+
+export function historyRoutes(deps: HistoryRoutesDeps): Hono {
+  const app = new Hono();
+
+  app.get('/:id/history', async (c) => {
+    const id = c.req.param('id');
+    await requireLink(c, deps.store, id, 'doc.read');
+    return c.json(await historyIndex(deps.store, id));
+  });
+
+  app.get('/:id/history/state', async (c) => {
+    const id = c.req.param('id');
+    await requireLink(c, deps.store, id, 'doc.read');
+    const seqParam = c.req.query('seq');
+    const atParam = c.req.query('at');
+    let seq: number;
+    if (seqParam !== undefined) {
+      seq = Number(seqParam);
+      if (!Number.isSafeInteger(seq) || seq < 0) throw badRequest('seq must be a non-negative integer');
+    } else if (atParam !== undefined) {
+      const at = /^\d+$/.test(atParam) ? Number(atParam) : Date.parse(atParam);
+      if (!Number.isFinite(at)) throw badRequest('at must be epoch milliseconds or an ISO-8601 time');
+      seq = await seqAtTime(deps.store, id, at);
+    } else {
+      throw badRequest('give ?seq=<n> or ?at=<time>');
+    }
+    const { state, seq: reached } = await stateAt(deps.store, id, seq);
+    c.header('Content-Type', 'application/octet-stream');
+    c.header('X-Hindsight-Seq', String(reached));
+    c.header('Cache-Control', 'private, max-age=31536000, immutable');
+    return c.body(new Uint8Array(state).buffer);
+  });
+
+  return app;
+}

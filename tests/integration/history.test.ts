@@ -1,0 +1,70 @@
+// The edit history API over the real server: the index of who wrote when, and
+// the review as it stood at any seq or time.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { addEntry, defaultContext, readTimeline } from '@hindsight/doc';
+import { connect, synced, waitFor } from '../helpers/clients.ts';
+import { startServer, type ReviewHandle, type RunningServer } from '../helpers/server.ts';
+
+interface Index {
+  latestSeq: number;
+  authors: { role: string; label: string }[];
+  seq: number[];
+  at: number[];
+  author: number[];
+}
+
+describe('edit history API', () => {
+  let server: RunningServer;
+  let review: ReviewHandle;
+  const auth = () => ({ authorization: `Bearer ${review.tokens.reader}` });
+
+  beforeAll(async () => {
+    server = await startServer();
+    review = await server.createReview('History');
+  });
+  afterAll(async () => {
+    await server.stop();
+  });
+
+  async function stateAt(query: string): Promise<{ doc: Y.Doc; seq: number }> {
+    const res = await server.fetch(`/api/reviews/${review.id}/history/state?${query}`, { headers: auth() });
+    expect(res.status).toBe(200);
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, new Uint8Array(await res.arrayBuffer()));
+    return { doc, seq: Number(res.headers.get('x-hindsight-seq')) };
+  }
+
+  it('shows an entry absent before it was added and present after', async () => {
+    const client = connect(server, review.id, review.tokens.editor);
+    await synced(client);
+    addEntry(client.doc, { at: Date.UTC(2026, 0, 1, 9), summary: 'first' }, defaultContext('a'));
+    await new Promise((r) => setTimeout(r, 30));
+    addEntry(client.doc, { at: Date.UTC(2026, 0, 1, 10), summary: 'second' }, defaultContext('a'));
+    const watcher = connect(server, review.id, review.tokens.reader);
+    await waitFor(() => readTimeline(watcher.doc).length === 2, 'both entries to be stored');
+    client.destroy();
+    watcher.destroy();
+
+    const res = await server.fetch(`/api/reviews/${review.id}/history`, { headers: auth() });
+    const index = (await res.json()) as Index;
+    expect(index.seq.length).toBeGreaterThanOrEqual(3);
+    expect(index.authors.map((a) => a.label)).toEqual(['Server', 'Responder']);
+    const last = index.latestSeq;
+
+    const before = await stateAt(`seq=${last - 1}`);
+    expect(readTimeline(before.doc).map((e) => e.summary)).toEqual(['first']);
+    const after = await stateAt(`seq=${last}`);
+    expect(readTimeline(after.doc).map((e) => e.summary)).toEqual(['first', 'second']);
+    const atCreation = await stateAt(`at=${index.at[0]}`);
+    expect(atCreation.seq).toBe(1);
+    expect(readTimeline(atCreation.doc)).toEqual([]);
+  });
+
+  it('needs a link of the review and a valid position', async () => {
+    expect((await server.fetch(`/api/reviews/${review.id}/history`)).status).toBe(401);
+    const bad = await server.fetch(`/api/reviews/${review.id}/history/state?seq=abc`, { headers: auth() });
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as { error: { message: string } }).error.message).toMatch(/seq/);
+  });
+});
