@@ -52,6 +52,24 @@ describe('annotations', () => {
     expect(readAnnotations(doc).map((a) => a.id)).toEqual([a2]);
   });
 
+  it('keeps open questions (the parking lot) as their own kind, resolvable', () => {
+    const doc = newReview();
+    const c = ctxFor('q');
+    const entry = addEntry(doc, { at: T0 }, c);
+    const q = addAnnotation(
+      doc,
+      { target: { type: 'entry', id: entry }, kind: 'question', text: 'Who owns the pager rota?' },
+      c,
+    );
+    expect(readAnnotations(doc)).toEqual([expect.objectContaining({ id: q, kind: 'question', resolved: false })]);
+    setAnnotationResolved(doc, { id: q, resolved: true }, c);
+    expect(readAnnotations(doc)[0]).toMatchObject({
+      kind: 'question',
+      resolved: true,
+      text: 'Who owns the pager rota?',
+    });
+  });
+
   it('rejects unknown targets and kinds', () => {
     const doc = newReview();
     const c = ctxFor('n');

@@ -141,7 +141,8 @@ export const QuestionKey = {
   createdBy: 'createdBy',
 } as const;
 
-export const ANNOTATION_KINDS = ['delay', 'missing_information', 'automation_failed', 'comment'] as const;
+/** `question` (added later, additive) marks an open question for the meeting's parking lot. */
+export const ANNOTATION_KINDS = ['delay', 'missing_information', 'automation_failed', 'question', 'comment'] as const;
 export type AnnotationKind = (typeof ANNOTATION_KINDS)[number];
 
 export const ANNOTATION_TARGETS = ['entry', 'why'] as const;

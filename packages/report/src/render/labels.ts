@@ -36,6 +36,7 @@ const ANNOTATION: Record<string, string> = {
   delay: 'Delay',
   missing_information: 'Missing information',
   automation_failed: 'Automation failed',
+  question: 'Open question',
   comment: 'Comment',
 };
 
