@@ -44,7 +44,7 @@ export function LiveTextInput(props: InputProps | AreaProps) {
     shown.current = event.currentTarget.value;
     onValue(event.currentTarget.value);
   };
-  // Uncontrolled DOM value (defaultValue) so React never resets the caret; the effect above syncs it.
+  // Uncontrolled: React never writes value or defaultValue (either can move the caret); the effect above does.
   if (multiline) {
     return (
       <textarea
@@ -55,7 +55,5 @@ export function LiveTextInput(props: InputProps | AreaProps) {
       />
     );
   }
-  return (
-    <input ref={ref} defaultValue={value} onInput={onInput} {...(rest as InputHTMLAttributes<HTMLInputElement>)} />
-  );
+  return <input ref={ref} onInput={onInput} {...(rest as InputHTMLAttributes<HTMLInputElement>)} />;
 }

@@ -1,5 +1,6 @@
 // Page-level steps shared by the end-to-end tests: join a review, add entries, read what a page shows.
 /// <reference lib="dom" />
+/// <reference lib="dom.iterable" />
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -72,4 +73,46 @@ export async function eventually<T>(check: () => Promise<T>, timeoutMs = 15_000)
       await new Promise((r) => setTimeout(r, 100));
     }
   }
+}
+
+export interface TreeSnapshot {
+  text: string;
+  children: TreeSnapshot[];
+}
+
+/** The whys tree as the page shows it (text of each node, nested). */
+export function readWhys(page: Page): Promise<TreeSnapshot[]> {
+  return page.evaluate(() => {
+    const walk = (list: Element | null): TreeSnapshot[] =>
+      list
+        ? [...list.children]
+            .filter((li) => li.matches('li[data-why-id]'))
+            .map((li) => {
+              const text = li.querySelector<HTMLInputElement>(':scope > .why-card .why-text');
+              return {
+                text: text?.value ?? text?.textContent ?? '',
+                children: walk(li.querySelector(':scope > ul')),
+              };
+            })
+        : [];
+    return walk(document.querySelector('.whys-tree > li > ul'));
+  });
+}
+
+/** Waits until a why with exactly this text is shown and returns its node id. */
+export async function whyId(page: Page, text: string): Promise<string> {
+  const handle = await page.waitForFunction(
+    (t) =>
+      [...document.querySelectorAll<HTMLInputElement>('input.why-text')]
+        .find((e) => e.value === t)
+        ?.closest<HTMLElement>('[data-why-id]')?.dataset.whyId ?? false,
+    text,
+  );
+  return (await handle.jsonValue()) as string;
+}
+
+/** The text input of the why with this text. */
+export async function whyInput(page: Page, text: string) {
+  const id = await whyId(page, text);
+  return page.locator(`li[data-why-id="${id}"] > .why-card .why-text`);
 }

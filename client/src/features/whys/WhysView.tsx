@@ -7,6 +7,7 @@ import { editorsById, usePeople } from '../../sync/presence.ts';
 import { WhyNode } from './WhyNode.tsx';
 import { WhysTreeContext, type WhysTreeApi } from './treeContext.ts';
 import { focusWhy } from './focusWhy.ts';
+import { useKeepFocus } from './useKeepFocus.ts';
 
 export function WhysView({ onJumpToEntry }: { onJumpToEntry: (id: string) => void }) {
   const { sync, ctx, canWrite } = useReview();
@@ -28,6 +29,7 @@ export function WhysView({ onJumpToEntry }: { onJumpToEntry: (id: string) => voi
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
   const [message, setMessage] = useState<string | null>(null);
   const [rootDrop, setRootDrop] = useState(false);
+  const keepFocus = useKeepFocus();
 
   const api: WhysTreeApi = {
     forest,
@@ -73,7 +75,16 @@ export function WhysView({ onJumpToEntry }: { onJumpToEntry: (id: string) => voi
             {message}
           </p>
         )}
-        <ul className="whys-tree" role="tree" aria-label="Whys tree">
+        <ul
+          className="whys-tree"
+          role="tree"
+          aria-label="Whys tree"
+          onFocus={keepFocus.onFocus}
+          onSelect={keepFocus.onSelect}
+          onKeyUp={keepFocus.onSelect}
+          onInput={keepFocus.onSelect}
+          onBlur={keepFocus.onBlur}
+        >
           <li role="treeitem" aria-expanded="true" aria-selected="false">
             <div
               className={`why-card why-root${rootDrop ? ' is-drop' : ''}`}
