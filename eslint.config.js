@@ -25,8 +25,13 @@ export default tseslint.config(
     },
   },
   {
-    files: ['packages/doc/**/*.ts', 'packages/protocol/**/*.ts', 'packages/report/**/*.ts'],
-    ignores: ['**/*.test.ts'],
+    files: [
+      'packages/doc/**/*.ts',
+      'packages/protocol/**/*.ts',
+      'packages/report/**/*.ts',
+      'packages/importers/**/*.ts',
+    ],
+    ignores: ['**/*.test.ts', 'packages/importers/src/testFixtures.ts', 'packages/importers/scripts/**'],
     rules: {
       'no-restricted-imports': [
         'error',

@@ -13,6 +13,7 @@ import type { RoomRegistry } from './relay/registry.ts';
 import { HttpError, sendError } from './routes/errors.ts';
 import { historyRoutes } from './routes/history.ts';
 import { linkRoutes } from './routes/links.ts';
+import { ingestRoutes } from './routes/ingest.ts';
 import { reviewRoutes } from './routes/reviews.ts';
 import { StoreWriteError, type Store } from './storage/store.ts';
 
@@ -72,6 +73,7 @@ export function createApp(deps: AppDeps): Hono {
 
   app.route('/api/reviews', reviewRoutes({ ...deps, publicUrl }));
   app.route('/api/reviews', linkRoutes({ ...deps, publicUrl }));
+  app.route('/api/reviews', ingestRoutes(deps));
   app.route('/api/reviews', historyRoutes(deps));
   app.all('/api/*', (c) => sendError(c, 404, ApiErrorCode.NotFound, `no API route ${c.req.method} ${c.req.path}`));
 

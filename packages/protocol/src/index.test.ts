@@ -12,7 +12,11 @@ describe('roles and capabilities', () => {
   });
   it('gives the facilitator everything', () => {
     expect(CAPABILITIES.every((c) => can('facilitator', c))).toBe(true);
-    expect(ROLES).toEqual(['facilitator', 'editor', 'reader']);
+    expect(ROLES).toEqual(['facilitator', 'editor', 'reader', 'ingest']);
+  });
+  it('lets an ingest link only ingest: no reading, writing or exports', () => {
+    expect(CAPABILITIES.filter((c) => can('ingest', c))).toEqual(['timeline.ingest']);
+    expect(['editor', 'reader'].some((r) => can(r as 'editor', 'timeline.ingest'))).toBe(false);
   });
 });
 

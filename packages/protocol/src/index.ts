@@ -60,8 +60,12 @@ export const CloseReason: Record<CloseCode, string> = {
 /** Close codes after which reconnecting with the same link is pointless. */
 export const FATAL_CLOSE_CODES: readonly CloseCode[] = [CloseCode.LinkRevoked];
 
-/** Roles a capability link can carry. */
-export const ROLES = ['facilitator', 'editor', 'reader'] as const;
+/**
+ * Roles a capability link can carry. `ingest` is for machines (Alertmanager and
+ * other alert sources): it may only post alerts to the review's ingest URLs and
+ * can neither open the document nor read the exports.
+ */
+export const ROLES = ['facilitator', 'editor', 'reader', 'ingest'] as const;
 export type Role = (typeof ROLES)[number];
 
 /** Everything a role might be allowed to do. */
@@ -76,6 +80,8 @@ export const CAPABILITIES = [
   'review.facilitate',
   /** Read the exports (JSON, Markdown, HTML). */
   'review.export',
+  /** Post alerts to the review's ingest endpoints (`ingestPath`), which add them to the timeline. */
+  'timeline.ingest',
 ] as const;
 export type Capability = (typeof CAPABILITIES)[number];
 
@@ -83,6 +89,7 @@ const GRANTS: Record<Role, ReadonlySet<Capability>> = {
   facilitator: new Set(CAPABILITIES),
   editor: new Set<Capability>(['doc.read', 'doc.write', 'review.export']),
   reader: new Set<Capability>(['doc.read', 'review.export']),
+  ingest: new Set<Capability>(['timeline.ingest']),
 };
 
 /** The one authority on permissions: the server enforces with it, the client hides controls with it. */
@@ -92,6 +99,15 @@ export function can(role: Role, capability: Capability): boolean {
 
 export function isRole(value: unknown): value is Role {
   return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
+}
+
+/** The ingest endpoints under `/api/reviews/<id>/ingest/`: the Alertmanager webhook and the generic alert shape. */
+export const INGEST_SOURCES = ['alertmanager', 'alerts'] as const;
+export type IngestSource = (typeof INGEST_SOURCES)[number];
+
+/** Path of a review's ingest endpoint, e.g. `/api/reviews/<id>/ingest/alertmanager`. */
+export function ingestPath(reviewId: string, source: IngestSource = 'alertmanager'): string {
+  return `/api/reviews/${encodeURIComponent(reviewId)}/ingest/${source}`;
 }
 
 /** Error codes of the HTTP API's `{"error": {"code", "message"}}` bodies. */
@@ -146,7 +162,10 @@ export interface LinkInfo {
   label: string;
   createdAt: string;
   revokedAt: string | null;
+  /** Only when the link is created: the app link (token in the fragment), or for `ingest` the Alertmanager ingest URL. */
   url?: string;
+  /** Only when an `ingest` link is created: the bearer token to send (`Authorization: Bearer <token>`). */
+  token?: string;
 }
 
 /** Top-level message types of the y-websocket protocol (as in the stock client). */
