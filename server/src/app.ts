@@ -11,8 +11,11 @@ import type { Logger } from './log.ts';
 import type { Metrics } from './metrics.ts';
 import type { RoomRegistry } from './relay/registry.ts';
 import { HttpError, sendError } from './routes/errors.ts';
+import { followUpRoutes } from './routes/followUp.ts';
 import { historyRoutes } from './routes/history.ts';
 import { linkRoutes } from './routes/links.ts';
+import { publishRoutes } from './routes/publish.ts';
+import { reportRoutes } from './routes/reportExports.ts';
 import { ingestRoutes } from './routes/ingest.ts';
 import { reviewRoutes } from './routes/reviews.ts';
 import { StoreWriteError, type Store } from './storage/store.ts';
@@ -73,6 +76,9 @@ export function createApp(deps: AppDeps): Hono {
 
   app.route('/api/reviews', reviewRoutes({ ...deps, publicUrl }));
   app.route('/api/reviews', linkRoutes({ ...deps, publicUrl }));
+  app.route('/api/reviews', reportRoutes(deps));
+  app.route('/api/reviews', publishRoutes(deps));
+  app.route('/api', followUpRoutes({ ...deps, publicUrl }));
   app.route('/api/reviews', ingestRoutes(deps));
   app.route('/api/reviews', historyRoutes(deps));
   app.all('/api/*', (c) => sendError(c, 404, ApiErrorCode.NotFound, `no API route ${c.req.method} ${c.req.path}`));

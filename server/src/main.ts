@@ -3,8 +3,10 @@
 import { createServer } from 'node:http';
 import { getRequestListener } from '@hono/node-server';
 import { migrate } from '@hindsight/doc';
+import type * as Y from 'yjs';
 import { createApp } from './app.ts';
 import { extendSnapshots } from './history/history.ts';
+import { indexOnCheckpoint } from './followup/reviewIndex.ts';
 import { checkContentRules } from './policy/contentRules.ts';
 import { authenticate } from './auth/links.ts';
 import { loadConfig } from './config.ts';
@@ -49,10 +51,15 @@ async function main(): Promise<void> {
     store,
     // Documents written by an older release are upgraded once, on load.
     prepare: (doc) => void migrate(doc),
-    onCheckpoint: (reviewId, _doc, uptoSeq) =>
-      void extendSnapshots(store, reviewId, uptoSeq).catch((err: unknown) =>
-        log.warn({ reviewId, err }, 'could not extend the history snapshots'),
-      ),
+    onCheckpoint: (() => {
+      const index = indexOnCheckpoint(store, log);
+      return (reviewId: string, doc: Y.Doc, uptoSeq: number) => {
+        index(reviewId, doc, uptoSeq);
+        extendSnapshots(store, reviewId, uptoSeq).catch((err: unknown) =>
+          log.warn({ reviewId, err }, 'could not extend the history snapshots'),
+        );
+      };
+    })(),
     checkUpdate: checkContentRules,
     bus,
     catchUpIntervalMs: config.CATCH_UP_INTERVAL_MS,

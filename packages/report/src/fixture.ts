@@ -102,8 +102,9 @@ export function sampleReview(extraEntries = 0): Y.Doc {
     kind: 'communication',
   });
   e(dana, 71, 'Incident resolved; queue drained & orders replayed', { kind: 'marker', starred: true });
+  // Extra log entries for benchmarks; every fifth has rich notes (so the sanitizer runs on them too).
   for (let i = 0; i < extraEntries; i++) {
-    addEntry(
+    const id = addEntry(
       doc,
       {
         at: min(72 + i / 10),
@@ -113,6 +114,12 @@ export function sampleReview(extraEntries = 0): Y.Doc {
       },
       dana,
     );
+    if (i % 5 === 0) {
+      writeRich(getEntryNotes(doc, id), [
+        `Reload **${i}** after [config sync](https://ci.example.com/sync/${i}).`,
+        'Dana Smith <dana@example.com> watched it.',
+      ]);
+    }
   }
   doc.transact(() => {
     writeRich(getEntryNotes(doc, push), [

@@ -1,0 +1,123 @@
+// Follow-up across reviews: every action item (filters, completion rate,
+// overdue count) as JSON, CSV and iCalendar; metrics for the metrics page;
+// and, per review, the unfinished items of the earlier reviews it links.
+// Cross-review routes need the operator CREATE_TOKEN when one is configured.
+import { Hono, type Context } from 'hono';
+import { z } from 'zod';
+import { ApiErrorCode, REVIEW_PAGE_PATH } from '@hindsight/protocol';
+import {
+  type ActionFilter,
+  actionRows,
+  actionStats,
+  earlierUnfinished,
+  filterActions,
+  reviewMetrics,
+} from '@hindsight/report';
+import { actionsCsv } from '../followup/actionsCsv.ts';
+import { actionsIcs } from '../followup/actionsIcs.ts';
+import { createReviewIndex } from '../followup/reviewIndex.ts';
+import type { Logger } from '../log.ts';
+import type { RoomRegistry } from '../relay/registry.ts';
+import type { Store } from '../storage/store.ts';
+import { bearer, requireLink } from './auth.ts';
+import { HttpError, badRequest } from './errors.ts';
+
+export interface FollowUpRoutesDeps {
+  store: Store;
+  registry: RoomRegistry;
+  log: Logger;
+  publicUrl: (requestUrl: string) => string;
+  createToken: string | undefined;
+}
+
+const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'dates are YYYY-MM-DD');
+const filterQuery = z
+  .object({
+    owner: z.string().max(100).optional(),
+    status: z.string().optional(),
+    dueBefore: date.optional(),
+    dueAfter: date.optional(),
+    overdue: z.enum(['true', 'false', '1', '0']).optional(),
+    review: z.string().max(100).optional(),
+  })
+  .strict();
+
+function parseFilter(c: Context): ActionFilter {
+  const parsed = filterQuery.safeParse(c.req.query());
+  if (!parsed.success) {
+    throw badRequest(parsed.error.issues.map((i) => `${i.path.join('.') || 'query'}: ${i.message}`).join('; '));
+  }
+  const q = parsed.data;
+  return {
+    owner: q.owner,
+    status: q.status?.split(',').filter(Boolean),
+    dueBefore: q.dueBefore,
+    dueAfter: q.dueAfter,
+    overdue: q.overdue === undefined ? undefined : q.overdue === 'true' || q.overdue === '1',
+    reviewId: q.review,
+  };
+}
+
+export function followUpRoutes(deps: FollowUpRoutesDeps): Hono {
+  const app = new Hono();
+  const index = createReviewIndex({ store: deps.store, snapshot: (id) => deps.registry.snapshot(id), log: deps.log });
+  const operator = (c: Context): void => {
+    if (deps.createToken !== undefined && bearer(c) !== deps.createToken) {
+      throw new HttpError(
+        401,
+        ApiErrorCode.Unauthorized,
+        'this needs the operator token as "Authorization: Bearer <CREATE_TOKEN>"',
+      );
+    }
+  };
+  const reviewUrl = (c: Context) => (id: string) =>
+    `${deps.publicUrl(c.req.url)}${REVIEW_PAGE_PATH}/${encodeURIComponent(id)}`;
+  const rows = async (c: Context) => {
+    operator(c);
+    const filter = parseFilter(c);
+    const now = Date.now();
+    return filterActions(actionRows(await index.entries(), now), filter);
+  };
+
+  app.get('/actions', async (c) => {
+    const items = await rows(c);
+    return c.json({ stats: actionStats(items), items });
+  });
+
+  app.get('/actions.csv', async (c) => {
+    const items = await rows(c);
+    c.header('Content-Disposition', 'attachment; filename="action-items.csv"');
+    return c.body(actionsCsv(items, reviewUrl(c)), 200, { 'Content-Type': 'text/csv; charset=utf-8' });
+  });
+
+  app.get('/actions.ics', async (c) => {
+    const items = await rows(c);
+    const host = new URL(deps.publicUrl(c.req.url)).host;
+    c.header('Content-Disposition', 'attachment; filename="action-items.ics"');
+    return c.body(actionsIcs(items, { host, reviewUrl: reviewUrl(c), now: Date.now() }), 200, {
+      'Content-Type': 'text/calendar; charset=utf-8',
+    });
+  });
+
+  app.get('/metrics/reviews', async (c) => {
+    operator(c);
+    return c.json(reviewMetrics(await index.entries()));
+  });
+
+  // Repeat incidents: unfinished items of the earlier reviews this one links (any link of this review).
+  app.get('/reviews/:id/earlier-actions', async (c) => {
+    const id = c.req.param('id');
+    await requireLink(c, deps.store, id, 'doc.read');
+    const entries = await index.entries();
+    const self = entries.find((e) => e.reviewId === id);
+    if (!self) return c.json({ reviews: [], items: [] });
+    const linked = new Set(self.earlierReviewIds);
+    return c.json({
+      reviews: entries
+        .filter((e) => linked.has(e.reviewId))
+        .map((e) => ({ reviewId: e.reviewId, title: e.title, status: e.status })),
+      items: earlierUnfinished(self, entries, Date.now()),
+    });
+  });
+  return app;
+}

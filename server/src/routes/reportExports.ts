@@ -1,0 +1,95 @@
+// /api/reviews/:id/export.md and export.html: the report, for any valid link
+// of the review (like export.json); `?anonymised=1` for the anonymised version,
+// `?timeline=all|starred`, `?version=published` for the last published state.
+// Also the anonymisation preview (every change, for the facilitator).
+import { Hono, type Context } from 'hono';
+import * as Y from 'yjs';
+import { ApiErrorCode } from '@hindsight/protocol';
+import {
+  REPORT_CSP,
+  anonymise,
+  buildReportModel,
+  exportReport,
+  reviewAnonymiseOptions,
+  type Participant,
+} from '@hindsight/report';
+import type { RoomRegistry } from '../relay/registry.ts';
+import type { Store } from '../storage/store.ts';
+import { requireLink } from './auth.ts';
+import { HttpError, badRequest } from './errors.ts';
+
+export interface ReportRoutesDeps {
+  store: Store;
+  registry: RoomRegistry;
+}
+
+/** Named link labels as participants: a facilitator link's label is the facilitator's name. */
+async function linkParticipants(store: Store, reviewId: string): Promise<Participant[]> {
+  return (await store.listLinks(reviewId)).map((l) => ({
+    name: l.label,
+    role: l.role === 'facilitator' ? 'facilitator' : 'responder',
+  }));
+}
+
+function timelineOption(c: Context): 'all' | 'starred' | 'auto' {
+  const t = c.req.query('timeline') ?? 'auto';
+  if (t !== 'all' && t !== 'starred' && t !== 'auto') throw badRequest('timeline must be all, starred or auto');
+  return t;
+}
+
+/** The live document, or the last published state with `?version=published`. */
+async function reportDoc(c: Context, deps: ReportRoutesDeps, id: string): Promise<Y.Doc> {
+  const version = c.req.query('version');
+  if (version === undefined || version === 'current') return deps.registry.snapshot(id);
+  if (version !== 'published') throw badRequest('version must be current or published');
+  const last = (await deps.store.listPublications(id)).at(-1);
+  if (!last) throw new HttpError(404, ApiErrorCode.NotFound, 'this review has not been published yet');
+  const doc = new Y.Doc();
+  Y.applyUpdate(doc, last.state);
+  return doc;
+}
+
+export function reportRoutes(deps: ReportRoutesDeps): Hono {
+  const app = new Hono();
+  const send = (format: 'md' | 'html') => async (c: Context) => {
+    const id = c.req.param('id')!;
+    await requireLink(c, deps.store, id, 'review.export');
+    const anonymised = c.req.query('anonymised') === '1' || c.req.query('anonymised') === 'true';
+    const timeline = timelineOption(c);
+    const participants = anonymised ? await linkParticipants(deps.store, id) : [];
+    const doc = await reportDoc(c, deps, id);
+    try {
+      const { body } = exportReport(doc, { format, id, timeline, anonymise: anonymised ? { participants } : false });
+      const name = `review-${id}${anonymised ? '-anonymised' : ''}.${format}`;
+      c.header('Content-Disposition', `inline; filename="${name}"`);
+      c.header('X-Content-Type-Options', 'nosniff');
+      if (format === 'html') {
+        c.header('Content-Security-Policy', `${REPORT_CSP}; frame-ancestors 'self'`);
+        return c.body(body, 200, { 'Content-Type': 'text/html; charset=utf-8' });
+      }
+      return c.body(body, 200, { 'Content-Type': 'text/markdown; charset=utf-8' });
+    } finally {
+      doc.destroy();
+    }
+  };
+  app.get('/:id/export.md', send('md'));
+  app.get('/:id/export.html', send('html'));
+
+  // What anonymising would change: the facilitator's preview before publishing.
+  app.get('/:id/anonymised-preview', async (c) => {
+    const id = c.req.param('id');
+    await requireLink(c, deps.store, id, 'review.facilitate');
+    const participants = await linkParticipants(deps.store, id);
+    const doc = await deps.registry.snapshot(id);
+    try {
+      const { changes, pseudonyms } = anonymise(
+        buildReportModel(doc, { id, timeline: timelineOption(c) }),
+        reviewAnonymiseOptions(doc, { participants }),
+      );
+      return c.json({ pseudonyms, changes });
+    } finally {
+      doc.destroy();
+    }
+  });
+  return app;
+}
