@@ -22,7 +22,7 @@ async function main(): Promise<void> {
     await store.createReview({ id: `r${r}`, title: 'bench', createdAt: 0 }, [], new Uint8Array([0, 0]));
   // Realistic small updates: one keystroke into an entry's text.
   const nextUpdate = (r: number): Uint8Array => {
-    let captured = new Uint8Array();
+    let captured: Uint8Array = new Uint8Array();
     const doc = docs[r]!;
     const grab = (u: Uint8Array): void => void (captured = u);
     doc.on('update', grab);

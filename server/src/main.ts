@@ -20,6 +20,9 @@ import { openPostgresStore } from './storage/postgres.ts';
 import { openSqliteStore } from './storage/sqlite.ts';
 import type { Store } from './storage/store.ts';
 
+/** How long after a checkpoint the history snapshots are brought up to date. */
+const HISTORY_SNAPSHOT_DELAY_MS = 10_000;
+
 async function main(): Promise<void> {
   let config;
   try {
@@ -55,9 +58,14 @@ async function main(): Promise<void> {
       const index = indexOnCheckpoint(store, log);
       return (reviewId: string, doc: Y.Doc, uptoSeq: number) => {
         index(reviewId, doc, uptoSeq);
-        extendSnapshots(store, reviewId, uptoSeq).catch((err: unknown) =>
-          log.warn({ reviewId, err }, 'could not extend the history snapshots'),
-        );
+        // History snapshots are background work: never on the path of a room's first sync.
+        setTimeout(
+          () =>
+            void extendSnapshots(store, reviewId, uptoSeq).catch((err: unknown) =>
+              log.warn({ reviewId, err }, 'could not extend the history snapshots'),
+            ),
+          HISTORY_SNAPSHOT_DELAY_MS,
+        ).unref();
       };
     })(),
     checkUpdate: checkContentRules,

@@ -38,6 +38,9 @@ export async function stateAt(store: Store, reviewId: string, seq: number): Prom
           await store.addSnapshot(reviewId, at, Y.encodeStateAsUpdate(doc)).catch(() => undefined);
         }
       }
+      // SQLite answers synchronously: give the event loop a turn between pages so a long
+      // replay never stalls the relay.
+      await new Promise((r) => setImmediate(r));
     }
     return { state: Y.encodeStateAsUpdate(doc), seq: at };
   } finally {
@@ -47,7 +50,10 @@ export async function stateAt(store: Store, reviewId: string, seq: number): Prom
 
 const extending = new Map<string, Promise<void>>();
 
-/** Writes the snapshots a review is missing up to `uptoSeq`, one review at a time (called after checkpoints). */
+/**
+ * Writes the snapshots a review is missing up to `uptoSeq`, one review at a
+ * time. Background work: callers schedule it away from the load path.
+ */
 export function extendSnapshots(store: Store, reviewId: string, uptoSeq: number): Promise<void> {
   const target = Math.floor(uptoSeq / SNAPSHOT_EVERY) * SNAPSHOT_EVERY;
   if (target === 0 || extending.has(reviewId)) return extending.get(reviewId) ?? Promise.resolve();
