@@ -21,6 +21,22 @@ self.addEventListener('activate', (event) => {
   );
 });
 
+// The page tells us which hashed assets it loaded before we controlled it (and its lazy chunks).
+self.addEventListener('message', (event) => {
+  const urls = event.data && event.data.type === 'cache-assets' ? event.data.urls : null;
+  if (!Array.isArray(urls)) return;
+  const wanted = urls.filter(
+    (u) => typeof u === 'string' && new URL(u, location.origin).pathname.startsWith('/assets/'),
+  );
+  event.waitUntil(
+    caches
+      .open(CACHE)
+      .then((cache) =>
+        Promise.all(wanted.map((u) => cache.match(u).then((hit) => hit || cache.add(u).catch(() => undefined)))),
+      ),
+  );
+});
+
 self.addEventListener('fetch', (event) => {
   const request = event.request;
   const url = new URL(request.url);

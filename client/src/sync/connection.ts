@@ -55,9 +55,16 @@ export class ConnectionTracker {
     const onUpdate = (_u: Uint8Array, origin: unknown): void => {
       if (origin !== provider && this.state.phase !== 'live' && !this.state.unsynced) this.set({ unsynced: true });
     };
+    // The browser knows before the socket does: stop retrying while offline, reconnect at once when back.
     const onNetwork = (): void => {
-      if (!navigator.onLine) this.set({ phase: 'offline' });
-      else if (this.state.phase === 'offline') this.set({ phase: 'reconnecting' });
+      if (this.state.phase === 'fatal') return;
+      if (!navigator.onLine) {
+        this.set({ phase: 'offline' });
+        provider.disconnect();
+      } else {
+        this.set({ phase: 'reconnecting' });
+        provider.connect();
+      }
     };
     provider.on('sync', onSync);
     provider.on('connection-close', onClose);

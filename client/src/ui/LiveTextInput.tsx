@@ -49,7 +49,6 @@ export function LiveTextInput(props: InputProps | AreaProps) {
     return (
       <textarea
         ref={ref}
-        defaultValue={value}
         onInput={onInput}
         {...(rest as TextareaHTMLAttributes<HTMLTextAreaElement>)}
       />

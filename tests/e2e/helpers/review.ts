@@ -47,11 +47,12 @@ export interface RowSnapshot {
 export function readTimeline(page: Page): Promise<RowSnapshot[]> {
   return page.evaluate(() =>
     [...document.querySelectorAll<HTMLElement>('[data-entry-id]')].map((row) => {
-      const field = (name: string): HTMLElement | null => row.querySelector(`[data-field="${name}"]`);
-      const time =
-        row.querySelector<HTMLInputElement>('.tl-time')?.value ?? row.querySelector('time')?.textContent ?? '';
-      const summaryEl = field('summary') as HTMLInputElement | null;
-      const summary = summaryEl?.value ?? row.querySelectorAll('.tl-static')[1]?.textContent ?? '';
+      const cell = (name: string): string => {
+        const el = row.querySelector<HTMLElement>(`[data-cell="${name}"]`);
+        return el instanceof HTMLInputElement ? el.value : (el?.textContent ?? '');
+      };
+      const time = cell('time');
+      const summary = cell('summary');
       const notesEl = (row.querySelector('.ProseMirror') ?? row.querySelector('.tl-notes-preview'))?.cloneNode(
         true,
       ) as HTMLElement | null;

@@ -9,6 +9,7 @@ import { ViewTabs, type ViewName } from './ViewTabs.tsx';
 import { ShareDialog } from '../share/ShareDialog.tsx';
 import { TimelineView } from '../timeline/TimelineView.tsx';
 import { loadNotesEditor } from '../../editor/loadNotesEditor.ts';
+import { cacheLoadedAssets } from '../../app/serviceWorker.ts';
 
 const loadWhys = () => import('../whys/WhysView.tsx');
 const loadActions = () => import('../actions/ActionsView.tsx');
@@ -20,7 +21,9 @@ const HumanFactorsView = lazy(() => loadHumanFactors().then((m) => ({ default: m
 /** Fetches the other views once idle, so they are cached for offline use and open instantly. */
 function prefetchViews(): void {
   const run = (): void =>
-    void Promise.all([loadWhys(), loadActions(), loadHumanFactors(), loadNotesEditor()]).catch(() => {});
+    void Promise.all([loadWhys(), loadActions(), loadHumanFactors(), loadNotesEditor()])
+      .then(cacheLoadedAssets)
+      .catch(() => {});
   if ('requestIdleCallback' in window) requestIdleCallback(run, { timeout: 3000 });
   else setTimeout(run, 1500);
 }

@@ -15,7 +15,7 @@ export function SummaryCell({ entryId, label, onEnter }: SummaryCellProps) {
   const { sync, ctx, canWrite } = useReview();
   const text = useMemo(() => getEntrySummary(sync.doc, entryId), [sync.doc, entryId]);
   const value = useYText(text);
-  if (!canWrite) return <span className="tl-static">{value || <span className="muted">—</span>}</span>;
+  if (!canWrite) return <span className="tl-static" data-cell="summary">{value || <span className="muted">—</span>}</span>;
   const onKey = (event: KeyboardEvent<HTMLInputElement>): void => {
     if (event.key === 'Enter' && !event.nativeEvent.isComposing) {
       event.preventDefault();
@@ -31,6 +31,7 @@ export function SummaryCell({ entryId, label, onEnter }: SummaryCellProps) {
       aria-label={label}
       placeholder="What happened?"
       data-field="summary"
+      data-cell="summary"
     />
   );
 }

@@ -15,7 +15,7 @@ export function TimeCell({ entry, zone }: { entry: EntryView; zone: string }) {
 
   if (!canWrite) {
     return (
-      <time className="tl-static mono" dateTime={new Date(entry.at).toISOString()} title={title}>
+      <time data-cell="time" className="tl-static mono" dateTime={new Date(entry.at).toISOString()} title={title}>
         {approx}
         {shown}
       </time>
@@ -51,6 +51,7 @@ export function TimeCell({ entry, zone }: { entry: EntryView; zone: string }) {
   return (
     <input
       className="tl-time"
+      data-cell="time"
       value={draft ?? `${approx}${shown}`}
       title={invalid ? 'Not a time I can read: try 14:32, 2:32pm, +5m or 2026-11-28 14:32' : title}
       aria-label={`Time (${zone}); ${formatUtc(entry.at)}`}
