@@ -37,6 +37,7 @@ const schema = z.object({
     .optional(),
   SERVER_ID: z.string().min(1).max(100).optional(),
   CATCH_UP_INTERVAL_MS: int(5_000, 100),
+  COLLECTION_SWEEP_MS: int(15_000, 100),
 });
 
 export type Config = Omit<z.infer<typeof schema>, 'PUBLIC_URL' | 'CLIENT_DIST' | 'SERVER_ID'> & {

@@ -8,6 +8,7 @@ import { createApp } from './app.ts';
 import { extendSnapshots } from './history/history.ts';
 import { indexOnCheckpoint } from './followup/reviewIndex.ts';
 import { checkContentRules } from './policy/contentRules.ts';
+import { closeOnLoad, startCollectionSweep } from './lifecycle/collectionWindow.ts';
 import { authenticate } from './auth/links.ts';
 import { loadConfig } from './config.ts';
 import { createLogger } from './log.ts';
@@ -52,8 +53,11 @@ async function main(): Promise<void> {
   const metrics = createMetrics();
   const registry = new RoomRegistry({
     store,
-    // Documents written by an older release are upgraded once, on load.
-    prepare: (doc) => void migrate(doc),
+    // Documents written by an older release are upgraded once, on load; an ended collection window is closed.
+    prepare: (doc) => {
+      migrate(doc);
+      closeOnLoad(doc);
+    },
     onCheckpoint: (() => {
       const index = indexOnCheckpoint(store, log);
       return (reviewId: string, doc: Y.Doc, uptoSeq: number) => {
@@ -85,6 +89,7 @@ async function main(): Promise<void> {
       idleUnloadMs: config.IDLE_UNLOAD_MS,
     },
   });
+  const stopSweep = startCollectionSweep({ registry, intervalMs: config.COLLECTION_SWEEP_MS, log });
   const endpoint = createWsEndpoint({
     maxFrameBytes: config.MAX_FRAME_BYTES,
     pingIntervalMs: config.PING_INTERVAL_MS,
@@ -120,6 +125,7 @@ async function main(): Promise<void> {
     stopping = true;
     log.info({ signal }, 'shutting down');
     server.close();
+    stopSweep();
     await registry.closeAll();
     endpoint.close();
     server.closeAllConnections();

@@ -173,6 +173,19 @@ export {
   type EarlierReviewView,
 } from './publishing.ts';
 export { migrate, type MigrationResult } from './migrate.ts';
+export {
+  DELAY_KINDS,
+  DEFAULT_DELAY_THRESHOLDS,
+  readDelayThresholds,
+  setDelayThresholds,
+  delaysOf,
+  findDelays,
+  type DelayKind,
+  type DelayThresholds,
+  type Delay,
+} from './delays.ts';
+export { incidentDurations, type IncidentDurations } from './durations.ts';
+export { collectionExpired, closeExpiredCollection } from './collection.ts';
 export { keyBetween, keyForIndex, isOrderKey } from './fractionalIndex.ts';
 export { replaceText } from './textEdit.ts';
 export { isIsoDate, isTimeZone, normaliseTags } from './validate.ts';

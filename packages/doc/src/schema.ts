@@ -42,6 +42,11 @@ export const MetaKey = {
   createdAt: 'createdAt',
   collectionEndsAt: 'collectionEndsAt',
   publishedAt: 'publishedAt',
+  /** The window end the server last closed collection for (see closeExpiredCollection). */
+  collectionClosedFor: 'collectionClosedFor',
+  /** Delay thresholds in ms (see delays.ts); absent = the defaults. */
+  delayAlertResponseMs: 'delayAlertResponseMs',
+  delayDetectMitigateMs: 'delayDetectMitigateMs',
 } as const;
 
 export const ENTRY_KINDS = [

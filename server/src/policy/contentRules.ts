@@ -11,6 +11,7 @@ const FACILITATOR_META_KEYS: ReadonlySet<string> = new Set([
   MetaKey.status,
   MetaKey.publishedAt,
   MetaKey.collectionEndsAt,
+  MetaKey.collectionClosedFor,
 ]);
 
 /** Why `update` must be dropped for `identity`, or null when it may be applied. */

@@ -142,6 +142,11 @@ export class RoomRegistry {
     await this.roomFor(reviewId).applyServerChange(change);
   }
 
+  /** The reviews loaded right now, with their live documents (read them; change them only via applyServerChange). */
+  loaded(): { reviewId: string; doc: Y.Doc }[] {
+    return [...this.rooms.values()].filter((r) => !r.isFailed()).map((r) => ({ reviewId: r.id, doc: r.doc }));
+  }
+
   /** Closes every open connection that uses `linkId` (after the link was revoked), on every server. */
   closeLink(linkId: string): number {
     this.deps.bus?.publishControl({ type: 'link-revoked', linkId });

@@ -23,6 +23,8 @@ const createBody = z
     startedAt: z.number().int().min(0).optional(),
     severity: z.string().trim().min(1).max(40).optional(),
     facilitatorName: z.string().trim().min(1).max(60).optional(),
+    /** End of the data-collection window (epoch ms); default 24 hours from now. */
+    collectionEndsAt: z.number().int().min(0).optional(),
   })
   .strict();
 
@@ -60,7 +62,13 @@ export function reviewRoutes(deps: ReviewRoutesDeps): Hono {
     const doc = new Y.Doc();
     initReview(
       doc,
-      { id, title: input.title, startedAt: input.startedAt, severity: input.severity },
+      {
+        id,
+        title: input.title,
+        startedAt: input.startedAt,
+        severity: input.severity,
+        collectionEndsAt: input.collectionEndsAt,
+      },
       { now: () => now, newId, actor: input.facilitatorName },
     );
     await deps.store.createReview(
