@@ -1,6 +1,5 @@
 // Postgres adapter of the store (pg Pool) for the multi-server mode: seqs are assigned in the database under a row lock, appends are batched per tick into one transaction.
 import pg from 'pg';
-import type { Role } from '@hindsight/protocol';
 import {
   type AppendInput,
   type IndexRow,
@@ -13,6 +12,7 @@ import {
   type StoredUpdate,
   StoreWriteError,
 } from './store.ts';
+import { type LinkRow, toLink } from './rows.ts';
 
 export interface PostgresStoreOptions {
   /** A postgres:// URL. */
@@ -115,26 +115,6 @@ const types = {
       ? (v: string) => Number(v)
       : pg.types.getTypeParser(oid, format ?? 'text')) as pg.CustomTypesConfig['getTypeParser'],
 };
-
-interface LinkRow {
-  id: string;
-  review_id: string;
-  role: string;
-  label: string;
-  token_hash: string;
-  created_at: number;
-  revoked_at: number | null;
-}
-
-const toLink = (r: LinkRow): LinkRecord => ({
-  id: r.id,
-  reviewId: r.review_id,
-  role: r.role as Role,
-  label: r.label,
-  tokenHash: r.token_hash,
-  createdAt: r.created_at,
-  revokedAt: r.revoked_at,
-});
 
 const toBuffer = (u: Uint8Array): Buffer => Buffer.from(u.buffer, u.byteOffset, u.byteLength);
 

@@ -4,7 +4,6 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Role } from '@hindsight/protocol';
 import {
   type AppendInput,
   type IndexRow,
@@ -17,6 +16,7 @@ import {
   type StoredUpdate,
   StoreWriteError,
 } from './store.ts';
+import { type LinkRow, toLink } from './rows.ts';
 
 export interface SqliteStoreOptions {
   /** Directory holding `hindsight.sqlite`; created if missing. Use ':memory:' only in unit tests. */
@@ -88,26 +88,6 @@ CREATE TABLE IF NOT EXISTS checkpoints (
   created_at INTEGER NOT NULL
 );
 `;
-
-interface LinkRow {
-  id: string;
-  review_id: string;
-  role: string;
-  label: string;
-  token_hash: string;
-  created_at: number;
-  revoked_at: number | null;
-}
-
-const toLink = (r: LinkRow): LinkRecord => ({
-  id: r.id,
-  reviewId: r.review_id,
-  role: r.role as Role,
-  label: r.label,
-  tokenHash: r.token_hash,
-  createdAt: r.created_at,
-  revokedAt: r.revoked_at,
-});
 
 export function openSqliteStore(options: SqliteStoreOptions): Store {
   let file = ':memory:';
