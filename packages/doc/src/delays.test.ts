@@ -23,6 +23,7 @@ describe('findDelays', () => {
     const alert = add(doc, 0, 'alert', 'alert');
     add(doc, 30, 'alert', 'alert'); // the same storm: counted from the first alert
     add(doc, 60, 'automation', 'log'); // machines do not count as a response
+    addEntry(doc, { at: T0 + 70 * MIN, summary: 'Resolved: DiskFull', kind: 'alert', source: 'alert' }, ctx);
     const ack = add(doc, 120, 'action');
     add(doc, 125, 'alert', 'alert');
     add(doc, 130, 'communication'); // 5 minutes: no delay
@@ -42,8 +43,10 @@ describe('findDelays', () => {
     const doc = newReview();
     const alert = add(doc, 0, 'alert', 'alert');
     add(doc, 40, 'deploy', 'deploy');
+    // A recovery notice is not a page: it starts no wait of its own.
+    addEntry(doc, { at: T0 + 50 * MIN, summary: 'Resolved: CPU high', kind: 'alert', source: 'alert' }, ctx);
     expect(findDelays(doc)).toEqual([
-      { kind: 'alert_response', fromEntryId: alert, toEntryId: null, fromAt: T0, toAt: T0 + 40 * MIN, gapMs: 40 * MIN },
+      { kind: 'alert_response', fromEntryId: alert, toEntryId: null, fromAt: T0, toAt: T0 + 50 * MIN, gapMs: 50 * MIN },
     ]);
   });
 

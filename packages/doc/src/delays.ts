@@ -50,7 +50,9 @@ export interface Delay {
 const RESPONSE_KINDS: ReadonlySet<EntryKind> = new Set(['action', 'decision', 'communication', 'observation']);
 const MACHINE_SOURCES: ReadonlySet<EntrySource> = new Set(['alert', 'log', 'deploy']);
 
-const isAlert = (e: EntryView): boolean => e.kind === 'alert' || e.source.type === 'alert';
+/** A recovery notice ("Resolved: …", as the importers write it) needs no response. */
+const isAlert = (e: EntryView): boolean =>
+  (e.kind === 'alert' || e.source.type === 'alert') && !/^\s*resolved\b/i.test(e.summary ?? '');
 const isResponse = (e: EntryView): boolean => RESPONSE_KINDS.has(e.kind) && !MACHINE_SOURCES.has(e.source.type);
 
 function threshold(value: unknown, fallback: number): number {

@@ -5,6 +5,9 @@ import { StatusBadge } from '../../ui/StatusBadge.tsx';
 import { ConnectionBadge } from './ConnectionBadge.tsx';
 import { Countdown } from './Countdown.tsx';
 import { PresenceList } from './PresenceList.tsx';
+import { CollectionBanner } from '../collection/CollectionBanner.tsx';
+import { IncidentDurations } from '../collection/IncidentDurations.tsx';
+import { SettingsButton } from '../settings/SettingsButton.tsx';
 
 export function ReviewHeader({ meta, onShare }: { meta: MetaView; onShare?: () => void }) {
   const { role, canWrite } = useReview();
@@ -19,6 +22,7 @@ export function ReviewHeader({ meta, onShare }: { meta: MetaView; onShare?: () =
         {meta.severity && <span className="badge">{meta.severity}</span>}
       </div>
       <div className="header-meta">
+        <IncidentDurations meta={meta} />
         <Countdown endsAt={meta.collectionEndsAt} status={meta.status} />
         <ConnectionBadge />
         {!canWrite && <span className="badge readonly-note">Read-only ({role})</span>}
@@ -28,7 +32,9 @@ export function ReviewHeader({ meta, onShare }: { meta: MetaView; onShare?: () =
             Share
           </button>
         )}
+        <SettingsButton />
       </div>
+      <CollectionBanner meta={meta} />
     </header>
   );
 }

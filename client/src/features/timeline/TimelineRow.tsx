@@ -15,6 +15,8 @@ import { NotesCell } from './NotesCell.tsx';
 import { SummaryCell } from './SummaryCell.tsx';
 import { TagsCell } from './TagsCell.tsx';
 import { TimeCell } from './TimeCell.tsx';
+import { DelayFlags } from '../delays/DelayFlags.tsx';
+import { SourceNote } from '../import/SourceNote.tsx';
 import { TrashIcon } from '../../ui/icons.tsx';
 
 export interface TimelineRowProps {
@@ -98,6 +100,8 @@ export const TimelineRow = memo(function TimelineRow({
       <div role="cell">
         <SummaryCell entryId={entry.id} label={`What happened at ${clock}`} onEnter={() => onAddAfter(entry)} />
         {entry.createdBy && <div className="row-meta">by {entry.createdBy}</div>}
+        <SourceNote source={entry.source} />
+        <DelayFlags entryId={entry.id} />
       </div>
       <div role="cell">
         <NotesCell entryId={entry.id} othersEditing={!!first} />

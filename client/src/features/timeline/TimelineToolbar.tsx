@@ -1,6 +1,7 @@
 // Filters for the timeline: by kind, by tag, starred only.
 import { ENTRY_KINDS } from '@hindsight/doc';
 import type { TimelineFilters } from './filters.ts';
+import { ImportButton } from '../import/ImportButton.tsx';
 
 export interface TimelineToolbarProps {
   filters: TimelineFilters;
@@ -45,6 +46,7 @@ export function TimelineToolbar({ filters, onChange, tags, shown, total, zone }:
         Starred only
       </label>
       <span className="grow" />
+      <ImportButton />
       <span className="muted" aria-live="polite">
         {shown === total ? `${total} entries` : `${shown} of ${total} entries`} · times in {zone}
       </span>
