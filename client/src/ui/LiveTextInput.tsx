@@ -46,13 +46,7 @@ export function LiveTextInput(props: InputProps | AreaProps) {
   };
   // Uncontrolled: React never writes value or defaultValue (either can move the caret); the effect above does.
   if (multiline) {
-    return (
-      <textarea
-        ref={ref}
-        onInput={onInput}
-        {...(rest as TextareaHTMLAttributes<HTMLTextAreaElement>)}
-      />
-    );
+    return <textarea ref={ref} onInput={onInput} {...(rest as TextareaHTMLAttributes<HTMLTextAreaElement>)} />;
   }
   return <input ref={ref} onInput={onInput} {...(rest as InputHTMLAttributes<HTMLInputElement>)} />;
 }

@@ -15,7 +15,12 @@ export function SummaryCell({ entryId, label, onEnter }: SummaryCellProps) {
   const { sync, ctx, canWrite } = useReview();
   const text = useMemo(() => getEntrySummary(sync.doc, entryId), [sync.doc, entryId]);
   const value = useYText(text);
-  if (!canWrite) return <span className="tl-static" data-cell="summary">{value || <span className="muted">—</span>}</span>;
+  if (!canWrite)
+    return (
+      <span className="tl-static" data-cell="summary">
+        {value || <span className="muted">—</span>}
+      </span>
+    );
   const onKey = (event: KeyboardEvent<HTMLInputElement>): void => {
     if (event.key === 'Enter' && !event.nativeEvent.isComposing) {
       event.preventDefault();
