@@ -1,6 +1,6 @@
 // The shape of Hindsight's awareness states and helpers to read and set them.
 import type { Awareness } from 'y-protocols/awareness';
-import { isRole, type StampedUser } from '@hindsight/protocol';
+import { isRole, presenceColor, type StampedUser } from '@hindsight/protocol';
 import { setLocalField, useAwarenessStates } from './useAwareness.ts';
 
 /** What a person is editing: a record kind and its id (e.g. `{ kind: 'entry', id }`). */
@@ -37,7 +37,8 @@ export function usePeople(awareness: Awareness): Person[] {
       self,
       name: state.user?.name || 'Someone',
       role: isRole(state.user?.role) ? state.user.role : null,
-      color: typeof state.user?.color === 'string' ? state.user.color : NEUTRAL,
+      // The server stamps others' colours; our own is the same function of our client id.
+      color: typeof state.user?.color === 'string' ? state.user.color : self ? presenceColor(clientId) : NEUTRAL,
       editing: state.editing ?? null,
     }))
     .sort((a, b) => Number(b.self) - Number(a.self) || a.name.localeCompare(b.name));

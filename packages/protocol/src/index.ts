@@ -126,6 +126,25 @@ export interface ApiError {
   error: { code: ApiErrorCode; message: string };
 }
 
+/** Presence colours, readable on light and dark backgrounds. */
+export const PRESENCE_COLORS = [
+  '#d1495b',
+  '#00798c',
+  '#edae49',
+  '#66a182',
+  '#8d6a9f',
+  '#e07a5f',
+  '#3d5a80',
+  '#2a9d8f',
+  '#b5179e',
+  '#6c757d',
+] as const;
+
+/** The colour the server stamps for an awareness client id; a client can show its own with it. */
+export function presenceColor(clientId: number): string {
+  return PRESENCE_COLORS[clientId % PRESENCE_COLORS.length]!;
+}
+
 /** The identity the server stamps into each connection's awareness state under `user`. */
 export interface StampedUser {
   name: string;

@@ -5,7 +5,7 @@
 // (varUint count, then per client varUint id, varUint clock, varString JSON).
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
-import type { StampedUser } from '@hindsight/protocol';
+import { presenceColor, type StampedUser } from '@hindsight/protocol';
 
 export interface AwarenessEntry {
   clientId: number;
@@ -41,23 +41,8 @@ export function encodeAwarenessEntries(entries: AwarenessEntry[]): Uint8Array {
   return encoding.toUint8Array(encoder);
 }
 
-const PALETTE = [
-  '#d1495b',
-  '#00798c',
-  '#edae49',
-  '#66a182',
-  '#8d6a9f',
-  '#e07a5f',
-  '#3d5a80',
-  '#2a9d8f',
-  '#b5179e',
-  '#6c757d',
-];
-
-/** A stable colour for a client id, from a palette readable on light and dark. */
-export function colorFor(clientId: number): string {
-  return PALETTE[clientId % PALETTE.length]!;
-}
+/** A stable colour for a client id (the palette lives in packages/protocol, so clients know theirs). */
+export const colorFor = presenceColor;
 
 /** The name a client asked for, cleaned; the link's label when it gave none. */
 export function displayName(claimed: unknown, fallback: string): string {
