@@ -4,13 +4,26 @@ import { ErrorBoundary } from './ErrorBoundary.tsx';
 import { useRoute } from './router.ts';
 import { HomePage } from '../features/home/HomePage.tsx';
 
+const ReportPage = lazy(() => import('../features/report/ReportPage.tsx').then((m) => ({ default: m.ReportPage })));
+const ActionsPage = lazy(() =>
+  import('../features/followup/ActionsPage.tsx').then((m) => ({ default: m.ActionsPage })),
+);
+const InsightsPage = lazy(() =>
+  import('../features/followup/InsightsPage.tsx').then((m) => ({ default: m.InsightsPage })),
+);
 const ReviewRoute = lazy(() => import('../features/review/ReviewRoute.tsx').then((m) => ({ default: m.ReviewRoute })));
 
 export function App() {
   const route = useRoute();
   return (
     <ErrorBoundary>
-      {route.page === 'review' ? (
+      {route.page === 'report' || route.page === 'actions' || route.page === 'insights' ? (
+        <Suspense fallback={<p className="centered muted">Loading…</p>}>
+          {route.page === 'report' && <ReportPage reviewId={route.reviewId} linkToken={route.token} />}
+          {route.page === 'actions' && <ActionsPage />}
+          {route.page === 'insights' && <InsightsPage />}
+        </Suspense>
+      ) : route.page === 'review' ? (
         <Suspense fallback={<p className="centered muted">Opening the review…</p>}>
           <ReviewRoute key={route.reviewId} reviewId={route.reviewId} linkToken={route.token} />
         </Suspense>

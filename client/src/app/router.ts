@@ -2,15 +2,25 @@
 import { useSyncExternalStore } from 'react';
 import { LINK_FRAGMENT_KEY, REVIEW_PAGE_PATH } from '@hindsight/protocol';
 
-export type Route = { page: 'home' } | { page: 'review'; reviewId: string; token: string | null };
+export type Route =
+  | { page: 'home' }
+  | { page: 'review'; reviewId: string; token: string | null }
+  | { page: 'report'; reviewId: string; token: string | null }
+  | { page: 'actions' }
+  | { page: 'insights' };
 
 export function parseRoute(pathname: string, hash: string): Route {
+  // Follow-up pages across reviews (/metrics is the server's Prometheus endpoint, hence /insights).
+  if (pathname === '/actions' || pathname === '/actions/') return { page: 'actions' };
+  if (pathname === '/insights' || pathname === '/insights/') return { page: 'insights' };
   const prefix = `${REVIEW_PAGE_PATH}/`;
   if (pathname.startsWith(prefix)) {
     const reviewId = decodeURIComponent(pathname.slice(prefix.length).split('/')[0] ?? '');
     if (reviewId) {
       const token = new URLSearchParams(hash.replace(/^#/, '')).get(LINK_FRAGMENT_KEY);
-      return { page: 'review', reviewId, token: token || null };
+      // `/r/<id>/report`: the published report page.
+      const report = pathname.slice(prefix.length).split('/')[1] === 'report';
+      return { page: report ? 'report' : 'review', reviewId, token: token || null };
     }
   }
   return { page: 'home' };

@@ -4,6 +4,7 @@ import { EditorContent, useEditor } from '@tiptap/react';
 import type * as Y from 'yjs';
 import type { WebsocketProvider } from 'y-websocket';
 import { collabExtensions } from './extensions.ts';
+import { BlamelessDecorations, type BlamelessDecorationsOptions } from './blamelessDecorations.ts';
 
 export interface NotesEditorProps {
   fragment: Y.XmlFragment;
@@ -16,6 +17,8 @@ export interface NotesEditorProps {
   initialInsert?: string;
   onFocus?: () => void;
   onBlur?: () => void;
+  /** Underlines blameless-language findings; read when the editor is created. */
+  blameless?: BlamelessDecorationsOptions;
 }
 
 export function NotesEditor({
@@ -28,10 +31,14 @@ export function NotesEditor({
   initialInsert,
   onFocus,
   onBlur,
+  blameless,
 }: NotesEditorProps) {
   const editor = useEditor(
     {
-      extensions: collabExtensions({ fragment, provider, user: { name } }),
+      extensions: [
+        ...collabExtensions({ fragment, provider, user: { name } }),
+        ...(blameless ? [BlamelessDecorations.configure(blameless)] : []),
+      ],
       editable,
       editorProps: {
         attributes: { 'aria-label': label, role: 'textbox', 'aria-multiline': 'true', class: 'notes-editor' },

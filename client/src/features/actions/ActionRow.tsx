@@ -18,6 +18,8 @@ import { useYText } from '../../sync/useY.ts';
 import { CommitInput } from '../../ui/CommitInput.tsx';
 import { TrashIcon } from '../../ui/icons.tsx';
 import { LiveTextInput } from '../../ui/LiveTextInput.tsx';
+import { LanguageField } from '../language/LanguageField.tsx';
+import { ActionWarnings } from '../followup/ActionWarnings.tsx';
 
 const STATUS_LABEL: Record<string, string> = {
   open: 'Open',
@@ -87,12 +89,15 @@ export function ActionRow({ item, factors }: { item: ActionView; factors: WhyNod
     >
       <td>{priority}</td>
       <td>
-        <LiveTextInput
-          className="input"
-          value={title}
-          onValue={(next) => update({ title: next })}
-          aria-label="Action"
-        />
+        <LanguageField textId={`action:${item.id}`} text={title}>
+          <LiveTextInput
+            className="input"
+            value={title}
+            onValue={(next) => update({ title: next })}
+            aria-label="Action"
+          />
+        </LanguageField>
+        <ActionWarnings title={title} owner={item.owner} due={item.due} status={item.status} />
       </td>
       <td>
         <CommitInput

@@ -13,6 +13,7 @@ import { useReview } from '../../sync/ReviewContext.tsx';
 import { setEditing } from '../../sync/presence.ts';
 import { useYRead, useYText } from '../../sync/useY.ts';
 import { LiveTextInput } from '../../ui/LiveTextInput.tsx';
+import { LanguageField } from '../language/LanguageField.tsx';
 
 function Question({ q }: { q: QuestionView }) {
   const { sync, ctx, canWrite } = useReview();
@@ -26,16 +27,18 @@ function Question({ q }: { q: QuestionView }) {
     <section className="hf-item card" aria-labelledby={id}>
       <h3 id={id}>{q.prompt}</h3>
       {canWrite && text ? (
-        <LiveTextInput
-          multiline
-          className="input"
-          value={answer}
-          onValue={(next) => setAnswer(sync.doc, { id: q.id, text: next }, ctx)}
-          onFocus={() => setEditing(sync.provider.awareness, { kind: 'question', id: q.id })}
-          onBlur={() => setEditing(sync.provider.awareness, null)}
-          aria-labelledby={id}
-          placeholder="Shared answer: anyone can add to it. Describe conditions, not culprits."
-        />
+        <LanguageField textId={`answer:${q.id}`} text={answer}>
+          <LiveTextInput
+            multiline
+            className="input"
+            value={answer}
+            onValue={(next) => setAnswer(sync.doc, { id: q.id, text: next }, ctx)}
+            onFocus={() => setEditing(sync.provider.awareness, { kind: 'question', id: q.id })}
+            onBlur={() => setEditing(sync.provider.awareness, null)}
+            aria-labelledby={id}
+            placeholder="Shared answer: anyone can add to it. Describe conditions, not culprits."
+          />
+        </LanguageField>
       ) : (
         <p style={{ whiteSpace: 'pre-wrap' }}>{answer || <span className="muted">No answer yet.</span>}</p>
       )}

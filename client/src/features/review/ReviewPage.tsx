@@ -14,9 +14,11 @@ import { cacheLoadedAssets } from '../../app/serviceWorker.ts';
 const loadWhys = () => import('../whys/WhysView.tsx');
 const loadActions = () => import('../actions/ActionsView.tsx');
 const loadHumanFactors = () => import('../humanFactors/HumanFactorsView.tsx');
+const loadReport = () => import('../report/ReportView.tsx');
 const WhysView = lazy(() => loadWhys().then((m) => ({ default: m.WhysView })));
 const ActionsView = lazy(() => loadActions().then((m) => ({ default: m.ActionsView })));
 const HumanFactorsView = lazy(() => loadHumanFactors().then((m) => ({ default: m.HumanFactorsView })));
+const ReportView = lazy(() => loadReport().then((m) => ({ default: m.ReportView })));
 
 /** Fetches the other views once idle, so they are cached for offline use and open instantly. */
 function prefetchViews(): void {
@@ -66,6 +68,7 @@ export function ReviewPage() {
           {view === 'whys' && <WhysView onJumpToEntry={jumpToEntry} />}
           {view === 'actions' && <ActionsView />}
           {view === 'humanFactors' && <HumanFactorsView />}
+          {view === 'report' && <ReportView />}
         </Suspense>
       </main>
       {role === 'facilitator' && <ShareDialog open={shareOpen} onClose={closeShare} />}

@@ -1,13 +1,14 @@
 // The tabs between the review's views (arrow keys move between them, as the ARIA tabs pattern says).
 import { useRef, type KeyboardEvent } from 'react';
 
-export type ViewName = 'timeline' | 'whys' | 'actions' | 'humanFactors';
+export type ViewName = 'timeline' | 'whys' | 'actions' | 'humanFactors' | 'report';
 
 const VIEWS: { name: ViewName; label: string }[] = [
   { name: 'timeline', label: 'Timeline' },
   { name: 'whys', label: 'Whys' },
   { name: 'actions', label: 'Actions' },
   { name: 'humanFactors', label: 'Human factors' },
+  { name: 'report', label: 'Report' },
 ];
 
 export function ViewTabs({ view, onChange }: { view: ViewName; onChange: (v: ViewName) => void }) {

@@ -4,6 +4,9 @@ import { fragmentText, getEntryNotes } from '@hindsight/doc';
 import { useReview } from '../../sync/ReviewContext.tsx';
 import { useYRead } from '../../sync/useY.ts';
 import { loadedNotesEditor, loadNotesEditor } from '../../editor/loadNotesEditor.ts';
+import { FlaggedText } from '../language/FlaggedText.tsx';
+import { NotesLanguage, useBlamelessOptions } from '../language/NotesLanguage.tsx';
+import { useFindings } from '../language/useFindings.ts';
 
 export interface NotesCellProps {
   entryId: string;
@@ -18,6 +21,9 @@ export function NotesCell({ entryId, othersEditing }: NotesCellProps) {
     fragment,
     useCallback(() => fragmentText(fragment), [fragment]),
   );
+  const textId = `entry:${entryId}:notes`;
+  const findings = useFindings(textId, text);
+  const blameless = useBlamelessOptions(textId);
   const [active, setActive] = useState(false);
   const [autoFocus, setAutoFocus] = useState(false);
   const mounted = active || (othersEditing && canWrite);
@@ -52,10 +58,17 @@ export function NotesCell({ entryId, othersEditing }: NotesCellProps) {
         : {})}
       data-field="notes"
     >
-      {text || (canWrite ? 'Add notes…' : '')}
+      {text ? <FlaggedText text={text} findings={findings} /> : canWrite ? 'Add notes…' : ''}
     </div>
   );
-  if (!mounted || !Editor) return <div className="tl-notes">{preview}</div>;
+  const flag = <NotesLanguage textId={textId} text={text} />;
+  if (!mounted || !Editor)
+    return (
+      <div className="tl-notes">
+        {preview}
+        {flag}
+      </div>
+    );
   return (
     <div className="tl-notes" data-testid="notes-editor">
       <Editor
@@ -64,6 +77,7 @@ export function NotesCell({ entryId, othersEditing }: NotesCellProps) {
         name={name}
         editable={canWrite}
         label="Notes"
+        blameless={blameless}
         autoFocus={autoFocus}
         initialInsert={typedEarly.current}
         onBlur={() => {
@@ -72,6 +86,7 @@ export function NotesCell({ entryId, othersEditing }: NotesCellProps) {
           setAutoFocus(false);
         }}
       />
+      {flag}
     </div>
   );
 }

@@ -4,6 +4,7 @@ import { getEntrySummary, setEntrySummary } from '@hindsight/doc';
 import { useReview } from '../../sync/ReviewContext.tsx';
 import { useYText } from '../../sync/useY.ts';
 import { LiveTextInput } from '../../ui/LiveTextInput.tsx';
+import { LanguageField } from '../language/LanguageField.tsx';
 
 export interface SummaryCellProps {
   entryId: string;
@@ -28,15 +29,17 @@ export function SummaryCell({ entryId, label, onEnter }: SummaryCellProps) {
     }
   };
   return (
-    <LiveTextInput
-      className="tl-summary"
-      value={value}
-      onValue={(next) => setEntrySummary(sync.doc, { id: entryId, text: next }, ctx)}
-      onKeyDown={onKey}
-      aria-label={label}
-      placeholder="What happened?"
-      data-field="summary"
-      data-cell="summary"
-    />
+    <LanguageField textId={`entry:${entryId}:summary`} text={value}>
+      <LiveTextInput
+        className="tl-summary"
+        value={value}
+        onValue={(next) => setEntrySummary(sync.doc, { id: entryId, text: next }, ctx)}
+        onKeyDown={onKey}
+        aria-label={label}
+        placeholder="What happened?"
+        data-field="summary"
+        data-cell="summary"
+      />
+    </LanguageField>
   );
 }

@@ -6,6 +6,7 @@ import { useReview } from '../../sync/ReviewContext.tsx';
 import { useYText } from '../../sync/useY.ts';
 import { ChevronIcon, GripIcon, TrashIcon } from '../../ui/icons.tsx';
 import { LiveTextInput } from '../../ui/LiveTextInput.tsx';
+import { LanguageField } from '../language/LanguageField.tsx';
 import { EvidenceList } from './EvidenceList.tsx';
 import { focusSibling } from './focusWhy.ts';
 import { useWhysTree } from './treeContext.ts';
@@ -95,14 +96,16 @@ export function WhyNode({ node }: { node: WhyNodeView }) {
         )}
         <div>
           {canWrite ? (
-            <LiveTextInput
-              className="why-text"
-              value={value}
-              onValue={(next) => setWhyText(sync.doc, { id: node.id, text: next }, ctx)}
-              onKeyDown={onKey}
-              placeholder="Why? (Enter: beside, Ctrl+Enter: under)"
-              aria-label={`Why${node.depth ? ` (level ${node.depth + 1})` : ''}`}
-            />
+            <LanguageField textId={`why:${node.id}`} text={value}>
+              <LiveTextInput
+                className="why-text"
+                value={value}
+                onValue={(next) => setWhyText(sync.doc, { id: node.id, text: next }, ctx)}
+                onKeyDown={onKey}
+                placeholder="Why? (Enter: beside, Ctrl+Enter: under)"
+                aria-label={`Why${node.depth ? ` (level ${node.depth + 1})` : ''}`}
+              />
+            </LanguageField>
           ) : (
             <span className="why-text">{label}</span>
           )}

@@ -1,0 +1,21 @@
+// The header of the follow-up pages: home, and links between the actions and insights pages.
+export function PageHeader({ title, current }: { title: string; current: 'actions' | 'insights' }) {
+  return (
+    <header className="review-header">
+      <div className="review-title">
+        <a href="/" className="home-link" aria-label="Hindsight home">
+          ◐
+        </a>
+        <h1>{title}</h1>
+      </div>
+      <nav className="header-meta followup-nav" aria-label="Follow-up">
+        <a href="/actions" aria-current={current === 'actions' ? 'page' : undefined}>
+          Action items
+        </a>
+        <a href="/insights" aria-current={current === 'insights' ? 'page' : undefined}>
+          Insights
+        </a>
+      </nav>
+    </header>
+  );
+}

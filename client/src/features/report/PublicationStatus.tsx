@@ -1,0 +1,52 @@
+// In the review's report tab: whether and when it was published, amendments, the report page and downloads.
+import { useEffect } from 'react';
+import { loadShareLinks, loadToken } from '../../app/localStore.ts';
+import { useReview } from '../../sync/ReviewContext.tsx';
+import { CopyButton } from '../../ui/CopyButton.tsx';
+import { Amendments } from './Amendments.tsx';
+import { ReportDownloads } from './ReportDownloads.tsx';
+import { fetchPublication } from './reportApi.ts';
+import { useApi } from './useApi.ts';
+
+/** The reader link pointed at the report page (`/r/<id>/report#t=…`). */
+export function reportLink(readerLink: string): string {
+  const url = new URL(readerLink, location.origin);
+  url.pathname = `${url.pathname.replace(/\/$/, '')}/report`;
+  return url.toString();
+}
+
+export function PublicationStatus({ version }: { version: number }) {
+  const { sync, role } = useReview();
+  const token = loadToken(sync.reviewId);
+  const info = useApi(token ? `${sync.reviewId}:${version}` : null, () => fetchPublication(sync.reviewId, token!));
+  // Amendments appear as the document changes; look again every half minute while the tab is open.
+  useEffect(() => {
+    const timer = setInterval(info.reload, 30_000);
+    return () => clearInterval(timer);
+  }, [info.reload]);
+  const reader = role === 'facilitator' ? loadShareLinks(sync.reviewId).reader : undefined;
+  const published = info.data?.published ?? false;
+  return (
+    <section className="card" aria-labelledby="publication-h" data-testid="publication-status">
+      <h2 id="publication-h">Report</h2>
+      {info.error && (
+        <p className="error-text" role="alert">
+          {info.error}
+        </p>
+      )}
+      {info.data && !published && <p className="muted">Not published yet.</p>}
+      {info.data && <Amendments info={info.data} />}
+      <p>
+        <a href={`/r/${encodeURIComponent(sync.reviewId)}/report`} data-testid="open-report">
+          {published ? 'Open the report page' : 'Open the draft report'}
+        </a>
+      </p>
+      {reader && (
+        <p className="small">
+          Reader link to the report: <CopyButton text={reportLink(reader)} label="Copy reader report link" />
+        </p>
+      )}
+      {token && <ReportDownloads reviewId={sync.reviewId} token={token} query={{ anonymised: true }} />}
+    </section>
+  );
+}

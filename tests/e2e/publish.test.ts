@@ -1,0 +1,167 @@
+// Publishing in Chromium: findings while typing, a fix, the anonymised preview, Publish, the reader's report page,
+// amendments, the follow-up pages — and participant-typed script that never runs on the report page.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startServer, type RunningServer, type ReviewHandle } from '../helpers/server.ts';
+import { newPerson, type Person } from './helpers/browser.ts';
+import { addEntry, eventually, joinReview, screenshot } from './helpers/review.ts';
+
+const XSS_SUMMARY = `<script>window.__xss = 1; alert('xss')</script><img src=x onerror="window.__xss = 2; alert('xss')">`;
+const XSS_NOTES = `[click me](javascript:alert('xss')) <a href="javascript:alert('xss')">link</a>`;
+
+describe('publishing a review', () => {
+  let server: RunningServer;
+  let review: ReviewHandle;
+  let facilitator: Person;
+  let reader: Person;
+  const dialogs: string[] = [];
+
+  beforeAll(async () => {
+    server = await startServer({ withClient: true, env: { COMPACT_DEBOUNCE_MS: '200' } });
+    review = await server.createReview('Checkout outage');
+    [facilitator, reader] = await Promise.all([newPerson(), newPerson()]);
+    for (const p of [facilitator, reader]) p.page.on('dialog', (d) => void (dialogs.push(d.message()), d.dismiss()));
+    await joinReview(facilitator, review.links.facilitator, 'Chen Wu');
+  });
+
+  afterAll(async () => {
+    await Promise.all([facilitator?.close(), reader?.close()]);
+    await server?.stop();
+  });
+
+  it('shows blameless findings while typing, and one disappears once fixed', async () => {
+    const page = facilitator.page;
+    await addEntry(page, '09:41', 'Checkout error rate alert fired');
+    const summary = page.locator('[data-entry-id] [data-field="summary"]').first();
+    await summary.click();
+    await summary.press('End');
+    await page.keyboard.type('; the engineer forgot to check the dashboard, human error');
+    const marker = page.locator('[data-entry-id] [data-testid="lang-marker"]').first();
+    await marker.waitFor();
+    expect(await marker.getAttribute('aria-label')).toMatch(/2 wording suggestions/);
+    // The underline sits in place, and the suggestion shows on keyboard focus.
+    expect(await page.locator('[data-entry-id] .lang-mirror .lang-flag').count()).toBe(2);
+    await marker.focus();
+    const popover = page.getByTestId('lang-popover');
+    await popover.waitFor();
+    expect(await popover.textContent()).toContain('Try:');
+    await screenshot(page, 'publish-findings-while-typing');
+    await page.keyboard.press('Escape');
+    // Fix one: rewrite "human error" as a description of the system.
+    await summary.fill(
+      'Checkout error rate alert fired; the engineer forgot to check the dashboard, which had no alert',
+    );
+    await eventually(async () => expect(await marker.getAttribute('aria-label')).toMatch(/^1 wording suggestion:/));
+    // Dismiss the other one, with a reason.
+    await marker.click();
+    await popover.getByRole('button', { name: 'Dismiss…' }).click();
+    await popover.getByLabel(/Why is/).fill('Quoting the responder’s own words from the chat');
+    await popover.getByRole('button', { name: 'Dismiss', exact: true }).click();
+    await eventually(async () =>
+      expect(await page.locator('[data-entry-id] [data-testid="lang-marker"]').count()).toBe(0),
+    );
+  });
+
+  it('typed payloads stay text: script, javascript: links and event attributes', async () => {
+    const page = facilitator.page;
+    await addEntry(page, '09:45', XSS_SUMMARY);
+    await page.locator('[data-entry-id] .tl-notes').nth(1).click();
+    await page.keyboard.type(XSS_NOTES);
+    await addEntry(page, '09:50', 'Paged oncall via alice@example.com, rolled back from 10.1.2.3');
+  });
+
+  it('flags low-leverage action items as they are written', async () => {
+    const page = facilitator.page;
+    await page.getByRole('tab', { name: 'Actions' }).click();
+    await page.getByLabel('New action item').fill('Be more careful when deploying');
+    await page.getByLabel('New action item').press('Enter');
+    await page.getByTestId('action-warnings').waitFor();
+    expect(await page.getByTestId('action-warnings').textContent()).toMatch(/Low leverage/);
+    await screenshot(page, 'publish-low-leverage-action');
+  });
+
+  it('writes the narrative, previews the anonymised report and publishes', async () => {
+    const page = facilitator.page;
+    await page.getByRole('tab', { name: 'Report' }).click();
+    await page.getByTestId('report-view').waitFor();
+    await page.getByTestId('narrative-impact').fill('Checkout failed for 18 minutes for about 30% of customers.');
+    await page.getByTestId('narrative-wentWell').fill('The rollback runbook worked on the first try.');
+    const checklist = page.getByTestId('checklist');
+    await checklist.waitFor();
+    await page.getByRole('button', { name: 'Preview anonymised report' }).click();
+    const preview = page.getByTestId('anonymised-preview');
+    await eventually(async () => expect(await preview.textContent()).toContain('alice@example.com'));
+    await preview.getByLabel('Name or term').fill('oncall');
+    await preview.getByRole('combobox', { name: 'As' }).selectOption('term');
+    await preview.getByRole('button', { name: 'Add', exact: true }).click();
+    await eventually(async () =>
+      expect(await preview.locator('ins', { hasText: '[redacted]' }).count()).toBeGreaterThan(0),
+    );
+    await page.getByTestId('anonymised-preview').getByTestId('report-frame').scrollIntoViewIfNeeded();
+    await page.waitForTimeout(500);
+    await screenshot(page, 'publish-anonymised-preview');
+    const publish = page.getByRole('button', { name: /^Publish/ });
+    await publish.click();
+    if (await page.getByRole('button', { name: /Publish with/ }).count()) await publish.click();
+    await page.getByTestId('publish-result').waitFor();
+    expect(await page.getByTestId('publish-result').textContent()).toMatch(/Published version 1/);
+    await page.getByTestId('open-report').getByText('Open the report page').waitFor();
+    await page.getByRole('button', { name: 'Hide anonymised preview' }).click();
+    await screenshot(page, 'publish-published');
+  });
+
+  it('a reader opens the published report; nothing typed runs as script', async () => {
+    const page = reader.page;
+    const link = review.links.reader.replace(`/r/${review.id}`, `/r/${review.id}/report`);
+    await page.goto(link);
+    const frame = page.frameLocator('[data-testid="report-frame"]');
+    await frame.getByRole('heading', { name: 'Checkout outage' }).first().waitFor({ timeout: 20_000 });
+    const html = await page.getByTestId('report-frame').getAttribute('srcdoc');
+    expect(html).toContain('Checkout failed for 18 minutes');
+    expect(html).not.toContain('alice@example.com');
+    expect(html).toContain('window.__xss'); // the payload is there, as text
+    // Parsed (never run): no script element, no event attribute, no javascript: URL anywhere in the report.
+    const dangerous = await page.evaluate((source) => {
+      const doc = new DOMParser().parseFromString(source ?? '', 'text/html');
+      const all = [...doc.querySelectorAll('*')];
+      return {
+        scripts: doc.querySelectorAll('script').length,
+        handlers: all.flatMap((el) => [...el.attributes].filter((a) => /^on/i.test(a.name)).map((a) => a.name)),
+        jsUrls: all.flatMap((el) =>
+          [...el.attributes].filter((a) => /^\s*javascript:/i.test(a.value)).map((a) => `${el.tagName}@${a.name}`),
+        ),
+      };
+    }, html);
+    expect(dangerous).toEqual({ scripts: 0, handlers: [], jsUrls: [] });
+    expect(await page.getByTestId('report-frame').getAttribute('sandbox')).toBe('');
+    await page.waitForTimeout(500);
+    expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+    expect(dialogs).toEqual([]);
+    await screenshot(page, 'publish-reader-report');
+  });
+
+  it('shows later edits as amendments', async () => {
+    await facilitator.page.getByTestId('narrative-gotLucky').fill('The incident began outside peak hours.');
+    const page = reader.page;
+    await eventually(async () => {
+      await page.reload();
+      await page.getByTestId('amendments').waitFor({ timeout: 3000 });
+    }, 20_000);
+    expect(await page.getByTestId('amendments').textContent()).toMatch(/What went well \/ wrong \/ lucky/);
+    await screenshot(page, 'publish-reader-amended');
+    expect(dialogs).toEqual([]);
+    expect(reader.errors).toEqual([]);
+  });
+
+  it('lists action items across reviews and charts the metrics', async () => {
+    const page = facilitator.page;
+    await page.goto(`${server.origin}/actions`);
+    await eventually(async () => expect(await page.locator('.actions-table tbody tr').count()).toBe(1), 20_000);
+    expect(await page.getByTestId('overdue-count').textContent()).toBe('0');
+    expect(await page.getByTestId('completion-rate').textContent()).toBe('0 %');
+    await screenshot(page, 'publish-actions-page');
+    await page.goto(`${server.origin}/insights`);
+    await page.getByTestId('chart-reviews').locator('canvas').first().waitFor();
+    await screenshot(page, 'publish-insights-page');
+    expect(facilitator.errors).toEqual([]);
+  });
+});
