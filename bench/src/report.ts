@@ -36,6 +36,10 @@ export function renderReport(input: ReportInput): string {
   ];
   const lines: string[] = [...input.header, ''];
   for (const { title, result } of input.workloads) {
+    if (result.notRun) {
+      lines.push(`== ${title}`, `NOT RUN: ${result.notRun}`, ...result.notes.map((n) => `   · ${n}`), '');
+      continue;
+    }
     const table = result.rows.map((r) => [
       `${r.label} (${r.unit})${r.better === 'lower' ? ' ↓' : r.better === 'higher' ? ' ↑' : ''}`,
       ...input.servers.map((s) => value(r.values[s], r.digits ?? 1)),

@@ -1,5 +1,9 @@
 // Builds review content with @hindsight/doc's own operations and pushes it through a provider.
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
+import { openProvider, whenReady } from './clients/benchClient.ts';
+import type { HindsightServer } from './servers/hindsight.ts';
+import type { RoomAccess } from './servers/types.ts';
+import { until } from './time.ts';
 import { addEntry, defaultContext, ENTRY_KINDS, insertSummaryText, roots } from '@hindsight/doc';
 
 const ctx = defaultContext('bench');
@@ -43,3 +47,31 @@ export async function editSummaries(doc: Y.Doc, ids: string[], count: number): P
 }
 
 export const timelineSize = (doc: Y.Doc): number => roots(doc).timeline.size;
+
+/** Seeds `entries` entries as one update each plus summary edits up to `updates` updates in all. */
+export async function seedLoggedReview(server: HindsightServer, entries: number, updates: number): Promise<RoomAccess> {
+  const [access] = await server.createRooms(1);
+  const writer = new Y.Doc();
+  const observer = new Y.Doc();
+  const wp = openProvider(access!, writer);
+  const op = openProvider(access!, observer);
+  try {
+    await Promise.all([whenReady(wp, true), whenReady(op, true)]);
+    const ids = await addEntries(writer, entries, 1);
+    await editSummaries(writer, ids, Math.max(0, updates - entries));
+    // The relay forwards an update only after its commit: once the observer has them all, so has the disk.
+    const target = Y.decodeStateVector(Y.encodeStateVector(writer)).get(writer.clientID);
+    const reached = (): boolean => Y.decodeStateVector(Y.encodeStateVector(observer)).get(writer.clientID) === target;
+    try {
+      await until(reached, 'every seeded update to be committed and relayed', 120_000, 50);
+    } catch (err) {
+      throw new Error(`${(err as Error).message}\nserver output:\n${server.output().join('\n')}`);
+    }
+  } finally {
+    wp.destroy();
+    op.destroy();
+    writer.destroy();
+    observer.destroy();
+  }
+  return access!;
+}

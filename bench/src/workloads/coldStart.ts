@@ -4,7 +4,7 @@
 import { rmSync } from 'node:fs';
 import * as Y from 'yjs';
 import { nowMs, openProvider, whenReady } from '../clients/benchClient.ts';
-import { addEntries, editSummaries, timelineSize } from '../seed.ts';
+import { seedLoggedReview, timelineSize } from '../seed.ts';
 import { startHindsight, type HindsightServer } from '../servers/hindsight.ts';
 import type { RoomAccess } from '../servers/types.ts';
 import { until, withTimeout } from '../time.ts';
@@ -29,34 +29,6 @@ async function firstSync(access: RoomAccess, entries: number): Promise<number> {
     provider.destroy();
     doc.destroy();
   }
-}
-
-/** Seeds `entries` entries as one update each plus summary edits up to `updates` updates in all. */
-async function seed(server: HindsightServer, entries: number, updates: number): Promise<RoomAccess> {
-  const [access] = await server.createRooms(1);
-  const writer = new Y.Doc();
-  const observer = new Y.Doc();
-  const wp = openProvider(access!, writer);
-  const op = openProvider(access!, observer);
-  try {
-    await Promise.all([whenReady(wp, true), whenReady(op, true)]);
-    const ids = await addEntries(writer, entries, 1);
-    await editSummaries(writer, ids, Math.max(0, updates - entries));
-    // The relay forwards an update only after its commit: once the observer has them all, so has the disk.
-    const target = Y.decodeStateVector(Y.encodeStateVector(writer)).get(writer.clientID);
-    const reached = (): boolean => Y.decodeStateVector(Y.encodeStateVector(observer)).get(writer.clientID) === target;
-    try {
-      await until(reached, 'every seeded update to be committed and relayed', 120_000, 50);
-    } catch (err) {
-      throw new Error(`${(err as Error).message}\nserver output:\n${server.output().join('\n')}`);
-    }
-  } finally {
-    wp.destroy();
-    op.destroy();
-    writer.destroy();
-    observer.destroy();
-  }
-  return access!;
 }
 
 async function restartAndSync(
@@ -101,7 +73,7 @@ export const coldStart: Workload = {
     const dataDir = seeding.dataDir;
     try {
       const t0 = performance.now();
-      const access = await seed(seeding, coldEntries, coldUpdates);
+      const access = await seedLoggedReview(seeding, coldEntries, coldUpdates);
       const seedSeconds = (performance.now() - t0) / 1000;
       await seeding.kill9();
       const replay = await restartAndSync(dataDir, access, coldEntries);

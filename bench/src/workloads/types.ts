@@ -26,6 +26,8 @@ export interface WorkloadResult {
   /** Lines printed under the workload's table: what was run, caveats, n/a reasons. */
   notes: string[];
   details: Record<string, unknown>;
+  /** Set when the workload could not run at all (a missing service or browser): printed instead of the table. */
+  notRun?: string;
 }
 
 export interface Workload {

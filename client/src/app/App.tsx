@@ -11,13 +11,18 @@ const ActionsPage = lazy(() =>
 const InsightsPage = lazy(() =>
   import('../features/followup/InsightsPage.tsx').then((m) => ({ default: m.InsightsPage })),
 );
+const ReplayRoute = lazy(() => import('../features/replay/ReplayRoute.tsx').then((m) => ({ default: m.ReplayRoute })));
 const ReviewRoute = lazy(() => import('../features/review/ReviewRoute.tsx').then((m) => ({ default: m.ReviewRoute })));
 
 export function App() {
   const route = useRoute();
   return (
     <ErrorBoundary>
-      {route.page === 'report' || route.page === 'actions' || route.page === 'insights' ? (
+      {route.page === 'replay' ? (
+        <Suspense fallback={<p className="centered muted">Opening the replay…</p>}>
+          <ReplayRoute key={route.reviewId} reviewId={route.reviewId} linkToken={route.token} />
+        </Suspense>
+      ) : route.page === 'report' || route.page === 'actions' || route.page === 'insights' ? (
         <Suspense fallback={<p className="centered muted">Loading…</p>}>
           {route.page === 'report' && <ReportPage reviewId={route.reviewId} linkToken={route.token} />}
           {route.page === 'actions' && <ActionsPage />}

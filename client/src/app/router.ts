@@ -5,6 +5,7 @@ import { LINK_FRAGMENT_KEY, REVIEW_PAGE_PATH } from '@hindsight/protocol';
 export type Route =
   | { page: 'home' }
   | { page: 'review'; reviewId: string; token: string | null }
+  | { page: 'replay'; reviewId: string; token: string | null }
   | { page: 'report'; reviewId: string; token: string | null }
   | { page: 'actions' }
   | { page: 'insights' };
@@ -13,6 +14,12 @@ export function parseRoute(pathname: string, hash: string): Route {
   // Follow-up pages across reviews (/metrics is the server's Prometheus endpoint, hence /insights).
   if (pathname === '/actions' || pathname === '/actions/') return { page: 'actions' };
   if (pathname === '/insights' || pathname === '/insights/') return { page: 'insights' };
+  // `/replay/<id>`: the read-only incident replay and edit history (token in the fragment too).
+  const replay = /^\/replay\/([^/]+)/.exec(pathname);
+  if (replay) {
+    const token = new URLSearchParams(hash.replace(/^#/, '')).get(LINK_FRAGMENT_KEY);
+    return { page: 'replay', reviewId: decodeURIComponent(replay[1]!), token: token || null };
+  }
   const prefix = `${REVIEW_PAGE_PATH}/`;
   if (pathname.startsWith(prefix)) {
     const reviewId = decodeURIComponent(pathname.slice(prefix.length).split('/')[0] ?? '');

@@ -2,7 +2,7 @@
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 import { IndexeddbPersistence } from 'y-indexeddb';
-import { FATAL_CLOSE_CODES, SYNC_PATH, TOKEN_PARAM, type CloseCode } from '@hindsight/protocol';
+import { CloseCode, FATAL_CLOSE_CODES, SYNC_PATH, TOKEN_PARAM } from '@hindsight/protocol';
 import { ConnectionTracker } from './connection.ts';
 
 export interface ReviewSync {
@@ -29,8 +29,10 @@ export function openReview(reviewId: string, token: string, name: string): Revie
   const cache = new IndexeddbPersistence(`hindsight:${reviewId}`, doc);
   const provider = new WebsocketProvider(syncServerUrl(), reviewId, doc, {
     params: { [TOKEN_PARAM]: token },
-    // Only a revoked link is final; rate limits and slow consumers retry.
-    shouldReconnect: (event) => !FATAL_CLOSE_CODES.includes(event.code as CloseCode),
+    // Only a revoked link is final; rate limits and slow consumers retry. A refused change is
+    // not retried on this doc: resending would be refused again (see resetAfterRefusal.ts).
+    shouldReconnect: (event) =>
+      !FATAL_CLOSE_CODES.includes(event.code as CloseCode) && event.code !== CloseCode.ChangeRefused,
     // Other tabs of the same browser share through IndexedDB and the server.
     disableBc: true,
   });

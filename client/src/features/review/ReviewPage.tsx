@@ -10,6 +10,9 @@ import { ShareDialog } from '../share/ShareDialog.tsx';
 import { TimelineView } from '../timeline/TimelineView.tsx';
 import { loadNotesEditor } from '../../editor/loadNotesEditor.ts';
 import { cacheLoadedAssets } from '../../app/serviceWorker.ts';
+import { MeetingLayer } from '../facilitation/MeetingLayer.tsx';
+import { FrozenTimeline } from '../facilitation/FrozenTimeline.tsx';
+import type { Target } from '../facilitation/FacilitationContext.ts';
 
 const loadWhys = () => import('../whys/WhysView.tsx');
 const loadActions = () => import('../actions/ActionsView.tsx');
@@ -53,24 +56,35 @@ export function ReviewPage() {
     setView('timeline');
   }, []);
 
+  // Following the spotlight: an entry through the timeline's own focus, a why by opening its view.
+  const showTarget = useCallback(
+    (target: Target) => (target.kind === 'entry' ? jumpToEntry(target.id) : setView('whys')),
+    [jumpToEntry],
+  );
+
   const closeShare = (): void => {
     sessionStorage.removeItem(`hindsight:share:${sync.reviewId}`);
     setShareOpen(false);
   };
 
   return (
-    <div className="review">
+    <div className="review review-with-meeting">
       <ReviewHeader meta={meta} onShare={role === 'facilitator' ? () => setShareOpen(true) : undefined} />
-      <ViewTabs view={view} onChange={setView} />
-      <main className="view" id={`view-${view}`} role="tabpanel" aria-labelledby={`tab-${view}`}>
-        {view === 'timeline' && <TimelineView focusEntry={focusEntry} onFocused={() => setFocusEntry(null)} />}
-        <Suspense fallback={<p className="view-scroll muted">Loading…</p>}>
-          {view === 'whys' && <WhysView onJumpToEntry={jumpToEntry} />}
-          {view === 'actions' && <ActionsView />}
-          {view === 'humanFactors' && <HumanFactorsView />}
-          {view === 'report' && <ReportView />}
-        </Suspense>
-      </main>
+      <MeetingLayer tabs={<ViewTabs view={view} onChange={setView} />} onShow={showTarget}>
+        <main className="view" id={`view-${view}`} role="tabpanel" aria-labelledby={`tab-${view}`}>
+          {view === 'timeline' && (
+            <FrozenTimeline>
+              <TimelineView focusEntry={focusEntry} onFocused={() => setFocusEntry(null)} />
+            </FrozenTimeline>
+          )}
+          <Suspense fallback={<p className="view-scroll muted">Loading…</p>}>
+            {view === 'whys' && <WhysView onJumpToEntry={jumpToEntry} />}
+            {view === 'actions' && <ActionsView />}
+            {view === 'humanFactors' && <HumanFactorsView />}
+            {view === 'report' && <ReportView />}
+          </Suspense>
+        </main>
+      </MeetingLayer>
       {role === 'facilitator' && <ShareDialog open={shareOpen} onClose={closeShare} />}
     </div>
   );

@@ -1,11 +1,12 @@
 // Opens a review from `/r/<id>#t=<token>`: token, display name, session, then the live document.
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { defaultContext } from '@hindsight/doc';
 import { can } from '@hindsight/protocol';
 import { loadName, loadToken, saveToken } from '../../app/localStore.ts';
-import { openReview, type ReviewSync } from '../../sync/session.ts';
+import { useReviewSync } from '../../sync/useReviewSync.ts';
 import { ReviewProvider, type ReviewContextValue } from '../../sync/ReviewContext.tsx';
 import { NamePrompt } from '../identity/NamePrompt.tsx';
+import { ChangeRefusedNotice } from '../facilitation/ChangeRefusedNotice.tsx';
 import { ReviewPage } from './ReviewPage.tsx';
 import { useReviewSession } from './useReviewSession.ts';
 
@@ -46,20 +47,19 @@ function OpenReview({
   name: string;
   role: ReviewContextValue['role'];
 }) {
-  const [sync, setSync] = useState<ReviewSync | null>(null);
-  useEffect(() => {
-    const opened = openReview(reviewId, token, name);
-    setSync(opened);
-    return () => opened.destroy();
-  }, [reviewId, token, name]);
+  const { sync, refusedAt, dismissRefusal } = useReviewSync(reviewId, token, name);
   const value = useMemo<ReviewContextValue | null>(
     () => (sync ? { sync, role, canWrite: can(role, 'doc.write'), ctx: defaultContext(name), name } : null),
     [sync, role, name],
   );
-  if (!value) return null;
+  if (!value)
+    return (
+      <p className="centered muted">{refusedAt ? 'Reloading the review from the server…' : 'Opening the review…'}</p>
+    );
   return (
     <ReviewProvider value={value}>
       <ReviewPage />
+      {refusedAt !== null && <ChangeRefusedNotice onDismiss={dismissRefusal} />}
     </ReviewProvider>
   );
 }

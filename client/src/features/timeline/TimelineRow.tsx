@@ -18,6 +18,7 @@ import { TimeCell } from './TimeCell.tsx';
 import { DelayFlags } from '../delays/DelayFlags.tsx';
 import { SourceNote } from '../import/SourceNote.tsx';
 import { TrashIcon } from '../../ui/icons.tsx';
+import { RowActions } from '../facilitation/RowActions.tsx';
 
 export interface TimelineRowProps {
   entry: EntryView;
@@ -102,6 +103,7 @@ export const TimelineRow = memo(function TimelineRow({
         {entry.createdBy && <div className="row-meta">by {entry.createdBy}</div>}
         <SourceNote source={entry.source} />
         <DelayFlags entryId={entry.id} />
+        <RowActions target={{ kind: 'entry', id: entry.id }} label={`the ${clock} entry`} />
       </div>
       <div role="cell">
         <NotesCell entryId={entry.id} othersEditing={!!first} />

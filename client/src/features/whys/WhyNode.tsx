@@ -12,6 +12,7 @@ import { focusSibling } from './focusWhy.ts';
 import { useWhysTree } from './treeContext.ts';
 import { whyCommand } from './whyKeys.ts';
 import { WhyControls } from './WhyControls.tsx';
+import { RowActions } from '../facilitation/RowActions.tsx';
 
 export function WhyNode({ node }: { node: WhyNodeView }) {
   const { sync, ctx, canWrite } = useReview();
@@ -124,6 +125,7 @@ export function WhyNode({ node }: { node: WhyNodeView }) {
           ))}
         </div>
         <div className="why-controls">
+          <RowActions target={{ kind: 'why', id: node.id }} label={`the why “${label}”`} />
           <WhyControls node={node} />
           {canWrite && (
             <button

@@ -1,0 +1,217 @@
+// Browser first render (issue 7): navigation start → first timeline rows visible for a seeded review, in
+// Debian's Chromium, cold (fresh profile, no IndexedDB, no HTTP cache) and warm (same profile, reloaded).
+/// <reference lib="dom" />
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Page } from 'playwright-core';
+import { clockOffsetMs, newPerson } from '../browser/chromium.ts';
+import { browserRunPrerequisites } from '../browser/clientBuild.ts';
+import { hotFunctions, hotPackages, saveProfile, startProfile, type HotFunction } from '../browser/cpuProfile.ts';
+import { seededReview } from '../browser/seededReview.ts';
+import { sleep } from '../time.ts';
+import type { MetricRow, Workload } from './types.ts';
+
+const TARGET_MS = 1500;
+const resultsDir = fileURLToPath(new URL('../../results', import.meta.url));
+
+interface Load {
+  /** performance.now() (ms since navigation start) when the first `[data-entry-id]` row was in the DOM. */
+  rowAt: number;
+  /** …and after the next frame (requestAnimationFrame, then a task): the row has been painted. */
+  visibleAt: number;
+  rows: number;
+  domContentLoaded: number;
+  liveAt: number;
+}
+
+/** Installed before any page script: watches the DOM for the first timeline row and the "Live" badge. */
+function renderProbe(): void {
+  const b = { rowAt: -1, visibleAt: -1, rows: 0, liveAt: -1 };
+  (window as unknown as { __bench: typeof b }).__bench = b;
+  const observer = new MutationObserver(() => {
+    if (b.rowAt < 0 && document.querySelector('[data-entry-id]')) {
+      b.rowAt = performance.now();
+      requestAnimationFrame(() =>
+        setTimeout(() => {
+          b.visibleAt = performance.now();
+          b.rows = document.querySelectorAll('[data-entry-id]').length;
+        }, 0),
+      );
+    }
+    if (b.liveAt < 0 && document.querySelector('[data-testid="connection-state"]')?.textContent === 'Live')
+      b.liveAt = performance.now();
+    if (b.rowAt >= 0 && b.liveAt >= 0) observer.disconnect();
+  });
+  observer.observe(document, { childList: true, subtree: true, characterData: true });
+}
+
+async function load(page: Page, link: string): Promise<Load> {
+  await page.goto(link, { waitUntil: 'commit' });
+  await page.waitForFunction(
+    () => {
+      const b = (window as unknown as { __bench?: { visibleAt: number; liveAt: number } }).__bench;
+      return !!b && b.visibleAt >= 0 && b.liveAt >= 0;
+    },
+    undefined,
+    { timeout: 120_000, polling: 50 },
+  );
+  return page.evaluate(() => {
+    const b = (window as unknown as { __bench: Omit<Load, 'domContentLoaded'> }).__bench;
+    const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+    return { ...b, domContentLoaded: nav?.domContentLoadedEventEnd ?? NaN };
+  });
+}
+
+/** One fresh profile: a cold load, then (after the cache has stored the review) a warm one. */
+async function coldAndWarm(link: string): Promise<{ cold: Load; warm: Load; errors: string[] }> {
+  const person = await newPerson('Bench Reader', renderProbe);
+  try {
+    const cold = await load(person.page, link);
+    await sleep(1500); // y-indexeddb writes the synced state; the service worker settles
+    await person.page.goto('about:blank');
+    const warm = await load(person.page, link);
+    return { cold, warm, errors: person.errors };
+  } finally {
+    await person.close();
+  }
+}
+
+interface SyncFrames {
+  /** ms since navigation start, on the page's clock: the sync socket created, its first and its largest frame in. */
+  socketAt: number;
+  firstFrameAt: number;
+  largestFrameAt: number;
+  largestFrameKb: number;
+}
+
+/** An extra cold load under the CPU profiler (same origin first, so the renderer stays the profiled one). */
+async function profiledLoad(
+  link: string,
+  distDir: string,
+): Promise<{ load: Load; hot: HotFunction[]; packages: HotFunction[]; frames: SyncFrames; path: string }> {
+  const person = await newPerson('Bench Reader', renderProbe);
+  try {
+    await person.page.goto(new URL('/healthz', link).href);
+    const seen = { socketAt: NaN, firstFrameAt: NaN, largestFrameAt: NaN, largestBytes: 0 };
+    const now = (): number => performance.timeOrigin + performance.now();
+    person.page.on('websocket', (ws) => {
+      seen.socketAt = now();
+      ws.on('framereceived', (f) => {
+        const bytes = typeof f.payload === 'string' ? f.payload.length : f.payload.byteLength;
+        if (Number.isNaN(seen.firstFrameAt)) seen.firstFrameAt = now();
+        if (bytes > seen.largestBytes) Object.assign(seen, { largestBytes: bytes, largestFrameAt: now() });
+      });
+    });
+    const profiler = await startProfile(person.page);
+    const l = await load(person.page, link);
+    const profile = await profiler.stop();
+    // Node's clock → the page's "ms since navigation start".
+    const offset = await clockOffsetMs(person.page, 5);
+    const origin = await person.page.evaluate(() => performance.timeOrigin);
+    const rel = (t: number): number => t + offset - origin;
+    mkdirSync(resultsDir, { recursive: true });
+    const path = join(resultsDir, `render-${new Date().toISOString().replace(/[:.]/g, '-')}.cpuprofile`);
+    saveProfile(profile, path);
+    return {
+      load: l,
+      hot: hotFunctions(profile, 8, distDir),
+      packages: hotPackages(profile, distDir, 8),
+      frames: {
+        socketAt: rel(seen.socketAt),
+        firstFrameAt: rel(seen.firstFrameAt),
+        largestFrameAt: rel(seen.largestFrameAt),
+        largestFrameKb: seen.largestBytes / 1024,
+      },
+      path,
+    };
+  } finally {
+    await person.close();
+  }
+}
+
+const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
+
+export const browserRender: Workload = {
+  id: 'browser-render',
+  title: 'Browser: first render of a big timeline in Chromium',
+  async run(ctx) {
+    const { renderEntries: entries, renderRuns: runs } = ctx.options;
+    const na = 'reference and raw ws: n/a — they serve no UI (the reference server is a sync endpoint only).';
+    const ready = await browserRunPrerequisites(ctx, na);
+    if ('skip' in ready) return ready.skip;
+    const { dist } = ready;
+    ctx.log(`browser render: seeding ${entries} entries`);
+    const review = await seededReview(dist.dir, entries);
+    try {
+      const cold: Load[] = [];
+      const warm: Load[] = [];
+      const errors: string[] = [];
+      for (let i = 0; i < runs; i++) {
+        const r = await coldAndWarm(review.link);
+        cold.push(r.cold);
+        warm.push(r.warm);
+        errors.push(...r.errors);
+        ctx.log(`  run ${i + 1}: cold ${r.cold.visibleAt.toFixed(0)} ms, warm ${r.warm.visibleAt.toFixed(0)} ms`);
+      }
+      const coldMedian = median(cold.map((l) => l.visibleAt));
+      const profiled = coldMedian >= TARGET_MS ? await profiledLoad(review.link, dist.dir) : undefined;
+      const only = (v: number): MetricRow['values'] => ({ hindsight: v, reference: null, raw: null });
+      const row = (
+        key: string,
+        label: string,
+        v: number,
+        digits = 0,
+        better: MetricRow['better'] = 'lower',
+      ): MetricRow => ({
+        key,
+        label,
+        unit: 'ms',
+        better,
+        values: only(v),
+        digits,
+      });
+      const rows: MetricRow[] = [
+        row('browser.render.cold.median', `first rows visible, ${entries} entries, cold (median)`, coldMedian),
+        row('browser.render.cold.max', 'first rows visible, cold (max)', Math.max(...cold.map((l) => l.visibleAt))),
+        row(
+          'browser.render.warm.median',
+          'first rows visible, warm cache (median)',
+          median(warm.map((l) => l.visibleAt)),
+        ),
+        row('browser.render.cold.dcl', 'cold: DOMContentLoaded (median)', median(cold.map((l) => l.domContentLoaded))),
+        row('browser.render.cold.row', 'cold: first row in the DOM (median)', median(cold.map((l) => l.rowAt))),
+        row('browser.render.cold.live', 'cold: connection badge "Live" (median)', median(cold.map((l) => l.liveAt))),
+        row('browser.render.warm.live', 'warm: connection badge "Live" (median)', median(warm.map((l) => l.liveAt))),
+      ];
+      const notes = [
+        `Hindsight serving the built client (${dist.seconds ? `built in ${dist.seconds.toFixed(0)} s into a temp dir` : 'BENCH_CLIENT_DIST'}); ` +
+          `one review with ${entries} entries made with @hindsight/doc addEntry, pushed 100 per update by a stock client (${review.seedSeconds.toFixed(1)} s).`,
+        `${runs} runs, each in a new Chromium profile: cold = first visit (no IndexedDB, no HTTP cache, no service worker); ` +
+          'warm = the same profile reopening the link after about:blank (IndexedDB holds the review, assets cached).',
+        'time = performance.now() in the page (0 = navigation start) when the first [data-entry-id] row is in the DOM and a frame ' +
+          `has passed (rAF + task); the display name is preset in localStorage so no prompt intervenes; ${cold[0]?.rows ?? '?'} rows were in the DOM (virtualised list).`,
+        na,
+      ];
+      if (profiled) {
+        const f = profiled.frames;
+        const ms = (v: number): string => `${v.toFixed(0)} ms`;
+        const pkgs = profiled.packages.map((h) => `${h.where} ${ms(h.selfMs)}`).join(', ');
+        const top = profiled.hot
+          .filter((h) => !h.fn.startsWith('('))
+          .map((h) => `${h.fn} (${h.where}) ${ms(h.selfMs)}`)
+          .join(', ');
+        notes.push(
+          `WHY (an extra cold load under the CPU profiler, ${ms(profiled.load.visibleAt)} to the first rows; ` +
+            `${profiled.path.replace(/.*\/bench\//, 'bench/')}): sync socket opened at ${ms(f.socketAt)}, first frame ` +
+            `${ms(f.firstFrameAt)}, the ${f.largestFrameKb.toFixed(0)} KB sync step 2 in at ${ms(f.largestFrameAt)}, first row in the DOM ` +
+            `at ${ms(profiled.load.rowAt)}; page main-thread self time by source (idle excluded): ${pkgs}; hottest functions: ${top}.`,
+        );
+      }
+      if (errors.length) notes.push(`page errors: ${[...new Set(errors)].slice(0, 3).join(' | ')}`);
+      return { rows, notes, details: { cold, warm, profiled, link: review.link, errors } };
+    } finally {
+      await review.stop();
+    }
+  },
+};

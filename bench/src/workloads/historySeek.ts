@@ -1,0 +1,110 @@
+// History seek: the replay page's "how the review was built" scrubber on a big review. A review
+// with N entries and M logged updates; then `GET /api/reviews/:id/history/state?seq=` at random
+// moments, timed from request to a Y.Doc holding that state (what the replay page does per seek).
+// Hindsight only: neither peer keeps an edit history.
+import * as Y from 'yjs';
+import { seedLoggedReview, timelineSize } from '../seed.ts';
+import { startHindsight } from '../servers/hindsight.ts';
+import type { RoomAccess } from '../servers/types.ts';
+import type { MetricRow, Workload } from './types.ts';
+
+interface Seek {
+  seq: number;
+  /** Request sent until the body is in. */
+  fetchMs: number;
+  /** Request sent until a fresh Y.Doc holds the state and its timeline was read. */
+  totalMs: number;
+  entries: number;
+}
+
+async function seek(baseUrl: string, access: RoomAccess, seq: number): Promise<Seek> {
+  const t0 = performance.now();
+  const res = await fetch(`${baseUrl}/api/reviews/${access.room}/history/state?seq=${seq}`, {
+    headers: { authorization: `Bearer ${access.params.token}` },
+  });
+  if (!res.ok) throw new Error(`history/state?seq=${seq} answered ${res.status}: ${await res.text()}`);
+  const body = new Uint8Array(await res.arrayBuffer());
+  const fetchMs = performance.now() - t0;
+  const doc = new Y.Doc();
+  Y.applyUpdate(doc, body);
+  const entries = timelineSize(doc);
+  doc.destroy();
+  return { seq, fetchMs, totalMs: performance.now() - t0, entries };
+}
+
+/** A fixed, spread-out set of seqs (a seeded LCG), so runs are comparable. */
+function moments(latest: number, count: number): number[] {
+  let x = 12345;
+  const out: number[] = [];
+  for (let i = 0; i < count; i++) {
+    x = (x * 1103515245 + 12345) % 2 ** 31;
+    out.push(1 + (x % latest));
+  }
+  return out;
+}
+
+const stats = (xs: number[]): { median: number; p95: number; max: number } => {
+  const s = [...xs].sort((a, b) => a - b);
+  return {
+    median: s[Math.floor(s.length / 2)]!,
+    p95: s[Math.min(s.length - 1, Math.ceil(s.length * 0.95) - 1)]!,
+    max: s[s.length - 1]!,
+  };
+};
+
+export const historySeek: Workload = {
+  id: 'history',
+  title: 'History seek: the review as it stood at any moment',
+  async run(ctx) {
+    const { coldEntries, coldUpdates, historySeeks } = ctx.options;
+    const rows: MetricRow[] = [];
+    const notes = [
+      `Hindsight: a review with ${coldEntries} entries and ${coldUpdates} logged updates (SQLite, synchronous=FULL); ` +
+        `${historySeeks} seeks to spread-out seqs, each one the server has not answered before.`,
+      'time = GET /api/reviews/:id/history/state?seq=N sent, until a fresh Y.Doc holds that state (what one scrubber stop costs the page).',
+      'The server rebuilds from the nearest history snapshot (one per 1,000 seqs) plus the tail. "first seek" is the very first ' +
+        'one, to the latest seq, before any snapshot exists: it writes the snapshots on its way, once.',
+      'reference, raw ws: n/a — neither keeps an edit history.',
+    ];
+    if (!ctx.servers.includes('hindsight')) return { rows, notes, details: {} };
+    ctx.log(`history seek: hindsight: seeding ${coldEntries} entries, ${coldUpdates} updates`);
+    const server = await startHindsight();
+    try {
+      const access = await seedLoggedReview(server, coldEntries, coldUpdates);
+      const baseUrl = `http://127.0.0.1:${server.port}`;
+      const index = (await (
+        await fetch(`${baseUrl}/api/reviews/${access.room}/history`, {
+          headers: { authorization: `Bearer ${access.params.token}` },
+        })
+      ).json()) as { latestSeq: number };
+      const first = await seek(baseUrl, access, index.latestSeq);
+      if (first.entries !== coldEntries)
+        throw new Error(`the latest state holds ${first.entries} entries, not ${coldEntries}`);
+      ctx.log(`  first seek (builds snapshots) ${first.totalMs.toFixed(0)} ms`);
+      const seeks: Seek[] = [];
+      for (const seq of moments(index.latestSeq - 1, historySeeks)) seeks.push(await seek(baseUrl, access, seq));
+      const total = stats(seeks.map((s) => s.totalMs));
+      const server_ = stats(seeks.map((s) => s.fetchMs));
+      ctx.log(`  seek median ${total.median.toFixed(0)} ms, max ${total.max.toFixed(0)} ms`);
+      const only = (v: number): MetricRow['values'] => ({ hindsight: v, reference: null, raw: null });
+      const row = (key: string, label: string, v: number): MetricRow => ({
+        key,
+        label,
+        unit: 'ms',
+        better: 'lower',
+        values: only(v),
+        digits: 0,
+      });
+      rows.push(
+        row('history.seek.median', `seek to a moment, median (of ${index.latestSeq} seqs)`, total.median),
+        row('history.seek.p95', 'seek to a moment, p95', total.p95),
+        row('history.seek.max', 'seek to a moment, worst', total.max),
+        row('history.seek.fetch.median', 'of which the HTTP answer, median', server_.median),
+        row('history.seek.first', 'first seek ever (writes the snapshots)', first.totalMs),
+      );
+      return { rows, notes, details: { latestSeq: index.latestSeq, first, seeks } };
+    } finally {
+      await server.stop();
+    }
+  },
+};

@@ -1,0 +1,31 @@
+// Opens `/replay/<id>#t=<token>`: any link of the review; the document comes from this browser's copy and the server.
+import { useMemo } from 'react';
+import { loadName, loadToken, saveToken } from '../../app/localStore.ts';
+import { useReviewSync } from '../../sync/useReviewSync.ts';
+import { ReplayPage } from './ReplayPage.tsx';
+
+export function ReplayRoute({ reviewId, linkToken }: { reviewId: string; linkToken: string | null }) {
+  const token = useMemo(() => {
+    if (linkToken) saveToken(reviewId, linkToken);
+    return linkToken ?? loadToken(reviewId);
+  }, [reviewId, linkToken]);
+  if (!token) {
+    return (
+      <main className="centered">
+        <div className="card" role="alert">
+          <h1>This replay cannot be opened</h1>
+          <p>The link has no access token. Ask the facilitator for the full reader link.</p>
+          <a href="/">Back to your reviews</a>
+        </div>
+      </main>
+    );
+  }
+  return <OpenReplay reviewId={reviewId} token={token} />;
+}
+
+function OpenReplay({ reviewId, token }: { reviewId: string; token: string }) {
+  // Nothing is ever written here; the name only shows in others' presence lists.
+  const { sync } = useReviewSync(reviewId, token, loadName() ?? 'Reader');
+  if (!sync) return <p className="centered muted">Opening the replay…</p>;
+  return <ReplayPage sync={sync} token={token} />;
+}

@@ -1,0 +1,57 @@
+// Unit tests: the replay clock, driven by an injected real clock.
+import { describe, expect, it } from 'vitest';
+import { createClock, finished, pause, play, positionAt, seek, setRange, setSpeed } from './replayClock.ts';
+
+const START = 1_000_000;
+const END = START + 3_600_000;
+
+describe('replay clock', () => {
+  it('is paused at the start until played; plays at its speed', () => {
+    let c = createClock(START, END, undefined, 60);
+    expect(positionAt(c, 5_000)).toBe(START);
+    c = play(c, 10_000);
+    expect(positionAt(c, 10_000)).toBe(START);
+    expect(positionAt(c, 11_000)).toBe(START + 60_000);
+  });
+
+  it('pauses where it is and resumes from there', () => {
+    let c = play(createClock(START, END, START, 10), 0);
+    c = pause(c, 2_000);
+    expect(positionAt(c, 50_000)).toBe(START + 20_000);
+    c = play(c, 50_000);
+    expect(positionAt(c, 51_000)).toBe(START + 30_000);
+  });
+
+  it('changes speed without jumping', () => {
+    let c = play(createClock(START, END, START, 1), 0);
+    c = setSpeed(c, 600, 1_000);
+    expect(positionAt(c, 1_000)).toBe(START + 1_000);
+    expect(positionAt(c, 2_000)).toBe(START + 601_000);
+    expect(() => setSpeed(c, 0, 0)).toThrow(/positive/);
+  });
+
+  it('seeks within the range, clamping outside it, while playing or paused', () => {
+    let c = createClock(START, END);
+    c = seek(c, START + 100, 0);
+    expect(positionAt(c, 999)).toBe(START + 100);
+    expect(positionAt(seek(c, END + 5, 0), 0)).toBe(END);
+    expect(positionAt(seek(c, 0, 0), 0)).toBe(START);
+    c = play(seek(c, START + 1_000, 10), 10);
+    expect(positionAt(seek(c, START, 20), 21)).toBe(START + 60);
+  });
+
+  it('stops at the end, and playing again starts over', () => {
+    let c = play(createClock(START, END, END - 60_000, 600), 0);
+    expect(finished(c, 50)).toBe(false);
+    expect(positionAt(c, 1_000)).toBe(END);
+    expect(finished(c, 1_000)).toBe(true);
+    c = play(pause(c, 1_000), 2_000);
+    expect(positionAt(c, 2_000)).toBe(START);
+  });
+
+  it('keeps the position when the range changes, clamped into it', () => {
+    const c = seek(createClock(START, END), START + 10_000, 0);
+    expect(positionAt(setRange(c, START, END + 1, 0), 0)).toBe(START + 10_000);
+    expect(positionAt(setRange(c, START + 20_000, END, 0), 0)).toBe(START + 20_000);
+  });
+});

@@ -1,0 +1,60 @@
+// The review as of one seq of its edit history (and the seq before, to tell what that update added).
+import { useEffect, useState } from 'react';
+import { fetchStateAt } from './historyApi.ts';
+import { readHistoryState, type HistoryView } from './historyDoc.ts';
+
+export interface HistoryStateResult {
+  view: HistoryView | null;
+  before: HistoryView | null;
+  error: string | null;
+  loading: boolean;
+  /** How long the last seek took (fetch or cache, plus applying), ms. */
+  tookMs: number | null;
+}
+
+export function useHistoryState(
+  reviewId: string,
+  token: string,
+  seq: number | null,
+  prevSeq: number,
+): HistoryStateResult {
+  const [result, setResult] = useState<HistoryStateResult>({
+    view: null,
+    before: null,
+    error: null,
+    loading: false,
+    tookMs: null,
+  });
+  useEffect(() => {
+    if (seq === null) return;
+    let cancelled = false;
+    setResult((r) => ({ ...r, loading: true }));
+    // A short debounce: dragging the scrubber asks only for where it stops.
+    const timer = setTimeout(() => {
+      const started = performance.now();
+      Promise.all([
+        fetchStateAt(reviewId, token, seq),
+        prevSeq > 0 ? fetchStateAt(reviewId, token, prevSeq) : Promise.resolve(null),
+      ])
+        .then(([now, prev]) => {
+          if (cancelled) return;
+          setResult({
+            view: readHistoryState(now),
+            before: prev ? readHistoryState(prev) : null,
+            error: null,
+            loading: false,
+            tookMs: performance.now() - started,
+          });
+        })
+        .catch((err: unknown) => {
+          if (!cancelled)
+            setResult((r) => ({ ...r, loading: false, error: err instanceof Error ? err.message : String(err) }));
+        });
+    }, 120);
+    return () => {
+      cancelled = true;
+      clearTimeout(timer);
+    };
+  }, [reviewId, token, seq, prevSeq]);
+  return result;
+}

@@ -1,0 +1,105 @@
+// The replay link in Chromium: the incident steps forward in time, and the edit-history scrubber shows the review being built.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startServer, type RunningServer, type ReviewHandle } from '../helpers/server.ts';
+import { newPerson, type Person } from './helpers/browser.ts';
+import { addEntry, eventually, joinReview, screenshot } from './helpers/review.ts';
+import { seedReview } from './helpers/meeting.ts';
+
+const T0 = Date.UTC(2026, 10, 28, 13, 0);
+const MIN = 60_000;
+
+describe('the replay page', () => {
+  let server: RunningServer;
+  let review: ReviewHandle;
+  let reader: Person;
+  let editor: Person;
+
+  beforeAll(async () => {
+    server = await startServer({ withClient: true });
+    review = await server.createReview('Payments queue backed up', { startedAt: T0 });
+    await seedReview(server, review.id, review.tokens.facilitator, (add) => {
+      add.entry(T0 + 2 * MIN, 'Queue depth alert fired', 'alert');
+      add.entry(T0 + 25 * MIN, 'On-call acknowledged and opened the dashboard', 'action');
+      add.entry(T0 + 40 * MIN, 'Consumers scaled from 4 to 12', 'action');
+      add.entry(T0 + 70 * MIN, 'Queue drained; incident resolved', 'marker');
+    });
+    [reader, editor] = await Promise.all([newPerson(), newPerson({ colorScheme: 'dark' })]);
+  });
+
+  afterAll(async () => {
+    await Promise.all([reader?.close(), editor?.close()]);
+    await server?.stop();
+  });
+
+  const replayUrl = (at?: string): string =>
+    `${server.origin}/replay/${review.id}${at ? `?at=${encodeURIComponent(at)}` : ''}#t=${review.tokens.reader}`;
+  const shown = (p: Person) => p.page.getByTestId('replay-entry').allTextContents();
+
+  it('opens at a deep-linked moment: only what had happened by then, and the delay running', async () => {
+    await reader.page.goto(replayUrl('2026-11-28T13:20:00Z'));
+    await eventually(async () => expect(await shown(reader)).toHaveLength(1));
+    expect((await shown(reader))[0]).toContain('Queue depth alert fired');
+    expect(await reader.page.getByTestId('replay-clock').textContent()).toContain('T+20:00');
+    // 18 minutes since the alert with nobody answering: a delay, still running.
+    expect(await reader.page.getByTestId('replay-delay').textContent()).toMatch(/Alert unanswered 18 min and counting/);
+    await screenshot(reader.page, 'replay-deep-link');
+  });
+
+  it('steps through the incident with the scrubber and plays at 600×', async () => {
+    const scrubber = reader.page.getByTestId('replay-scrubber');
+    await scrubber.fill(String(T0 + 41 * MIN));
+    await eventually(async () => expect(await shown(reader)).toHaveLength(3));
+    expect(await reader.page.getByTestId('replay-delay').textContent()).toMatch(
+      /Alert unanswered 23 min(?! and counting)/,
+    );
+    await reader.page.getByRole('radio', { name: '600×' }).check({ force: true });
+    await reader.page.getByTestId('replay-play').click();
+    // 29 incident minutes at 600× take about 3 s.
+    await eventually(async () => expect(await shown(reader)).toHaveLength(4), 15_000);
+    expect(await reader.page.getByTestId('replay-play').textContent()).toContain('Play');
+    await screenshot(reader.page, 'replay-incident-end');
+  });
+
+  it('the history scrubber shows an entry absent before it was added and present after', async () => {
+    // Someone adds an entry after the seed: a later update in the log.
+    await joinReview(editor, review.links.editor, 'Dee Responder');
+    await addEntry(editor.page, '14:15', 'Late note: retry storm from the mobile app');
+    await eventually(async () => {
+      const res = await server.fetch(`/api/reviews/${review.id}/history`, {
+        headers: { authorization: `Bearer ${review.tokens.reader}` },
+      });
+      const idx = (await res.json()) as { authors: { label: string }[] };
+      expect(idx.authors.map((a) => a.label)).toContain('Responder');
+    });
+    await reader.page.reload();
+    await reader.page.getByRole('tab', { name: 'How the review was built' }).click();
+    const scrubber = reader.page.getByTestId('history-scrubber');
+    await scrubber.waitFor();
+    const entries = () => reader.page.getByTestId('history-entry').allTextContents();
+    const late = 'Late note: retry storm from the mobile app';
+    // Find the update that added it: step back from the end until it is gone.
+    const max = Number(await scrubber.getAttribute('max'));
+    let i = max;
+    await eventually(async () => expect((await entries()).join('|')).toContain(late));
+    for (; i >= 0; i--) {
+      await scrubber.fill(String(i));
+      // The page asks for the moment where the scrubber stops (a short debounce).
+      await reader.page.waitForTimeout(250);
+      const ok = await eventually(async () => {
+        const where = await reader.page.getByTestId('history-where').textContent();
+        expect(where).not.toContain('loading');
+        return (await entries()).join('|');
+      });
+      if (!ok.includes(late)) break;
+    }
+    expect(i).toBeGreaterThanOrEqual(0);
+    expect((await entries()).join('|')).not.toContain(late);
+    expect(await entries()).toHaveLength(4);
+    await scrubber.fill(String(i + 1));
+    await eventually(async () => expect((await entries()).join('|')).toContain(late));
+    expect(await reader.page.getByTestId('history-where').textContent()).toContain('by Responder');
+    expect(await reader.page.locator('.is-added').textContent()).toContain('added by Responder');
+    await screenshot(reader.page, 'replay-history');
+    expect(reader.errors).toEqual([]);
+  });
+});
