@@ -29,6 +29,14 @@ const NUMBER_OPTIONS = {
   lateJoins: { flag: 'late-joins', env: 'BENCH_LATE_JOINS', full: 5, quick: 3, help: 'joins measured' },
   coldEntries: { flag: 'cold-entries', env: 'BENCH_COLD_ENTRIES', full: 10_000, quick: 2_000, help: 'entries' },
   coldUpdates: { flag: 'cold-updates', env: 'BENCH_COLD_UPDATES', full: 50_000, quick: 10_000, help: 'logged updates' },
+  historyEntries: { flag: 'history-entries', env: 'BENCH_HISTORY_ENTRIES', full: 5_000, quick: 2_000, help: 'entries' },
+  historyUpdates: {
+    flag: 'history-updates',
+    env: 'BENCH_HISTORY_UPDATES',
+    full: 50_000,
+    quick: 10_000,
+    help: 'logged updates',
+  },
   historySeeks: { flag: 'history-seeks', env: 'BENCH_HISTORY_SEEKS', full: 30, quick: 10, help: 'seeks timed' },
   clusterServers: {
     flag: 'cluster-servers',

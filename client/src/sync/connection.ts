@@ -15,6 +15,9 @@ export interface ConnectionState {
   message: string | null;
 }
 
+/** How long one connection attempt may go without a frame from the server before it is replaced. */
+const CONNECT_DEADLINE_MS = 8_000;
+
 const KNOWN = new Set<number>(Object.values(CloseCode));
 
 /** Turns a close code into a sentence for people. */
@@ -71,8 +74,28 @@ export class ConnectionTracker {
     provider.doc.on('update', onUpdate);
     window.addEventListener('online', onNetwork);
     window.addEventListener('offline', onNetwork);
+    // A socket opened while the network comes and goes can stay CONNECTING, or open without
+    // anything ever arriving (the server speaks first, within milliseconds), and the provider
+    // only notices after 30 s of silence: give each attempt a deadline to hear from the server.
+    let attempt: WebSocket | null = null;
+    let attemptStarted = 0;
+    let heard = false;
+    const stalledCheck = setInterval(() => {
+      const ws = provider.ws;
+      if (ws === null || provider.synced || !navigator.onLine) return;
+      if (ws !== attempt) {
+        attempt = ws;
+        attemptStarted = Date.now();
+        heard = false;
+        ws.addEventListener('message', () => void (heard = true), { once: true });
+      } else if (!heard && Date.now() - attemptStarted > CONNECT_DEADLINE_MS) {
+        provider.disconnect();
+        provider.connect();
+      }
+    }, 1_000);
     void cache.whenSynced.then(() => this.set({ cached: true }));
     this.cleanups.push(
+      () => clearInterval(stalledCheck),
       () => provider.off('sync', onSync),
       () => provider.off('connection-close', onClose),
       () => provider.doc.off('update', onUpdate),

@@ -30,21 +30,31 @@ export async function seedReview(
 }
 
 /**
- * Routes the page's sync socket through the test so messages from the server can be
- * held back (as if the network stalled one way) while the page's own messages still go out.
+ * Routes the page's sync sockets through the test so that what the server sends can be
+ * held back, as if the network stalled one way: while held, the page's own messages still
+ * go out, and the server's messages and closes queue up; on release they arrive in order,
+ * late but complete (as TCP would deliver them). Sockets opened while held are held too.
  */
 export async function holdableSync(context: BrowserContext): Promise<{ hold(on: boolean): void }> {
   let holding = false;
+  const queued: (() => void)[] = [];
+  const deliver = (send: () => void): void => {
+    if (holding) queued.push(send);
+    else send();
+  };
   await context.routeWebSocket(/\/sync\//, (ws) => {
     const server = ws.connectToServer();
     ws.onMessage((m) => server.send(m));
-    server.onMessage((m) => {
-      if (!holding) ws.send(m);
-    });
-    server.onClose((code, reason) => ws.close({ code, reason }));
+    server.onMessage((m) => deliver(() => ws.send(m)));
+    server.onClose((code, reason) => deliver(() => ws.close({ code, reason })));
     ws.onClose((code, reason) => server.close({ code, reason }));
   });
-  return { hold: (on) => void (holding = on) };
+  return {
+    hold(on) {
+      holding = on;
+      if (!on) for (const send of queued.splice(0)) send();
+    },
+  };
 }
 
 /** The row of an entry, by id. */

@@ -27,7 +27,16 @@ export async function joinReview(person: Person, link: string, name: string): Pr
 }
 
 export async function waitForConnection(page: Page, label: string, timeout = 20_000): Promise<void> {
-  await page.getByTestId('connection-state').getByText(label, { exact: true }).waitFor({ timeout });
+  const state = page.getByTestId('connection-state');
+  try {
+    await state.getByText(label, { exact: true }).waitFor({ timeout });
+  } catch (err) {
+    const shown = await state.textContent({ timeout: 1_000 }).catch(() => '(no connection badge)');
+    const online = await page.evaluate(() => navigator.onLine).catch(() => 'unknown');
+    throw new Error(`the connection badge never said "${label}": it says "${shown}" (navigator.onLine ${online})`, {
+      cause: err,
+    });
+  }
 }
 
 /** Adds an entry through the keyboard-first composer (time, summary, Enter). */
