@@ -50,8 +50,8 @@ export function createMetrics(): Metrics {
       connectionClosed: () => connections.dec(),
       roomLoaded: () => rooms.inc(),
       roomUnloaded: () => rooms.dec(),
-      updateRelayed: (n) => {
-        relayed.inc();
+      updatesRelayed: (updates, n) => {
+        relayed.inc(updates);
         deliveries.inc(n);
       },
       appendSeconds: (s) => append.observe(s),

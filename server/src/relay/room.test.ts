@@ -36,9 +36,9 @@ class MemoryTransport implements Transport {
   terminate(): void {
     this.closedWith = -1;
   }
-  /** Applies every sync message this transport received to `doc`. */
-  replayInto(doc: Y.Doc): void {
-    for (const m of this.sent) {
+  /** Applies every sync message this transport received (from the `from`th on) to `doc`. */
+  replayInto(doc: Y.Doc, from = 0): void {
+    for (const m of this.sent.slice(from)) {
       const d = decoding.createDecoder(m);
       if (decoding.readVarUint(d) !== MessageType.sync) continue;
       const t = decoding.readVarUint(d);
@@ -118,6 +118,44 @@ describe('Room', () => {
     await registry.closeAll();
   });
 
+  it('sends the updates committed together as one frame per client, never echoing a client its own', async () => {
+    const base = openSqliteStore({ dataDir: ':memory:' });
+    stores.push(base);
+    await base.createReview({ id: 'r', title: 'R', createdAt: 1 }, [], new Uint8Array([0, 0]));
+    const registry = new RoomRegistry({ store: base, limits, metrics: noMetrics, log: silent });
+    const [a, b, c] = [new MemoryTransport(), new MemoryTransport(), new MemoryTransport()];
+    const ha = registry.connect(a, { reviewId: 'r', linkId: 'l', role: 'editor', label: 'A' });
+    const hb = registry.connect(b, { reviewId: 'r', linkId: 'l', role: 'editor', label: 'B' });
+    registry.connect(c, { reviewId: 'r', linkId: 'l2', role: 'reader', label: 'C' });
+    await expect.poll(() => c.sent.length).toBeGreaterThan(0);
+    const before = [a, b, c].map((t) => t.sent.length);
+    const docA = new Y.Doc();
+    const docB = new Y.Doc();
+    // Sent in one turn: the store commits them in one batch.
+    ha.message(updateMessage(textUpdate('A1 ', docA)));
+    hb.message(updateMessage(textUpdate('B1 ', docB)));
+    const sv = Y.encodeStateVector(docA);
+    docA.getText('t').insert(3, 'A2 ');
+    ha.message(updateMessage(Y.encodeStateAsUpdate(docA, sv)));
+    await expect.poll(() => c.sent.length - before[2]!).toBeGreaterThan(0);
+    await new Promise((r) => setTimeout(r, 50));
+    const received = (t: MemoryTransport, i: number): Y.Doc => {
+      const doc = new Y.Doc();
+      t.replayInto(doc, before[i]);
+      return doc;
+    };
+    // C sent nothing: one frame with all three updates.
+    expect(c.sent.length - before[2]!).toBe(1);
+    expect(received(c, 2).getText('t').toString().split(' ').filter(Boolean).sort()).toEqual(['A1', 'A2', 'B1']);
+    // A gets only B's update, B only A's two.
+    expect(received(a, 0).getText('t').toString()).toBe('B1 ');
+    expect(b.sent.length - before[1]!).toBe(1);
+    const forB = received(b, 1);
+    Y.applyUpdate(forB, Y.encodeStateAsUpdate(docB));
+    expect(forB.getText('t').toString().split(' ').filter(Boolean).sort()).toEqual(['A1', 'A2', 'B1']);
+    await registry.closeAll();
+  });
+
   it('checkpoints after enough updates so a load reads a short tail', async () => {
     const store = openSqliteStore({ dataDir: ':memory:' });
     stores.push(store);
@@ -183,6 +221,8 @@ describe('server changes', () => {
     const t = new MemoryTransport();
     registry.connect(t, { reviewId: 'r', linkId: 'l', role: 'reader', label: 'R' });
     await registry.applyServerChange('r', (doc) => doc.getText('t').insert(0, 'from the server'));
+    // Relayed at the end of the event-loop turn that applied it (with anything else applied in it).
+    await new Promise((r) => setImmediate(r));
     const seen = new Y.Doc();
     t.replayInto(seen);
     expect(seen.getText('t').toString()).toBe('from the server');

@@ -78,6 +78,9 @@ export class Room {
   /** Messages from other servers that arrived while the document loaded. */
   private busEarly: { seq: number; update: Uint8Array }[] | null = [];
   private updatesSinceCheckpoint = 0;
+  /** Applied updates waiting for this turn's `flushRelay`. */
+  private relayQueue: { update: Uint8Array; origin: Connection | null }[] = [];
+  private relayFlush: NodeJS.Immediate | null = null;
   private approxBytes = 0;
   private compactTimer: NodeJS.Timeout | null = null;
   private idleTimer: NodeJS.Timeout | null = null;
@@ -381,23 +384,53 @@ export class Room {
     this.relay(update, origin);
   }
 
-  /** Sends an applied update to every local client but `origin`, and counts it toward the next checkpoint. */
+  /**
+   * Queues an applied update for every local client but `origin`, and counts it toward the
+   * next checkpoint. The queue is sent once per event-loop turn (`flushRelay`): the store
+   * commits a tick's updates together, so under load one frame per client carries many.
+   */
   private relay(update: Uint8Array, origin: Connection | null): void {
     this.approxBytes += update.length;
     this.updatesSinceCheckpoint++;
-    const encoder = encoding.createEncoder();
-    encoding.writeVarUint(encoder, MessageType.sync);
-    syncProtocol.writeUpdate(encoder, update);
-    const message = encoding.toUint8Array(encoder);
-    let recipients = 0;
-    for (const conn of this.conns) {
-      if (conn === origin) continue;
-      this.sendChecked(conn, message);
-      recipients++;
-    }
-    this.deps.metrics.updateRelayed(recipients);
+    this.relayQueue.push({ update, origin });
+    this.relayFlush ??= setImmediate(this.flushRelay);
     this.scheduleCompaction();
   }
+
+  /**
+   * Sends the queued updates: to a client that sent none of them, one merged update
+   * (encoded once for all); to a client that sent some, the others merged; one queued
+   * update goes out as it is. Merging changes no content: Yjs applies a merged update
+   * exactly as the updates it was made of.
+   */
+  private readonly flushRelay = (): void => {
+    this.relayFlush = null;
+    const queued = this.relayQueue;
+    this.relayQueue = [];
+    if (queued.length === 0 || this.state === 'destroyed') return;
+    const message = (updates: Uint8Array[]): Uint8Array => {
+      const encoder = encoding.createEncoder();
+      encoding.writeVarUint(encoder, MessageType.sync);
+      syncProtocol.writeUpdate(encoder, updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates));
+      return encoding.toUint8Array(encoder);
+    };
+    const origins = new Set<Connection | null>(queued.map((q) => q.origin));
+    let forAll: Uint8Array | null = null;
+    let relayed = 0;
+    for (const conn of this.conns) {
+      if (!origins.has(conn)) {
+        forAll ??= message(queued.map((q) => q.update));
+        this.sendChecked(conn, forAll);
+        relayed += queued.length;
+        continue;
+      }
+      const others = queued.filter((q) => q.origin !== conn).map((q) => q.update);
+      if (others.length === 0) continue;
+      this.sendChecked(conn, message(others));
+      relayed += others.length;
+    }
+    this.deps.metrics.updatesRelayed(queued.length, relayed);
+  };
 
   /** Records that `seq` is applied; false if it already was. Schedules a catch-up when a gap opens. */
   private noteSeq(seq: number): boolean {
@@ -643,6 +676,7 @@ export class Room {
     if (this.compactTimer) clearTimeout(this.compactTimer);
     if (this.idleTimer) clearTimeout(this.idleTimer);
     if (this.catchUpTimer) clearTimeout(this.catchUpTimer);
+    if (this.relayFlush) clearImmediate(this.relayFlush);
     if (this.pollTimer) clearInterval(this.pollTimer);
     this.unsubscribe?.();
     this.awareness.off('update', this.onAwarenessUpdate);

@@ -45,7 +45,8 @@ export interface RelayMetrics {
   connectionClosed(): void;
   roomLoaded(): void;
   roomUnloaded(): void;
-  updateRelayed(recipients: number): void;
+  /** `updates` applied updates went out, `deliveries` copies of them in all (one per recipient). */
+  updatesRelayed(updates: number, deliveries: number): void;
   appendSeconds(seconds: number): void;
   messageRejected(reason: string): void;
 }
@@ -63,7 +64,7 @@ export const noMetrics: RelayMetrics = {
   connectionClosed() {},
   roomLoaded() {},
   roomUnloaded() {},
-  updateRelayed() {},
+  updatesRelayed() {},
   appendSeconds() {},
   messageRejected() {},
 };
