@@ -221,7 +221,7 @@ describe('server changes', () => {
     const t = new MemoryTransport();
     registry.connect(t, { reviewId: 'r', linkId: 'l', role: 'reader', label: 'R' });
     await registry.applyServerChange('r', (doc) => doc.getText('t').insert(0, 'from the server'));
-    // Relayed at the end of the event-loop turn that applied it (with anything else applied in it).
+    // Relayed once the microtasks that applied it ran (with anything else applied with it).
     await new Promise((r) => setImmediate(r));
     const seen = new Y.Doc();
     t.replayInto(seen);

@@ -80,7 +80,7 @@ export class Room {
   private updatesSinceCheckpoint = 0;
   /** Applied updates waiting for this turn's `flushRelay`. */
   private relayQueue: { update: Uint8Array; origin: Connection | null }[] = [];
-  private relayFlush: NodeJS.Immediate | null = null;
+  private relayScheduled = false;
   private approxBytes = 0;
   private compactTimer: NodeJS.Timeout | null = null;
   private idleTimer: NodeJS.Timeout | null = null;
@@ -386,14 +386,19 @@ export class Room {
 
   /**
    * Queues an applied update for every local client but `origin`, and counts it toward the
-   * next checkpoint. The queue is sent once per event-loop turn (`flushRelay`): the store
-   * commits a tick's updates together, so under load one frame per client carries many.
+   * next checkpoint. The queue is sent once the current microtasks ran (`flushRelay`): the
+   * store commits a tick's updates together, so under load one frame per client carries many.
    */
   private relay(update: Uint8Array, origin: Connection | null): void {
     this.approxBytes += update.length;
     this.updatesSinceCheckpoint++;
     this.relayQueue.push({ update, origin });
-    this.relayFlush ??= setImmediate(this.flushRelay);
+    if (!this.relayScheduled) {
+      // After the current microtasks: every update of the store's batch is applied by then
+      // (their promises settle together), and no event-loop turn is waited for.
+      this.relayScheduled = true;
+      process.nextTick(this.flushRelay);
+    }
     this.scheduleCompaction();
   }
 
@@ -404,7 +409,7 @@ export class Room {
    * exactly as the updates it was made of.
    */
   private readonly flushRelay = (): void => {
-    this.relayFlush = null;
+    this.relayScheduled = false;
     const queued = this.relayQueue;
     this.relayQueue = [];
     if (queued.length === 0 || this.state === 'destroyed') return;
@@ -676,7 +681,6 @@ export class Room {
     if (this.compactTimer) clearTimeout(this.compactTimer);
     if (this.idleTimer) clearTimeout(this.idleTimer);
     if (this.catchUpTimer) clearTimeout(this.catchUpTimer);
-    if (this.relayFlush) clearImmediate(this.relayFlush);
     if (this.pollTimer) clearInterval(this.pollTimer);
     this.unsubscribe?.();
     this.awareness.off('update', this.onAwarenessUpdate);
