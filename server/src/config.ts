@@ -25,6 +25,7 @@ const schema = z.object({
   PING_INTERVAL_MS: int(30_000, 100),
   COMPACT_DEBOUNCE_MS: int(2_000, 10),
   COMPACT_EVERY_UPDATES: int(500, 1),
+  COMPACT_MIN_INTERVAL_MS: int(5_000, 0),
   IDLE_UNLOAD_MS: int(5_000, 0),
   DATABASE_URL: z
     .string()

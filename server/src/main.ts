@@ -86,6 +86,7 @@ async function main(): Promise<void> {
       maxMessagesWhileLoading: 1_000,
       compactDebounceMs: config.COMPACT_DEBOUNCE_MS,
       compactEveryUpdates: config.COMPACT_EVERY_UPDATES,
+      compactMinIntervalMs: config.COMPACT_MIN_INTERVAL_MS,
       idleUnloadMs: config.IDLE_UNLOAD_MS,
     },
   });

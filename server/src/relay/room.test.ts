@@ -19,6 +19,7 @@ const limits: RelayLimits = {
   maxMessagesWhileLoading: 100,
   compactDebounceMs: 10,
   compactEveryUpdates: 5,
+  compactMinIntervalMs: 0,
   idleUnloadMs: 0,
 };
 const silent = { debug() {}, info() {}, warn() {}, error() {} };
@@ -173,6 +174,35 @@ describe('Room', () => {
     const loaded = await store.load('r');
     expect(loaded.tail).toHaveLength(0);
     expect((await store.readLog('r', 0, 100)).length).toBe(13);
+  });
+});
+
+describe('Room checkpoints on a busy review', () => {
+  it('come at most once per interval, however many updates arrive', async () => {
+    const base = openSqliteStore({ dataDir: ':memory:' });
+    stores.push(base);
+    await base.createReview({ id: 'r', title: 'R', createdAt: 1 }, [], new Uint8Array([0, 0]));
+    let checkpoints = 0;
+    const store: Store = { ...base, compact: (...args) => (checkpoints++, base.compact(...args)) };
+    const registry = new RoomRegistry({
+      store,
+      limits: { ...limits, compactEveryUpdates: 5, compactMinIntervalMs: 60_000, compactDebounceMs: 60_000 },
+      metrics: noMetrics,
+      log: silent,
+    });
+    const h = registry.connect(new MemoryTransport(), { reviewId: 'r', linkId: 'l', role: 'editor', label: 'E' });
+    const doc = new Y.Doc();
+    doc.on('update', (u: Uint8Array) => h.message(updateMessage(u)));
+    for (let i = 0; i < 40; i++) {
+      doc.getText('t').insert(i, 'x');
+      await new Promise((r) => setImmediate(r));
+    }
+    await expect.poll(async () => (await base.readLog('r', 0, 100)).length).toBe(41);
+    // The first 5 updates checkpoint at once; the other 35 wait for the interval.
+    expect(checkpoints).toBe(1);
+    await registry.closeAll();
+    expect(checkpoints).toBe(2);
+    expect((await base.load('r')).tail).toHaveLength(0);
   });
 });
 

@@ -81,6 +81,8 @@ export class Room {
   /** Applied updates waiting for this turn's `flushRelay`. */
   private relayQueue: { update: Uint8Array; origin: Connection | null }[] = [];
   private relayScheduled = false;
+  /** When the last checkpoint started (epoch ms); see `compactMinIntervalMs`. */
+  private lastCheckpointAt = 0;
   private approxBytes = 0;
   private compactTimer: NodeJS.Timeout | null = null;
   private idleTimer: NodeJS.Timeout | null = null;
@@ -615,7 +617,17 @@ export class Room {
 
   private scheduleCompaction(): void {
     if (this.updatesSinceCheckpoint >= this.deps.limits.compactEveryUpdates) {
-      void this.compact();
+      // A busy review checkpoints at most once per interval: each checkpoint encodes the
+      // whole document, so back to back they cost more than the tail they save.
+      const wait = this.lastCheckpointAt + this.deps.limits.compactMinIntervalMs - Date.now();
+      if (wait <= 0) {
+        void this.compact();
+        return;
+      }
+      if (!this.compactTimer) {
+        this.compactTimer = setTimeout(() => void this.compact(), wait);
+        this.compactTimer.unref();
+      }
       return;
     }
     if (this.compactTimer) clearTimeout(this.compactTimer);
@@ -631,6 +643,7 @@ export class Room {
     }
     if (this.compacting) return this.compacting;
     if (this.state !== 'ready' || this.updatesSinceCheckpoint === 0) return Promise.resolve();
+    this.lastCheckpointAt = Date.now();
     const state = Y.encodeStateAsUpdate(this.doc);
     const upto = this.contiguousSeq;
     const covered = this.updatesSinceCheckpoint;

@@ -36,6 +36,8 @@ export interface RelayLimits {
   compactDebounceMs: number;
   /** ...or once this many updates have arrived since the last checkpoint. */
   compactEveryUpdates: number;
+  /** ...but a busy document at most once per this many ms. */
+  compactMinIntervalMs: number;
   /** Unload a room this long after its last client leaves. */
   idleUnloadMs: number;
 }
