@@ -185,49 +185,49 @@ function groupByReview(batch: Pending[]): Map<string, Pending[]> {
 }
 
 /**
- * Reserves `count` seqs for one review and inserts its rows with them; returns
- * the first seq, or null when the review does not exist.
+ * Commits one batch in three statements, however many reviews it touches: lock the review
+ * rows in one global order (sorted ids, so two servers flushing batches over the same
+ * reviews never deadlock), reserve each review's seqs, insert every row. A row lock is held
+ * until COMMIT, so appenders of one review on every server are serialised: a later holder
+ * reads the earlier one's committed last_seq, hence seqs are contiguous and a higher seq
+ * always commits later than a lower one. Returns each append's seq, or null for an unknown review.
  */
-async function appendGroup(c: pg.PoolClient, reviewId: string, group: Pending[]): Promise<number | null> {
-  // The UPDATE takes the review row's lock until COMMIT, so appenders of one
-  // review on every server are serialised here: a later holder reads the
-  // earlier one's committed last_seq, hence seqs are contiguous and a higher
-  // seq always commits later than a lower one.
-  const res = await c.query<{ last_seq: number }>(
-    'UPDATE reviews SET last_seq = last_seq + $2 WHERE id = $1 RETURNING last_seq',
-    [reviewId, group.length],
-  );
-  const last = res.rows[0]?.last_seq;
-  if (last === undefined) return null;
-  const first = last - group.length + 1;
-  await c.query(
-    `INSERT INTO updates (review_id, seq, received_at, role, link_id, data)
-     SELECT $1, s, r, ro, l, d FROM unnest($2::bigint[], $3::bigint[], $4::text[], $5::text[], $6::bytea[]) AS t(s, r, ro, l, d)`,
-    [
-      reviewId,
-      group.map((_, i) => first + i),
-      group.map((p) => p.input.receivedAt),
-      group.map((p) => p.input.role),
-      group.map((p) => p.input.linkId),
-      group.map((p) => toBuffer(p.input.update)),
-    ],
-  );
-  return first;
-}
-
-/** Commits one batch; returns the seq of each pending append, or null for an unknown review. */
 async function commitBatch(pool: pg.Pool, batch: Pending[]): Promise<Map<Pending, number | null>> {
   const groups = groupByReview(batch);
-  // Lock review rows in one global order (sorted ids) so two servers flushing
-  // batches that touch the same reviews can never deadlock on each other.
   const ids = [...groups.keys()].sort();
   const seqs = new Map<Pending, number | null>();
   await inTransaction(pool, async (c) => {
+    await c.query('SELECT id FROM reviews WHERE id = ANY($1::text[]) ORDER BY id FOR UPDATE', [ids]);
+    const reserved = await c.query<{ id: string; last_seq: string | number }>(
+      `UPDATE reviews AS r SET last_seq = r.last_seq + v.n
+       FROM unnest($1::text[], $2::bigint[]) AS v(id, n) WHERE r.id = v.id
+       RETURNING r.id, r.last_seq`,
+      [ids, ids.map((id) => groups.get(id)!.length)],
+    );
+    const lastSeq = new Map(reserved.rows.map((r) => [r.id, Number(r.last_seq)]));
+    const rows: { reviewId: string; seq: number; p: Pending }[] = [];
     for (const id of ids) {
       const group = groups.get(id)!;
-      const first = await appendGroup(c, id, group);
-      group.forEach((p, i) => seqs.set(p, first === null ? null : first + i));
+      const last = lastSeq.get(id);
+      const first = last === undefined ? null : last - group.length + 1;
+      group.forEach((p, i) => {
+        seqs.set(p, first === null ? null : first + i);
+        if (first !== null) rows.push({ reviewId: id, seq: first + i, p });
+      });
     }
+    if (rows.length === 0) return;
+    await c.query(
+      `INSERT INTO updates (review_id, seq, received_at, role, link_id, data)
+       SELECT * FROM unnest($1::text[], $2::bigint[], $3::bigint[], $4::text[], $5::text[], $6::bytea[])`,
+      [
+        rows.map((r) => r.reviewId),
+        rows.map((r) => r.seq),
+        rows.map((r) => r.p.input.receivedAt),
+        rows.map((r) => r.p.input.role),
+        rows.map((r) => r.p.input.linkId),
+        rows.map((r) => toBuffer(r.p.input.update)),
+      ],
+    );
   });
   return seqs;
 }
