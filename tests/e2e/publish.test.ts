@@ -111,7 +111,7 @@ describe('publishing a review', () => {
 
   it('a reader opens the published report; nothing typed runs as script', async () => {
     const page = reader.page;
-    const link = review.links.reader.replace(`/r/${review.id}`, `/r/${review.id}/report`);
+    const link = `${server.origin}/r/${review.id}/report#t=${review.tokens.reader}`;
     await page.goto(link);
     const frame = page.frameLocator('[data-testid="report-frame"]');
     await frame.getByRole('heading', { name: 'Checkout outage' }).first().waitFor({ timeout: 20_000 });

@@ -28,7 +28,9 @@ describe('reader link', () => {
     review = await server.createReview('Payments webhook backlog');
     [editor, reader] = await Promise.all([newPerson(), newPerson()]);
     await joinReview(editor, review.links.editor, 'Chen Wu');
-    await joinReview(reader, review.links.reader, 'Rita Reader');
+    // The reader link opens the replay; the review page itself opens read-only with the same token.
+    expect(review.links.reader).toContain(`/replay/${review.id}#t=`);
+    await joinReview(reader, `${server.origin}/r/${review.id}#t=${review.tokens.reader}`, 'Rita Reader');
   });
 
   afterAll(async () => {

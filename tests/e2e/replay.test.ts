@@ -37,9 +37,12 @@ describe('the replay page', () => {
 
   it('opens at a deep-linked moment: only what had happened by then, and the delay running', async () => {
     await reader.page.goto(replayUrl('2026-11-28T13:20:00Z'));
-    await eventually(async () => expect(await shown(reader)).toHaveLength(1));
+    // The clock lands on the linked moment once the review has loaded (it starts at the first entry).
+    await eventually(async () =>
+      expect(await reader.page.getByTestId('replay-clock').textContent()).toContain('T+20:00'),
+    );
+    expect(await shown(reader)).toHaveLength(1);
     expect((await shown(reader))[0]).toContain('Queue depth alert fired');
-    expect(await reader.page.getByTestId('replay-clock').textContent()).toContain('T+20:00');
     // 18 minutes since the alert with nobody answering: a delay, still running.
     expect(await reader.page.getByTestId('replay-delay').textContent()).toMatch(/Alert unanswered 18 min and counting/);
     await screenshot(reader.page, 'replay-deep-link');

@@ -1,6 +1,6 @@
 // Minimal client routing: `/` is home, `/r/<id>` a review (token in the `#t=` fragment).
 import { useSyncExternalStore } from 'react';
-import { LINK_FRAGMENT_KEY, REVIEW_PAGE_PATH } from '@hindsight/protocol';
+import { LINK_FRAGMENT_KEY, REPLAY_PAGE_PATH, REVIEW_PAGE_PATH } from '@hindsight/protocol';
 
 export type Route =
   | { page: 'home' }
@@ -15,8 +15,8 @@ export function parseRoute(pathname: string, hash: string): Route {
   if (pathname === '/actions' || pathname === '/actions/') return { page: 'actions' };
   if (pathname === '/insights' || pathname === '/insights/') return { page: 'insights' };
   // `/replay/<id>`: the read-only incident replay and edit history (token in the fragment too).
-  const replay = /^\/replay\/([^/]+)/.exec(pathname);
-  if (replay) {
+  if (pathname.startsWith(`${REPLAY_PAGE_PATH}/`)) {
+    const replay = /^\/[^/]+\/([^/]+)/.exec(pathname)!;
     const token = new URLSearchParams(hash.replace(/^#/, '')).get(LINK_FRAGMENT_KEY);
     return { page: 'replay', reviewId: decodeURIComponent(replay[1]!), token: token || null };
   }

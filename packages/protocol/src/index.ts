@@ -10,6 +10,8 @@ export const TOKEN_PARAM = 'token' as const;
 export const LINK_FRAGMENT_KEY = 't' as const;
 /** Path of the app page that opens a review. */
 export const REVIEW_PAGE_PATH = '/r' as const;
+/** Path of the read-only replay page, where a reader link opens. */
+export const REPLAY_PAGE_PATH = '/replay' as const;
 
 /**
  * Close codes the relay uses. 1xxx are RFC 6455 codes; 4xxx are Hindsight's.

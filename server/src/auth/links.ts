@@ -4,6 +4,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import {
   ApiErrorCode,
   LINK_FRAGMENT_KEY,
+  REPLAY_PAGE_PATH,
   REVIEW_PAGE_PATH,
   can,
   ingestPath,
@@ -27,8 +28,10 @@ export function newId(): string {
 }
 
 /** The URL that opens the app on a review with a token; the token sits in the fragment, so it never reaches a server log. */
-export function linkUrl(publicUrl: string, reviewId: string, token: string): string {
-  return `${publicUrl.replace(/\/$/, '')}${REVIEW_PAGE_PATH}/${encodeURIComponent(reviewId)}#${LINK_FRAGMENT_KEY}=${token}`;
+export function linkUrl(publicUrl: string, reviewId: string, token: string, role: Role): string {
+  // A reader link opens the replay; it links on to the review itself, read-only.
+  const page = role === 'reader' ? REPLAY_PAGE_PATH : REVIEW_PAGE_PATH;
+  return `${publicUrl.replace(/\/$/, '')}${page}/${encodeURIComponent(reviewId)}#${LINK_FRAGMENT_KEY}=${token}`;
 }
 
 /** The Alertmanager ingest URL of a review (the token travels as a bearer header, not in the URL). */

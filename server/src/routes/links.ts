@@ -61,7 +61,7 @@ export function linkRoutes(deps: LinkRoutesDeps): Hono {
     const created: LinkInfo =
       role === 'ingest'
         ? { ...info(link), url: ingestUrl(base, id), token }
-        : { ...info(link), url: linkUrl(base, id, token) };
+        : { ...info(link), url: linkUrl(base, id, token, role) };
     return c.json(created, 201);
   });
 

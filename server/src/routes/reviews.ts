@@ -81,9 +81,9 @@ export function reviewRoutes(deps: ReviewRoutesDeps): Hono {
       id,
       title: input.title,
       links: {
-        facilitator: linkUrl(base, id, minted.facilitator.token),
-        editor: linkUrl(base, id, minted.editor.token),
-        reader: linkUrl(base, id, minted.reader.token),
+        facilitator: linkUrl(base, id, minted.facilitator.token, 'facilitator'),
+        editor: linkUrl(base, id, minted.editor.token, 'editor'),
+        reader: linkUrl(base, id, minted.reader.token, 'reader'),
       },
     };
     return c.json(body, 201);
