@@ -1,5 +1,5 @@
 // The replay clock in React: a frame loop while playing, and the controls as callbacks.
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import {
   createClock,
   finished,
@@ -23,9 +23,16 @@ export interface ReplayControlsApi {
 export function useReplayClock(start: number, end: number, initial: number | null): ReplayControlsApi {
   const [clock, setClock] = useState(() => createClock(start, end, initial ?? start));
   const [now, setNow] = useState(() => performance.now());
+  // Until the reader moves the clock, a linked moment (`initial`) wins over each new range: the
+  // review may still be loading (its range only the first entries) when the page first renders.
+  const moved = useRef(false);
   useEffect(() => {
-    setClock((c) => setRange(c, start, end, performance.now()));
-  }, [start, end]);
+    const t = performance.now();
+    setClock((c) => {
+      const ranged = setRange(c, start, end, t);
+      return initial !== null && !moved.current ? seek(ranged, initial, t) : ranged;
+    });
+  }, [start, end, initial]);
   useEffect(() => {
     if (!clock.playing) return;
     let frame = requestAnimationFrame(function tick(t) {
@@ -37,11 +44,13 @@ export function useReplayClock(start: number, end: number, initial: number | nul
   }, [clock]);
   const toggle = useCallback(() => {
     const t = performance.now();
+    moved.current = true;
     setClock((c) => (c.playing ? pause(c, t) : play(c, t)));
     setNow(t);
   }, []);
   const seekTo = useCallback((at: number) => {
     const t = performance.now();
+    moved.current = true;
     setClock((c) => seek(c, at, t));
     setNow(t);
   }, []);
