@@ -83,7 +83,7 @@ export const historySeek: Workload = {
       const seeks: Seek[] = [];
       for (const seq of moments(index.latestSeq - 1, historySeeks)) seeks.push(await seek(baseUrl, access, seq));
       const total = stats(seeks.map((s) => s.totalMs));
-      const server_ = stats(seeks.map((s) => s.fetchMs));
+      const fetched = stats(seeks.map((s) => s.fetchMs));
       ctx.log(`  seek median ${total.median.toFixed(0)} ms, max ${total.max.toFixed(0)} ms`);
       const only = (v: number): MetricRow['values'] => ({ hindsight: v, reference: null, raw: null });
       const row = (key: string, label: string, v: number): MetricRow => ({
@@ -98,7 +98,7 @@ export const historySeek: Workload = {
         row('history.seek.median', `seek to a moment, median (of ${index.latestSeq} seqs)`, total.median),
         row('history.seek.p95', 'seek to a moment, p95', total.p95),
         row('history.seek.max', 'seek to a moment, worst', total.max),
-        row('history.seek.fetch.median', 'of which the HTTP answer, median', server_.median),
+        row('history.seek.fetch.median', 'of which the HTTP answer, median', fetched.median),
         row('history.seek.first', 'first seek ever (writes the snapshots)', first.totalMs),
       );
       return { rows, notes, details: { latestSeq: index.latestSeq, first, seeks } };
