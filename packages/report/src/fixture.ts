@@ -13,6 +13,7 @@ import {
   roots,
   sequenceContext,
   setAnswer,
+  setDelayThresholds,
   setIncidentTime,
   setNarrative,
   updateAction,
@@ -92,7 +93,7 @@ export function sampleReview(extraEntries = 0): Y.Doc {
     starred: true,
   });
   e(fay, 24, 'Decision: roll back the config push rather than patch forward', { kind: 'decision', starred: true });
-  e(dana, 31, 'Rollback of v412 starts; the deploy tool queues it behind a scheduled push', {
+  const rollback = e(dana, 31, 'Rollback of v412 starts; the deploy tool queues it behind a scheduled push', {
     kind: 'action',
     precision: 'approximate',
     approxMinutes: 2,
@@ -150,6 +151,17 @@ export function sampleReview(extraEntries = 0): Y.Doc {
     },
     fay,
   );
+  addAnnotation(
+    doc,
+    {
+      target: { type: 'entry', id: rollback },
+      kind: 'automation_failed',
+      text: 'The deploy tool has no priority lane: the rollback waited behind a scheduled push',
+    },
+    fay,
+  );
+  // Tighter than the defaults, so the timeline analysis has delays of both kinds to show.
+  setDelayThresholds(doc, { alertResponseMs: 5 * 60_000, detectMitigateMs: 30 * 60_000 }, fay);
   const w1 = addWhy(
     doc,
     { text: 'Checkout requests were routed to a retired upstream pool', status: 'supported' },

@@ -10,6 +10,7 @@ import { PublishPanel } from '../publish/PublishPanel.tsx';
 import { NarrativeSection } from './NarrativeSection.tsx';
 import { PublicationStatus } from './PublicationStatus.tsx';
 import { SummaryEditor } from './SummaryEditor.tsx';
+import { TimelineAnalysis } from './TimelineAnalysis.tsx';
 import '../publish/publish.css';
 import './report.css';
 
@@ -24,6 +25,7 @@ export function ReportView() {
       <div className="report-column">
         <h2 className="visually-hidden">Report narrative</h2>
         <SummaryEditor />
+        <TimelineAnalysis />
         {NARRATIVE_SECTIONS.map((s) => (
           <NarrativeSection key={s} section={s} />
         ))}

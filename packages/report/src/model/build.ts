@@ -17,6 +17,7 @@ import {
   readWhysTree,
   roots,
 } from '@hindsight/doc';
+import { buildTimelineAnalysis } from './analysis.ts';
 import { richFromFragment } from './rich.ts';
 import type { ReportEntry, ReportModel, ReportWhy } from './types.ts';
 
@@ -125,6 +126,7 @@ export function buildReportModel(doc: Y.Doc, options: BuildOptions = {}): Report
     summary: richFromFragment(roots(doc).report),
     impact: narrative.impact,
     timeline: { scope, total: all.length, entries },
+    analysis: buildTimelineAnalysis(doc, all, annotations),
     whys: whyTree(tree),
     factors: order.map((category) => ({ category, items: categories.get(category) ?? [] })),
     humanFactors: readHumanFactors(doc).map((q) => ({ id: q.id, prompt: q.prompt, answer: q.answer })),

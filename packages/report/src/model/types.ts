@@ -1,7 +1,15 @@
 // The report model: everything the report shows, in the method's order, as
 // plain data. Built from packages/doc's read models; anonymised and rendered
 // by the other modules of this package.
-import type { EntryKind, IncidentMarker, ReviewStatus, TimePrecision } from '@hindsight/doc';
+import type {
+  DelayKind,
+  DelayThresholds,
+  EntryKind,
+  IncidentDurations,
+  IncidentMarker,
+  ReviewStatus,
+  TimePrecision,
+} from '@hindsight/doc';
 import type { RichNode } from './rich.ts';
 
 export interface ReportEntry {
@@ -45,6 +53,35 @@ export interface ReportAction {
   factors: string[];
 }
 
+/** The timeline analysis section: delays, annotated moments and durations, all read from the document. */
+export interface TimelineAnalysis {
+  /** Gaps found automatically (alert → first response, detected → mitigated), oldest first. */
+  delays: {
+    kind: DelayKind;
+    fromAt: number;
+    toAt: number;
+    gapMs: number;
+    /** Summaries of the entries at either end (null when there is none). */
+    from: string | null;
+    to: string | null;
+    /** False for an alert nobody has answered yet (measured to the last entry). */
+    answered: boolean;
+  }[];
+  /** The review's thresholds the delays were found with. */
+  thresholds: DelayThresholds;
+  /** Entries annotated as a delay, missing information or failed automation, by entry time. */
+  moments: {
+    kind: string;
+    entryAt: number;
+    entrySummary: string;
+    text: string;
+    author: string | null;
+    resolved: boolean;
+  }[];
+  /** Time to detect, acknowledge, mitigate and resolve (packages/doc incidentDurations). */
+  durations: IncidentDurations;
+}
+
 export interface ReportModel {
   id: string;
   title: string;
@@ -65,6 +102,7 @@ export interface ReportModel {
   summary: RichNode[];
   impact: string;
   timeline: { scope: 'starred' | 'all'; total: number; entries: ReportEntry[] };
+  analysis: TimelineAnalysis;
   whys: ReportWhy[];
   /** Contributing factors grouped by category: standard ones first, then custom ones alphabetically. */
   factors: { category: string; items: { id: string; text: string; status: string }[] }[];

@@ -33,6 +33,7 @@ describe('golden exports of a realistic review', () => {
     const order = [
       '## Summary and impact',
       '## Timeline',
+      '## Timeline analysis',
       '## Why it happened',
       '## Contributing factors',
       '## Human factors',
@@ -45,6 +46,18 @@ describe('golden exports of a realistic review', () => {
     expect(at.every((i) => i >= 0)).toBe(true);
     expect([...at].sort((a, b) => a - b)).toEqual(at);
     expect(md).toContain('_Starred entries: 6 of 9._');
+  });
+
+  it('the analysis section lists the delays, the annotated moments and the durations', () => {
+    const md = renderMarkdown(buildReportModel(sampleReview()));
+    const section = md.slice(md.indexOf('## Timeline analysis'), md.indexOf('## Why it happened'));
+    expect(section).toContain('| 6 min | 5 min | 38 min | 1 h 11 min |');
+    expect(section).toMatch(/\| Alert → first response \|.*\| 5 min \|/);
+    expect(section).toMatch(/\| Detected → mitigated \|.*\| 32 min \|/);
+    for (const label of ['Missing information', 'Delay', 'Automation failed'])
+      expect(section).toContain(`| ${label} |`);
+    // Unstarred entries are analysed too: the rollback entry is not starred.
+    expect(section).toContain('The deploy tool has no priority lane');
   });
 
   it('the anonymised model has no participant names left', () => {

@@ -2,6 +2,7 @@
 // external resources, and a Content-Security-Policy that forbids scripts even
 // if something slipped through. User text is escaped; rich text is sanitized.
 import type { ReportModel, ReportWhy } from '../model/types.ts';
+import { analysisHtml } from './analysisHtml.ts';
 import { REPORT_CSS } from './css.ts';
 import { escapeHtml as h, safeUrl } from './escape.ts';
 import { MARKER_LABELS, SECTION_TITLES, actionStatusLabel, annotationLabel, factorLabel } from './labels.ts';
@@ -144,6 +145,7 @@ export function renderHtml(model: ReportModel): string {
 </header>
 ${section('summary', SECTION_TITLES.summary, summary(m))}
 ${section('timeline', SECTION_TITLES.timeline, timeline(m))}
+${section('analysis', SECTION_TITLES.analysis, analysisHtml(m))}
 ${analysis(m).join('\n')}
 ${section('went-well', SECTION_TITLES.wentWell, paras(m.narrative.wentWell))}
 ${section('went-wrong', SECTION_TITLES.wentWrong, paras(m.narrative.wentWrong))}

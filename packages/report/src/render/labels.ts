@@ -3,6 +3,7 @@
 export const SECTION_TITLES = {
   summary: 'Summary and impact',
   timeline: 'Timeline',
+  analysis: 'Timeline analysis',
   whys: 'Why it happened',
   factors: 'Contributing factors',
   humanFactors: 'Human factors',
@@ -43,3 +44,18 @@ const ANNOTATION: Record<string, string> = {
 export const actionStatusLabel = (s: string): string => ACTION_STATUS[s] ?? s;
 export const factorLabel = (c: string): string => FACTOR[c] ?? c;
 export const annotationLabel = (k: string): string => ANNOTATION[k] ?? k;
+
+/** The analysis section's names for the delays packages/doc finds. */
+export const DELAY_LABELS: Record<string, string> = {
+  alert_response: 'Alert → first response',
+  detect_mitigate: 'Detected → mitigated',
+};
+export const delayLabel = (k: string): string => DELAY_LABELS[k] ?? k;
+
+/** The incident durations in the order the analysis prints them, with what each is measured from. */
+export const DURATION_LABELS = [
+  ['detect', 'Time to detect', 'start → detected'],
+  ['acknowledge', 'Time to acknowledge', 'detected → acknowledged'],
+  ['mitigate', 'Time to mitigate', 'start → mitigated'],
+  ['resolve', 'Time to resolve', 'start → resolved'],
+] as const;

@@ -2,6 +2,7 @@
 // of user text is escaped (mdText/mdLines) so it renders literally and no raw
 // HTML or link a participant typed becomes live.
 import type { ReportModel, ReportWhy } from '../model/types.ts';
+import { analysisMarkdown } from './analysisMarkdown.ts';
 import { richToMarkdown } from './richMarkdown.ts';
 import { mdLines, mdLink, mdText } from './escape.ts';
 import { MARKER_LABELS, SECTION_TITLES, actionStatusLabel, annotationLabel, factorLabel } from './labels.ts';
@@ -141,6 +142,7 @@ export function renderMarkdown(model: ReportModel): string {
     '',
     ...summary(model),
     ...timeline(model),
+    ...analysisMarkdown(model),
     ...analysis(model),
     ...narrative(model),
     ...actions(model),
