@@ -68,3 +68,14 @@ export function importDefaults(doc: Y.Doc): Required<Pick<TimeOptions, 'timeZone
   const when = meta.markers.started ?? meta.markers.detected ?? meta.createdAt;
   return when === null ? { timeZone } : { timeZone, date: formatDate(localDateOf(when, timeZone)) };
 }
+
+/**
+ * The incident a review's dateless times are read against (`TimeOptions.incident`):
+ * its start (else detection, else the review's creation), the collection
+ * window's end, and `now`. Undefined while the review has none of those.
+ */
+export function incidentClockOf(doc: Y.Doc, now: number): TimeOptions['incident'] {
+  const meta = readMeta(doc);
+  const startedAt = meta.markers.started ?? meta.markers.detected ?? meta.createdAt;
+  return startedAt === null ? undefined : { startedAt, windowEndsAt: meta.collectionEndsAt, now };
+}

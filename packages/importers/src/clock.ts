@@ -3,6 +3,7 @@
 // year-less dates a year, and keeps a log in order through a DST change.
 import type { TimePrecision } from '@hindsight/doc';
 import type { WrittenTime } from './timeText.ts';
+import { resolveBareTime } from './bareTime.ts';
 import {
   checkZone,
   formatDate,
@@ -31,6 +32,7 @@ export class SourceClock {
   private day: LocalDate | null;
   private lastMinutes: number | null = null;
   private lastAt: number | undefined;
+  private readonly incident: TimeOptions['incident'];
 
   constructor(options: TimeOptions) {
     this.zone = checkZone(options.timeZone ?? 'UTC');
@@ -38,6 +40,7 @@ export class SourceClock {
       throw new Error(`the date "${options.date}" is not a YYYY-MM-DD calendar date`);
     }
     this.day = options.date === undefined ? null : parseIsoDate(options.date);
+    this.incident = options.incident;
   }
 
   /** Moves the current date explicitly (an IRC "Day changed" line). */
@@ -64,6 +67,13 @@ export class SourceClock {
       // "Dec 31" read in a January incident belongs to the year before, and vice versa.
       if (written.date.month - base.month > 6) day.year--;
       if (base.month - written.date.month > 6) day.year++;
+    } else if (!this.day && this.incident && written.offsetMinutes === undefined) {
+      // The source's first dateless time: the occurrence nearest the incident sets the day.
+      const at = resolveBareTime(written.time, { zone: this.zone, ...this.incident }).at;
+      this.day = localDateOf(at, this.zone);
+      this.lastMinutes = minutes;
+      this.lastAt = at;
+      return { ok: true, at, precision: written.precision };
     } else {
       if (!this.day) return { ok: false, reason: 'the time has no date; choose the incident date to fill it in' };
       day = this.day;

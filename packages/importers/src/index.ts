@@ -23,5 +23,13 @@ export { parseLogs, parseLogsAsync, type LogFilter, type LogOptions, type LogPar
 export { parseLogLine, type LogLine } from './logFormats.ts';
 export { parseWrittenTime, type WrittenTime } from './timeText.ts';
 export { ROLLOVER_MINUTES } from './clock.ts';
-export { zonedToUtc } from './zone.ts';
-export { applyImport, alreadyImported, candidateToEntry, importDefaults, type ApplyResult } from './apply.ts';
+export { zonedToUtc, type LocalTime } from './zone.ts';
+export {
+  applyImport,
+  alreadyImported,
+  candidateToEntry,
+  importDefaults,
+  incidentClockOf,
+  type ApplyResult,
+} from './apply.ts';
+export { resolveBareTime, AMBIGUOUS_WITHIN_MS, type BareTimeReading, type IncidentClock } from './bareTime.ts';

@@ -69,6 +69,12 @@ export interface TimeOptions {
   timeZone?: string;
   /** `YYYY-MM-DD` (in `timeZone`) for times written without a date, e.g. the incident's start date. */
   date?: string;
+  /**
+   * The incident the source belongs to. Without a `date`, the first time of day
+   * written without one resolves to its occurrence nearest the incident
+   * (`resolveBareTime`); later ones follow it in source order.
+   */
+  incident?: { startedAt: number; windowEndsAt: number | null; now: number };
 }
 
 /** Progress of a long import: `done` of `total` steps (lines, rows or messages). */

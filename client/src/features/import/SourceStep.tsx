@@ -100,7 +100,7 @@ export function SourceStep({ flow }: { flow: ImportFlow }) {
               </datalist>
             </label>
             <label className="field">
-              <span>Date for times without one</span>
+              <span>Date for times without one (empty: the day nearest the incident)</span>
               <input
                 className="input"
                 type="date"

@@ -10,12 +10,15 @@ import {
   type ParseResult,
   type Progress,
   type SourceFile,
+  type TimeOptions,
 } from '@hindsight/importers';
 import type { SourceKind } from './sourceKinds.ts';
 
 export interface ParseSettings {
   kind: SourceKind;
   timeZone: string;
+  /** The review's incident, for dateless times when no date is chosen. */
+  incident?: TimeOptions['incident'];
   /** `YYYY-MM-DD`; empty = none. */
   date: string;
   /** Slack: the channel to read (empty = the only one). */
@@ -53,7 +56,11 @@ export async function runParse(
   onProgress: (p: Progress) => void,
   signal: AbortSignal,
 ): Promise<ParseOutcome> {
-  const time = { timeZone: s.timeZone, ...(s.date ? { date: s.date } : {}) };
+  // A chosen date wins; without one, dateless times are read nearest the incident.
+  const time = {
+    timeZone: s.timeZone,
+    ...(s.date ? { date: s.date } : s.incident ? { incident: s.incident } : {}),
+  };
   const common = { onProgress, signal, chunkSize: CHUNK };
   const text = files.map((f) => f.text).join('\n');
   const fileName = files.length === 1 ? files[0]!.name : undefined;

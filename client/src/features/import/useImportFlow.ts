@@ -1,6 +1,13 @@
 // The import dialog's state: the source and settings, parsing with progress, the preview's selection, applying.
 import { useCallback, useMemo, useRef, useState } from 'react';
-import { alreadyImported, importDefaults, type Candidate, type Progress, type SourceFile } from '@hindsight/importers';
+import {
+  alreadyImported,
+  importDefaults,
+  incidentClockOf,
+  type Candidate,
+  type Progress,
+  type SourceFile,
+} from '@hindsight/importers';
 import { useReview } from '../../sync/ReviewContext.tsx';
 import { applyInBatches, type BatchResult } from './applyInBatches.ts';
 import { looksLikeSlack, readFiles } from './readFiles.ts';
@@ -18,7 +25,8 @@ export function useImportFlow() {
   const [settings, setSettings] = useState<ParseSettings>({
     kind: 'table',
     timeZone: defaults.timeZone,
-    date: defaults.date ?? '',
+    // Empty: dateless times land nearest the incident (resolveBareTime); a chosen date overrides.
+    date: '',
     channel: '',
     logFilter: { contains: '', regex: '', minLevel: '' },
   });
@@ -58,7 +66,8 @@ export function useImportFlow() {
     const controller = new AbortController();
     abort.current = controller;
     try {
-      const parsed = await runParse(sources, settings, setProgress, controller.signal);
+      const incident = incidentClockOf(sync.doc, Date.now());
+      const parsed = await runParse(sources, { ...settings, incident }, setProgress, controller.signal);
       const keys = alreadyImported(sync.doc, parsed.candidates);
       setOutcome(parsed);
       setPresent(keys);

@@ -1,9 +1,11 @@
 // The keyboard-first "add an entry" bar: type a time (14:32, 2:32pm, +5m), what happened, Enter.
+// A bare time is placed nearest the incident and the day it landed on shows before Enter.
 import { useRef, useState, type FormEvent } from 'react';
-import { addEntry, ENTRY_KINDS, type EntryKind } from '@hindsight/doc';
+import { addEntry, ENTRY_KINDS, readMeta, type EntryKind } from '@hindsight/doc';
 import { formatClock, formatUtc } from '../../app/timeZone.ts';
 import { useReview } from '../../sync/ReviewContext.tsx';
-import { parseTime } from './parseTime.ts';
+import { readTypedTime } from './readTime.ts';
+import { TimeReadingHint } from './TimeReadingHint.tsx';
 
 export function EntryComposer({ zone, reference }: { zone: string; reference: () => number }) {
   const { sync, ctx } = useReview();
@@ -13,13 +15,19 @@ export function EntryComposer({ zone, reference }: { zone: string; reference: ()
   const [error, setError] = useState<string | null>(null);
   const lastAt = useRef<number | null>(null);
   const summaryRef = useRef<HTMLInputElement>(null);
+  // The day picked for an ambiguous time; reset whenever the time is retyped.
+  const [picked, setPicked] = useState<number | null>(null);
+  const reading = time.trim()
+    ? readTypedTime(sync.doc, time, { zone, previousAt: lastAt.current, now: Date.now() })
+    : null;
+  const chosen = picked !== null && reading?.options.includes(picked) ? picked : (reading?.at ?? 0);
+  const startedAt = readMeta(sync.doc).markers.started;
 
   const submit = (event: FormEvent): void => {
     event.preventDefault();
-    const ref = lastAt.current ?? reference();
     const parsed = time.trim()
-      ? parseTime(time, { reference: ref, timeZone: zone })
-      : { at: ref, precision: 'minute' as const };
+      ? reading && { at: chosen, precision: reading.precision }
+      : { at: lastAt.current ?? reference(), precision: 'minute' as const };
     if (!parsed) {
       setError(`“${time}” is not a time I can read: try 14:32, 2:32pm, 14:32:10, +5m or 2026-11-28 14:32.`);
       return;
@@ -27,6 +35,7 @@ export function EntryComposer({ zone, reference }: { zone: string; reference: ()
     addEntry(sync.doc, { at: parsed.at, precision: parsed.precision, kind, summary: summary.trim() }, ctx);
     lastAt.current = parsed.at;
     setTime(formatClock(parsed.at, zone, parsed.precision === 'exact'));
+    setPicked(null);
     setSummary('');
     setError(null);
     summaryRef.current?.focus();
@@ -37,11 +46,14 @@ export function EntryComposer({ zone, reference }: { zone: string; reference: ()
       <input
         className="input mono"
         value={time}
-        onChange={(e) => setTime(e.target.value)}
+        onChange={(e) => {
+          setTime(e.target.value);
+          setPicked(null);
+        }}
         placeholder="14:32 or +5m"
         aria-label={`Time of the new entry (${zone}): 14:32, 2:32pm, 14:32:10, +5m or a full date`}
         aria-invalid={error !== null}
-        aria-describedby={error ? 'composer-error' : undefined}
+        aria-describedby={error ? 'composer-error' : 'composer-when'}
         title={lastAt.current !== null ? `Last added at ${formatUtc(lastAt.current)}` : undefined}
         data-testid="composer-time"
       />
@@ -70,6 +82,14 @@ export function EntryComposer({ zone, reference }: { zone: string; reference: ()
       <button type="submit" className="btn btn-primary">
         Add entry
       </button>
+      <TimeReadingHint
+        input={time}
+        reading={reading}
+        chosen={chosen}
+        onChoose={setPicked}
+        zone={zone}
+        startedAt={startedAt}
+      />
       {error && (
         <p id="composer-error" className="error-text" role="alert" style={{ gridColumn: '1 / -1' }}>
           {error}

@@ -3,7 +3,7 @@ import { useState, type KeyboardEvent } from 'react';
 import { setEntryPrecision, setEntryTime, type EntryView } from '@hindsight/doc';
 import { formatClock, formatFull, formatUtc } from '../../app/timeZone.ts';
 import { useReview } from '../../sync/ReviewContext.tsx';
-import { parseTime } from './parseTime.ts';
+import { readTypedTime } from './readTime.ts';
 
 export function TimeCell({ entry, zone }: { entry: EntryView; zone: string }) {
   const { sync, ctx, canWrite } = useReview();
@@ -26,7 +26,8 @@ export function TimeCell({ entry, zone }: { entry: EntryView; zone: string }) {
       setDraft(null);
       return true;
     }
-    const parsed = parseTime(draft, { reference: entry.at, timeZone: zone });
+    // A bare time lands on the day nearest the entry's current time (and the incident), never in the future.
+    const parsed = readTypedTime(sync.doc, draft, { zone, previousAt: entry.at, now: Date.now() });
     if (!parsed) {
       setInvalid(true);
       return false;

@@ -60,6 +60,26 @@ function at(y: number, mo: number, d: number, c: Clock, timeZone: string): Parse
   return { at: date.getTime(), precision: c.seconds ? 'exact' : 'minute' };
 }
 
+/**
+ * A time of day typed on its own (`21:50`, `9:50pm`, `21:50:10`, `21:50 UTC`),
+ * for `resolveBareTime` to place on a day; null for anything with a date.
+ */
+export function parseBareClock(
+  input: string,
+): {
+  time: { hour: number; minute: number; second: number; millisecond: number };
+  utc: boolean;
+  precision: TimePrecision;
+} | null {
+  const c = parseClock(input.trim().toLowerCase().replace(/\s+/g, ' '));
+  if (!c) return null;
+  return {
+    time: { hour: c.h, minute: c.m, second: c.s, millisecond: c.ms },
+    utc: c.utc,
+    precision: c.seconds ? 'exact' : 'minute',
+  };
+}
+
 const MIDNIGHT: Clock = { h: 0, m: 0, s: 0, ms: 0, utc: false, seconds: false };
 
 function parseRelative(text: string, reference: number): ParsedTime | null {
