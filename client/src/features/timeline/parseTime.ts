@@ -64,9 +64,7 @@ function at(y: number, mo: number, d: number, c: Clock, timeZone: string): Parse
  * A time of day typed on its own (`21:50`, `9:50pm`, `21:50:10`, `21:50 UTC`),
  * for `resolveBareTime` to place on a day; null for anything with a date.
  */
-export function parseBareClock(
-  input: string,
-): {
+export function parseBareClock(input: string): {
   time: { hour: number; minute: number; second: number; millisecond: number };
   utc: boolean;
   precision: TimePrecision;
