@@ -77,3 +77,17 @@ export function formatDuration(ms: number): string {
   if (h < 48) return min % 60 ? `${h} h ${min % 60} min` : `${h} h`;
   return `${Math.round(h / 24)} days`;
 }
+
+/** Every IANA zone the browser knows, for pickers (empty when it will not say). */
+export function knownZones(): string[] {
+  try {
+    return Intl.supportedValuesOf('timeZone');
+  } catch {
+    return [];
+  }
+}
+
+/** `2026-11-28 21:58` in `zone`: a typed time value that reads back unambiguously. */
+export function formatTyped(ms: number, zone: string): string {
+  return format(new TZDate(ms, zone), 'yyyy-MM-dd HH:mm');
+}

@@ -3,14 +3,9 @@ import { useMemo, useState, type DragEvent } from 'react';
 import { LOG_LEVELS, slackChannels, type LogLevel } from '@hindsight/importers';
 import { KIND_LABELS, SOURCE_KINDS, type SourceKind } from './sourceKinds.ts';
 import type { ImportFlow } from './useImportFlow.ts';
+import { knownZones } from '../../app/timeZone.ts';
 
-const ZONES: string[] = (() => {
-  try {
-    return Intl.supportedValuesOf('timeZone');
-  } catch {
-    return [];
-  }
-})();
+const ZONES = knownZones();
 
 export function SourceStep({ flow }: { flow: ImportFlow }) {
   const { settings, setSettings, files } = flow;

@@ -8,6 +8,7 @@ import { PresenceList } from './PresenceList.tsx';
 import { CollectionBanner } from '../collection/CollectionBanner.tsx';
 import { IncidentDurations } from '../collection/IncidentDurations.tsx';
 import { SettingsButton } from '../settings/SettingsButton.tsx';
+import { FactsButton } from '../facts/FactsPanel.tsx';
 
 export function ReviewHeader({ meta, onShare }: { meta: MetaView; onShare?: () => void }) {
   const { role, canWrite } = useReview();
@@ -32,6 +33,7 @@ export function ReviewHeader({ meta, onShare }: { meta: MetaView; onShare?: () =
             Share
           </button>
         )}
+        <FactsButton />
         <SettingsButton />
       </div>
       <CollectionBanner meta={meta} />

@@ -7,6 +7,7 @@ import {
   setEntryStarred,
   type EntryKind,
   type EntryView,
+  type IncidentMarker,
 } from '@hindsight/doc';
 import { formatClock } from '../../app/timeZone.ts';
 import { setEditing, type Person } from '../../sync/presence.ts';
@@ -19,6 +20,9 @@ import { DelayFlags } from '../delays/DelayFlags.tsx';
 import { SourceNote } from '../import/SourceNote.tsx';
 import { TrashIcon } from '../../ui/icons.tsx';
 import { RowActions } from '../facilitation/RowActions.tsx';
+import { MarkerBadges, MarkerMenu } from '../facts/MarkerMenu.tsx';
+
+const NO_MARKERS: readonly IncidentMarker[] = [];
 
 export interface TimelineRowProps {
   entry: EntryView;
@@ -26,6 +30,8 @@ export interface TimelineRowProps {
   editors: Person[] | undefined;
   highlighted: boolean;
   onAddAfter: (entry: EntryView) => void;
+  /** Incident markers set at exactly this entry's time. */
+  markers?: readonly IncidentMarker[];
 }
 
 export const TimelineRow = memo(function TimelineRow({
@@ -34,6 +40,7 @@ export const TimelineRow = memo(function TimelineRow({
   editors,
   highlighted,
   onAddAfter,
+  markers = NO_MARKERS,
 }: TimelineRowProps) {
   const { sync, ctx, canWrite } = useReview();
   const awareness = sync.provider.awareness;
@@ -97,6 +104,8 @@ export const TimelineRow = memo(function TimelineRow({
         ) : (
           <span className="tl-static muted">{entry.kind}</span>
         )}
+        <MarkerBadges markers={markers} />
+        <MarkerMenu at={entry.at} label={`the ${clock} entry`} current={markers} />
       </div>
       <div role="cell">
         <SummaryCell entryId={entry.id} label={`What happened at ${clock}`} onEnter={() => onAddAfter(entry)} />

@@ -1,7 +1,8 @@
 // The timeline: filters, the add-entry bar and a virtualised list of day headers, gaps and entries.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { addEntry, readMeta, type EntryView } from '@hindsight/doc';
+import { addEntry, INCIDENT_MARKERS, readMeta, roots, type EntryView, type IncidentMarker } from '@hindsight/doc';
+import { useYRead } from '../../sync/useY.ts';
 import { formatDuration, viewerZone } from '../../app/timeZone.ts';
 import { editorsById, usePeople } from '../../sync/presence.ts';
 import { useReview } from '../../sync/ReviewContext.tsx';
@@ -28,6 +29,19 @@ export function TimelineView({ focusEntry, onFocused }: { focusEntry: string | n
   const scrollRef = useRef<HTMLDivElement>(null);
   const [pending, setPending] = useState<{ id: string; field: string } | null>(null);
   const [highlight, setHighlight] = useState<string | null>(null);
+  const meta = useYRead(
+    roots(sync.doc).meta,
+    useCallback(() => readMeta(sync.doc), [sync.doc]),
+  );
+  // Which markers sit at which instant, for the rows' badges.
+  const markersAt = useMemo(() => {
+    const byAt = new Map<number, IncidentMarker[]>();
+    for (const m of INCIDENT_MARKERS) {
+      const at = meta.markers[m];
+      if (at !== null) byAt.set(at, [...(byAt.get(at) ?? []), m]);
+    }
+    return byAt;
+  }, [meta]);
 
   const virtualizer = useVirtualizer({
     count: rows.length,
@@ -131,6 +145,7 @@ export function TimelineView({ focusEntry, onFocused }: { focusEntry: string | n
                     editors={editors.get(row.entry.id)}
                     highlighted={highlight === row.entry.id}
                     onAddAfter={addAfter}
+                    markers={markersAt.get(row.entry.at)}
                   />
                 )}
               </div>
