@@ -45,6 +45,23 @@ export function tokenOf(link: string): string {
   return token;
 }
 
+/**
+ * What a test server inherits from the shell running the tests: only what a
+ * Node process needs to run. Everything the server reads (DATABASE_URL,
+ * REDIS_URL, CREATE_TOKEN, SQLITE_SYNCHRONOUS, ...) comes from the test, so a
+ * shell with the README's variables exported runs the same tests.
+ */
+const INHERITED = ['PATH', 'HOME', 'TMPDIR', 'LANG', 'TZ', 'SYSTEMROOT'];
+
+export function serverEnv(own: Record<string, string>): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const name of INHERITED) {
+    const value = process.env[name];
+    if (value !== undefined) env[name] = value;
+  }
+  return { ...env, ...own };
+}
+
 const cleanups: (() => void)[] = [];
 process.on('exit', () => cleanups.forEach((f) => f()));
 
@@ -53,15 +70,14 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'hindsight-test-'));
   const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'server/src/main.ts')], {
     cwd: root,
-    env: {
-      ...process.env,
+    env: serverEnv({
       HOST: '127.0.0.1',
       PORT: '0',
       DATA_DIR: dataDir,
       LOG_LEVEL: 'debug',
       CLIENT_DIST: options.withClient ? join(root, 'client/dist') : join(dataDir, 'no-client'),
       ...options.env,
-    },
+    }),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const logs: Record<string, unknown>[] = [];
