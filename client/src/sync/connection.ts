@@ -1,7 +1,7 @@
 // The connection state people see: connecting, live, offline (saved locally), reconnecting, or a fatal close.
 import { CloseCode, CloseReason, FATAL_CLOSE_CODES } from '@hindsight/protocol';
-import type { WebsocketProvider } from 'y-websocket';
 import type { IndexeddbPersistence } from 'y-indexeddb';
+import type * as Y from 'yjs';
 
 export type ConnectionPhase = 'connecting' | 'live' | 'reconnecting' | 'offline' | 'fatal';
 
@@ -26,6 +26,40 @@ export function closeMessage(code: number, reason: string): string {
   return reason || `connection closed (${code})`;
 }
 
+/** What the tracker uses of y-websocket's provider (a fake one in the unit test). */
+export interface TrackedProvider {
+  /** True while a socket is open and has synced; y-websocket sets it false when the socket closes. */
+  readonly synced: boolean;
+  readonly ws: WebSocket | null;
+  readonly doc: Y.Doc;
+  on(event: 'sync', listener: (synced: boolean) => void): void;
+  on(event: 'connection-close', listener: (event: CloseEvent | null) => void): void;
+  off(event: 'sync', listener: (synced: boolean) => void): void;
+  off(event: 'connection-close', listener: (event: CloseEvent | null) => void): void;
+  connect(): void;
+  disconnect(): void;
+}
+
+/** The browser's view of the network: `navigator.onLine` and the window's online/offline events. */
+export interface Network {
+  readonly onLine: boolean;
+  subscribe(listener: () => void): () => void;
+}
+
+const browserNetwork: Network = {
+  get onLine() {
+    return navigator.onLine;
+  },
+  subscribe(listener) {
+    window.addEventListener('online', listener);
+    window.addEventListener('offline', listener);
+    return () => {
+      window.removeEventListener('online', listener);
+      window.removeEventListener('offline', listener);
+    };
+  },
+};
+
 /** Watches a provider and its cache and publishes one `ConnectionState`. */
 export class ConnectionTracker {
   private state: ConnectionState = { phase: 'connecting', cached: false, unsynced: false, message: null };
@@ -35,8 +69,9 @@ export class ConnectionTracker {
   private readonly cleanups: (() => void)[] = [];
 
   constructor(
-    private readonly provider: WebsocketProvider,
-    cache: IndexeddbPersistence,
+    private readonly provider: TrackedProvider,
+    cache: Pick<IndexeddbPersistence, 'whenSynced'>,
+    network: Network = browserNetwork,
   ) {
     const onSync = (synced: boolean): void => {
       if (synced) {
@@ -52,18 +87,22 @@ export class ConnectionTracker {
         return;
       }
       const message = event && event.code !== 1006 ? closeMessage(event.code, event.reason) : null;
-      const offline = !navigator.onLine || this.failures >= 3 || !this.everLive;
+      const offline = !network.onLine || this.failures >= 3 || !this.everLive;
       this.set({ phase: offline ? 'offline' : 'reconnecting', message });
     };
     const onUpdate = (_u: Uint8Array, origin: unknown): void => {
       if (origin !== provider && this.state.phase !== 'live' && !this.state.unsynced) this.set({ unsynced: true });
     };
     // The browser knows before the socket does: stop retrying while offline, reconnect at once when back.
+    // An `online` event can arrive after the socket already re-synced (browsers fire it late): the
+    // provider is live then, and no further `sync` event would come to say so.
     const onNetwork = (): void => {
       if (this.state.phase === 'fatal') return;
-      if (!navigator.onLine) {
+      if (!network.onLine) {
         this.set({ phase: 'offline' });
         provider.disconnect();
+      } else if (provider.synced) {
+        this.set({ phase: 'live', unsynced: false, message: null });
       } else {
         this.set({ phase: 'reconnecting' });
         provider.connect();
@@ -72,17 +111,22 @@ export class ConnectionTracker {
     provider.on('sync', onSync);
     provider.on('connection-close', onClose);
     provider.doc.on('update', onUpdate);
-    window.addEventListener('online', onNetwork);
-    window.addEventListener('offline', onNetwork);
+    const unsubscribeNetwork = network.subscribe(onNetwork);
     // A socket opened while the network comes and goes can stay CONNECTING, or open without
     // anything ever arriving (the server speaks first, within milliseconds), and the provider
     // only notices after 30 s of silence: give each attempt a deadline to hear from the server.
     let attempt: WebSocket | null = null;
     let attemptStarted = 0;
     let heard = false;
+    // The same tick restores "live" whenever the provider is synced, whatever set another phase.
     const stalledCheck = setInterval(() => {
+      if (provider.synced) {
+        if (this.state.phase !== 'live' && this.state.phase !== 'fatal')
+          this.set({ phase: 'live', unsynced: false, message: null });
+        return;
+      }
       const ws = provider.ws;
-      if (ws === null || provider.synced || !navigator.onLine) return;
+      if (ws === null || !network.onLine) return;
       if (ws !== attempt) {
         attempt = ws;
         attemptStarted = Date.now();
@@ -99,8 +143,7 @@ export class ConnectionTracker {
       () => provider.off('sync', onSync),
       () => provider.off('connection-close', onClose),
       () => provider.doc.off('update', onUpdate),
-      () => window.removeEventListener('online', onNetwork),
-      () => window.removeEventListener('offline', onNetwork),
+      unsubscribeNetwork,
     );
   }
 
