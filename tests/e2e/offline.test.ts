@@ -1,8 +1,42 @@
 // Offline in Chromium: a reload without the server shows the cached review; offline edits merge on reconnect.
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportJson, startServer, type RunningServer, type ReviewHandle } from '../helpers/server.ts';
 import { newPerson, type Person } from './helpers/browser.ts';
 import { addEntry, eventually, joinReview, readTimeline, screenshot, waitForConnection } from './helpers/review.ts';
+
+/** The lazily loaded views that ReviewPage prefetches when idle, so an offline reload can open them. */
+const PREFETCHED_VIEWS = ['WhysView', 'ActionsView', 'HumanFactorsView', 'NotesEditor'];
+
+/**
+ * Waits until an offline reload can work: the service worker controls the page,
+ * and its cache holds the shell ('/') and every /assets/ file the page loaded,
+ * including the prefetched views' chunks.
+ */
+async function waitForOfflineShell(page: Page): Promise<void> {
+  let last = '';
+  try {
+    await eventually(async () => {
+      last = await page.evaluate(async (views) => {
+        if (!navigator.serviceWorker.controller) return 'no service worker controls the page';
+        const assets = performance
+          .getEntriesByType('resource')
+          .map((e) => new URL(e.name))
+          .filter((u) => u.pathname.startsWith('/assets/'))
+          .map((u) => u.pathname);
+        const notLoaded = views.filter((v) => !assets.some((a) => a.startsWith(`/assets/${v}-`)));
+        if (notLoaded.length) return `views not prefetched yet: ${notLoaded.join(', ')}`;
+        const cache = await caches.open('hindsight-shell-v1');
+        const missing = [];
+        for (const path of ['/', ...assets]) if (!(await cache.match(path))) missing.push(path);
+        return missing.length ? `not cached yet: ${missing.join(', ')}` : '';
+      }, PREFETCHED_VIEWS);
+      expect(last).toBe('');
+    }, 30_000);
+  } catch (err) {
+    throw new Error(`the offline shell was never ready: ${last}`, { cause: err });
+  }
+}
 
 describe('offline editing', () => {
   let server: RunningServer;
@@ -18,8 +52,7 @@ describe('offline editing', () => {
     await joinReview(ben, review.links.editor, 'Ben Okafor');
     await addEntry(ana.page, '10:00', 'Resolver latency alert');
     await eventually(async () => expect(await readTimeline(ben.page)).toHaveLength(1));
-    // Give the service worker time to cache the shell and the views.
-    await ana.page.waitForTimeout(2500);
+    await waitForOfflineShell(ana.page);
   });
 
   afterAll(async () => {
