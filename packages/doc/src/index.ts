@@ -172,6 +172,7 @@ export {
   type RedactionView,
   type EarlierReviewView,
 } from './publishing.ts';
+export { PeopleRoot, recordPeople, readPeople, fixPseudonyms, readPseudonyms, type PersonRecord } from './people.ts';
 export { migrate, type MigrationResult } from './migrate.ts';
 export {
   DELAY_KINDS,

@@ -8,8 +8,12 @@ import { label, oneOf } from './validate.ts';
 /** Root names of the publishing settings. */
 export const PublishingRoot = { redactions: 'redactions', earlierReviews: 'earlierReviews' } as const;
 
-/** `name`: a person (pseudonymised by role); `term`: anything else to hide (replaced by [redacted]). */
-export const REDACTION_KINDS = ['name', 'term'] as const;
+/**
+ * `name`: a person (pseudonymised by role); `term`: anything else to hide
+ * (replaced by [redacted]); `keep`: a word the anonymiser suspected to be a
+ * name that the facilitator says is not a person (left in place, no longer flagged).
+ */
+export const REDACTION_KINDS = ['name', 'term', 'keep'] as const;
 export type RedactionKind = (typeof REDACTION_KINDS)[number];
 
 export interface RedactionView {
@@ -80,7 +84,9 @@ export function readRedactions(doc: Y.Doc): RedactionView[] {
     if (term === null) return;
     out.push({
       term,
-      kind: rec.get('kind') === 'name' ? 'name' : 'term',
+      kind: (REDACTION_KINDS as readonly unknown[]).includes(rec.get('kind'))
+        ? (rec.get('kind') as RedactionKind)
+        : 'term',
       role: str(rec, 'role'),
       by: str(rec, 'by'),
       at: num(rec, 'at'),

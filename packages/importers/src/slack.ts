@@ -2,7 +2,7 @@
 // threads stay together (each reply right after its parent, referencing it),
 // edits keep the final text and say so, deleted messages are left out (and
 // listed as skipped), pinned or reacted messages can come in starred.
-import type { EntryKind } from '@hindsight/doc';
+import type { EntryKind, PersonRecord } from '@hindsight/doc';
 import { isObject } from './json.ts';
 import { runSteps, runStepsAsync, type Steps } from './progress.ts';
 import { readChannelMessages, readSlackNames, slackChannels, type RawMessage, type SourceFile } from './slackExport.ts';
@@ -91,6 +91,8 @@ function slackSteps(files: readonly SourceFile[], options: SlackOptions): Steps<
     );
   }
   const names = readSlackNames(files, result.problems);
+  // Bots that posted (Alertmanager, deploy bots): recorded so the anonymiser knows they are not people.
+  const bots = new Map<string, PersonRecord>();
   const raw = readChannelMessages(files, channel, result.problems);
   const channelId = names.channelIds.get(channel);
   const messages = new Map<string, Message>();
@@ -103,6 +105,10 @@ function slackSteps(files: readonly SourceFile[], options: SlackOptions): Steps<
     }
     const profile = isObject(m.bot_profile) ? m.bot_profile.name : undefined;
     const name = [m.username, profile, m.user, m.bot_id].find((x) => typeof x === 'string' && x !== '');
+    const key = [m.bot_id, m.user, name].find((x) => typeof x === 'string' && x !== '');
+    if (typeof name === 'string' && !bots.has(String(key))) {
+      bots.set(String(key), { key: `slack:${String(key)}`, displayName: name, bot: true });
+    }
     return { author: String(name ?? 'bot'), bot: true };
   };
 
@@ -184,6 +190,7 @@ function slackSteps(files: readonly SourceFile[], options: SlackOptions): Steps<
   };
 
   const finish = (): ParseResult => {
+    result.people = [...names.people, ...[...bots.values()].filter((b) => !names.people.some((p) => p.key === b.key))];
     for (const e of edits) {
       const target = messages.get(e.ts);
       if (!target) continue;

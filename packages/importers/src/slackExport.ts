@@ -1,6 +1,7 @@
 // Reading the files of a Slack workspace export (users.json, channels.json,
 // <channel>/<YYYY-MM-DD>.json) into raw messages, with problems for any file
 // that is not what it should be.
+import type { PersonRecord } from '@hindsight/doc';
 import { isObject } from './json.ts';
 import { slackUserName, type SlackNames } from './slackText.ts';
 import type { Problem } from './types.ts';
@@ -44,11 +45,32 @@ function parseList(file: SourceFile, problems: Problem[]): unknown[] | null {
   return null;
 }
 
+const text = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined);
+
+/** Every form of a users.json entry the anonymiser needs (names, handle, e-mail, title, bot or not). */
+export function slackPerson(u: Record<string, unknown> & { id: string }): PersonRecord {
+  const profile = isObject(u.profile) ? u.profile : {};
+  const p: PersonRecord = { key: `slack:${u.id}` };
+  const realName = text(profile.real_name) ?? text(u.real_name);
+  const displayName = text(profile.display_name);
+  const handle = text(u.name);
+  const email = text(profile.email);
+  const title = text(profile.title);
+  if (realName) p.realName = realName;
+  if (displayName) p.displayName = displayName;
+  if (handle) p.handle = handle;
+  if (email) p.email = email;
+  if (title) p.title = title;
+  if (u.is_bot === true || u.id === 'USLACKBOT') p.bot = true;
+  return p;
+}
+
 /** Users and channels by id, from users.json and channels.json when present. */
 export function readSlackNames(
   files: readonly SourceFile[],
   problems: Problem[],
-): SlackNames & { channelIds: Map<string, string> } {
+): SlackNames & { channelIds: Map<string, string>; people: PersonRecord[] } {
+  const people: PersonRecord[] = [];
   const users = new Map<string, string>();
   const channels = new Map<string, string>();
   const channelIds = new Map<string, string>();
@@ -60,6 +82,7 @@ export function readSlackNames(
       if (!isObject(u) || typeof u.id !== 'string') continue;
       const name = slackUserName(u);
       if (name) users.set(u.id, name);
+      people.push(slackPerson(u as Record<string, unknown> & { id: string }));
     }
   }
   const channelsFile = files.find((f) => baseName(f.name) === 'channels.json');
@@ -69,7 +92,7 @@ export function readSlackNames(
       channelIds.set(c.name, c.id);
     }
   }
-  return { users, channels, channelIds };
+  return { users, channels, channelIds, people };
 }
 
 /** The channel's messages from its day files, oldest file first; unreadable files and items are problems. */

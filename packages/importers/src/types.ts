@@ -1,6 +1,6 @@
 // The shapes every importer produces: candidate timeline entries, the problems
 // found on the way, and the options they share (time zone, date, progress).
-import type { EntryKind, EntrySource, TimePrecision } from '@hindsight/doc';
+import type { EntryKind, EntrySource, PersonRecord, TimePrecision } from '@hindsight/doc';
 
 /** Severity of a log line, lowest first. */
 export const LOG_LEVELS = ['trace', 'debug', 'info', 'notice', 'warn', 'error', 'fatal'] as const;
@@ -61,6 +61,12 @@ export interface ParseResult {
   candidates: Candidate[];
   problems: Problem[];
   skipped: Skipped[];
+  /**
+   * The people (and bots) the source names, with every form it knows (Slack's
+   * users.json: real name, display name, handle, e-mail, title): recorded with
+   * `recordPeople` so the anonymiser can hide each of them in every form.
+   */
+  people?: PersonRecord[];
 }
 
 /** How to read times that do not say everything themselves. */

@@ -24,7 +24,10 @@ export {
   type AnonymiseOptions,
   type Change,
   type Participant,
+  type Suspect,
 } from './anonymise/anonymise.ts';
+export { buildPeople, type Person, type PersonSource } from './anonymise/people.ts';
+export { isSystemName } from './anonymise/systems.ts';
 export { DETECTORS, entropy, type RedactionKind } from './anonymise/detectors.ts';
 export { buildReportModel, type BuildOptions } from './model/build.ts';
 export { buildTimelineAnalysis, ANALYSIS_ANNOTATION_KINDS } from './model/analysis.ts';
@@ -36,7 +39,13 @@ export { renderHtml, REPORT_CSP } from './render/html.ts';
 export { richToHtml, sanitizeFragment, SANITIZE_OPTIONS } from './render/richHtml.ts';
 export { escapeHtml, mdText, safeUrl } from './render/escape.ts';
 export { formatWhen, formatDuration, formatUtc } from './render/time.ts';
-export { exportReport, reviewAnonymiseOptions, type ExportOptions, type ExportedReport } from './report.ts';
+export {
+  exportReport,
+  fixReviewPseudonyms,
+  reviewAnonymiseOptions,
+  type ExportOptions,
+  type ExportedReport,
+} from './report.ts';
 export { reviewIndexEntry, type ReviewIndexEntry, type IndexedAction } from './followup/indexEntry.ts';
 export {
   actionRows,

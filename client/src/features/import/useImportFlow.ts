@@ -1,5 +1,6 @@
 // The import dialog's state: the source and settings, parsing with progress, the preview's selection, applying.
 import { useCallback, useMemo, useRef, useState } from 'react';
+import { recordPeople } from '@hindsight/doc';
 import {
   alreadyImported,
   importDefaults,
@@ -89,6 +90,8 @@ export function useImportFlow() {
     setError(null);
     try {
       setResult(await applyInBatches(sync.doc, picked, ctx, setProgress));
+      // Every form of every person the source named (Slack users.json), for the anonymiser.
+      if (outcome.people && outcome.people.length > 0) recordPeople(sync.doc, outcome.people, ctx);
       setStage('done');
     } catch (err) {
       setError(

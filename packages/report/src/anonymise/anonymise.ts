@@ -1,21 +1,35 @@
-// Anonymises a report model for a wider audience: participants' names become
-// stable pseudonyms by role ("Responder A", "Facilitator"), and emails, phone
-// numbers, IP addresses, chat user ids and secrets are redacted. Every change
-// is listed so the facilitator can preview it before publishing.
+// Anonymises a report model for a wider audience. Every person, in every form
+// the sources know (full name, first name, surname, handle with or without @,
+// e-mail, chat id, possessive, any case), becomes one pseudonym: a role when
+// one is known ("the on-call engineer"), else a letter ("Responder A").
+// Names the review never declared are found in the text (./detect.ts);
+// systems and bots keep their names. E-mails, phones, IPs, chat ids and
+// secrets are replaced by a label. Every change and every suspected name left
+// in place is listed so the facilitator can decide before publishing.
 import type { ReportModel } from '../model/types.ts';
 import { WB_END, WB_START, escapeRegExp } from '../blameless/words.ts';
 import { DETECTORS, type RedactionKind } from './detectors.ts';
+import { detectNames, lexiconKind, tagsAt } from './detect.ts';
+import { type Person, type PersonSource, buildPeople, fixedKeys, nameKey } from './people.ts';
+import { isSystemName } from './systems.ts';
 
 export interface Participant {
   name: string;
-  /** `facilitator`, `responder` (default) or any other role word, e.g. `commander`. */
+  /** `facilitator`, `responder` (default) or any other role, e.g. `DBA`, `on-call SRE`. */
   role?: string | null;
 }
 
 export interface AnonymiseOptions {
+  /** Named people, in the order their letters are given (link labels first). */
   participants?: readonly Participant[];
+  /** More people with every form a source knows (a Slack users.json); after `participants`. */
+  people?: readonly PersonSource[];
   /** More names or terms to hide; each becomes `[redacted]`. */
   extraTerms?: readonly string[];
+  /** Words the facilitator marked "not a person": never pseudonymised nor flagged. */
+  notPeople?: readonly string[];
+  /** Pseudonyms fixed at an earlier publication (lower-cased form -> pseudonym): kept as they are. */
+  fixed?: Readonly<Record<string, string>>;
 }
 
 export interface Change {
@@ -26,49 +40,28 @@ export interface Change {
   replacement: string;
 }
 
+/** A word that may be a name, left in place: the facilitator hides it or marks it "not a person". */
+export interface Suspect {
+  path: string;
+  text: string;
+}
+
 export interface Anonymised {
   model: ReportModel;
   changes: Change[];
-  /** Each participant's pseudonym. */
+  /** Each person's name -> pseudonym. */
   pseudonyms: Record<string, string>;
+  /** Each person with every form that was hidden. */
+  people: Person[];
+  /** Form (lower case) -> pseudonym for every person: what a publication fixes. */
+  assigned: Record<string, string>;
+  suspects: Suspect[];
 }
 
-// Labels the server and links use for people who gave no name: not names.
-const GENERIC = new Set(['responder', 'facilitator', 'reader', 'server', 'system', 'importer', 'editor', 'anonymous']);
-
-function letters(i: number): string {
-  let s = '';
-  let n = i;
-  do {
-    s = String.fromCharCode(65 + (n % 26)) + s;
-    n = Math.floor(n / 26) - 1;
-  } while (n >= 0);
-  return s;
-}
-
-/**
- * Stable pseudonyms: in the order given, the first of each role gets the
- * letter A ("Responder A"), the next B; a lone facilitator is "Facilitator".
- */
+/** Stable pseudonyms for a list of participants (no text needed): name -> pseudonym. */
 export function pseudonymsFor(participants: readonly Participant[]): Map<string, string> {
-  const clean: { name: string; role: string }[] = [];
-  for (const p of participants) {
-    const name = p.name.trim().replace(/\s+/g, ' ');
-    if (name.length < 2 || GENERIC.has(name.toLowerCase())) continue;
-    if (clean.some((c) => c.name.toLowerCase() === name.toLowerCase())) continue;
-    clean.push({ name, role: (p.role ?? 'responder').trim().toLowerCase() || 'responder' });
-  }
-  const perRole = new Map<string, number>();
-  for (const c of clean) perRole.set(c.role, (perRole.get(c.role) ?? 0) + 1);
-  const used = new Map<string, number>();
-  const out = new Map<string, string>();
-  for (const c of clean) {
-    const i = used.get(c.role) ?? 0;
-    used.set(c.role, i + 1);
-    const title = c.role.charAt(0).toUpperCase() + c.role.slice(1);
-    out.set(c.name, c.role === 'facilitator' && perRole.get(c.role) === 1 ? title : `${title} ${letters(i)}`);
-  }
-  return out;
+  const people = buildPeople(participants.map((p) => ({ names: [p.name], role: p.role ?? null })));
+  return new Map(people.map((p) => [p.name, p.pseudonym]));
 }
 
 interface Hit {
@@ -81,57 +74,89 @@ interface Hit {
 interface Matcher {
   kind: RedactionKind;
   re: RegExp;
-  replace: (m: RegExpExecArray) => string;
-  accept?: (s: string) => boolean;
+  replace: (m: RegExpExecArray, text: string) => string;
+  accept?: (s: string, text: string, at: number) => boolean;
 }
 
-function nameMatchers(pseudonyms: Map<string, string>, extraTerms: readonly string[]): Matcher[] {
-  // Full names, then name parts of 3+ letters that belong to one person only.
-  const variants = new Map<string, string>();
-  const partOwners = new Map<string, Set<string>>();
-  for (const [name, pseudo] of pseudonyms) {
-    variants.set(name.toLowerCase(), pseudo);
-    for (const part of name.split(' ')) {
-      if (part.length < 3 || GENERIC.has(part.toLowerCase())) continue;
-      const owners = partOwners.get(part.toLowerCase()) ?? new Set<string>();
-      owners.add(pseudo);
-      partOwners.set(part.toLowerCase(), owners);
+const sentenceStart = (text: string, at: number): boolean => /(?:^|[.!?\n]\s*|^\s*[-*•]\s*)$/u.test(text.slice(0, at));
+const NON_NAME_TAGS = ['Verb', 'Modal', 'Adverb', 'Adjective', 'Preposition', 'Determiner', 'Conjunction', 'Month'];
+
+/**
+ * Whether a hit on a person's form is that person: a word the lexicon knows
+ * as something else ("will", "max", "june", "park") counts when capitalised
+ * inside a sentence or tagged as a person there; a known given name ("bob",
+ * "mark") counts unless tagged as a verb or the like ("mark the alert").
+ */
+function isPersonHere(s: string, text: string, at: number): boolean {
+  const word = s.replace(/^@/, '');
+  if (s.startsWith('@') || /[\s.@_\d]/.test(word)) return true;
+  const kind = lexiconKind(word);
+  if (kind === 'unknown') return true;
+  const capitalisedInside = /^\p{Lu}/u.test(word) && !sentenceStart(text, at);
+  if (capitalisedInside) return true;
+  const tags = tagsAt(text, at + (s.length - word.length));
+  if (kind === 'word') return tags.includes('Person');
+  return !NON_NAME_TAGS.some((t) => tags.includes(t)) || tags.includes('Person');
+}
+
+/** Every form of every person, mapped to the pseudonym; given names and surnames only when one person has them. */
+function personForms(people: readonly Person[]): Map<string, string> {
+  const forms = new Map<string, string>();
+  const parts = new Map<string, Set<string>>();
+  const add = (form: string, pseudonym: string): void => {
+    const k = form.toLowerCase();
+    if (k.length >= 2 && !forms.has(k)) forms.set(k, pseudonym);
+  };
+  for (const p of people) {
+    for (const n of [...p.names, ...p.handles, ...p.emails]) {
+      add(n, p.pseudonym);
+      add(nameKey(n), p.pseudonym);
+    }
+    for (const id of p.ids) add(`<@${id}>`, p.pseudonym);
+    for (const n of p.names) {
+      const words = nameKey(n.replace(/\s*\(.*\)$/, '')).split(' ');
+      if (words.length < 2) continue;
+      for (const w of [words[0]!, words.at(-1)!]) {
+        if (w.length < 2 || (w === words.at(-1) && w.length < 3)) continue;
+        parts.set(w, (parts.get(w) ?? new Set()).add(p.pseudonym));
+      }
     }
   }
-  for (const [part, owners] of partOwners)
-    if (owners.size === 1 && !variants.has(part)) variants.set(part, [...owners][0]!);
-  const out: Matcher[] = [];
-  if (variants.size > 0) {
-    const alts = [...variants.keys()].sort((a, b) => b.length - a.length).map(escapeRegExp);
-    const proper = new Set(
-      [...pseudonyms.keys()]
-        .flatMap((n) => [n, ...n.split(' ')])
-        .filter((n) => n !== n.toLowerCase())
-        .map((n) => n.toLowerCase()),
-    );
-    out.push({
-      kind: 'name',
-      re: new RegExp(`${WB_START}(?:${alts.join('|')})${WB_END}`, 'giu'),
-      replace: (m) => variants.get(m[0].toLowerCase()) ?? '[name]',
-      // A capitalised name only matches capitalised: "Will" is not "will".
-      accept: (s) => !proper.has(s.toLowerCase()) || s.charAt(0) !== s.charAt(0).toLowerCase(),
-    });
-  }
+  for (const [part, owners] of parts) if (owners.size === 1) add(part, [...owners][0]!);
+  return forms;
+}
+
+/** Folds accents so "Kovac" in the text finds "Kovač" in the directory (and the reverse). */
+const fold = (s: string): string => s.normalize('NFD').replace(/\p{M}/gu, '');
+
+function nameMatcher(forms: Map<string, string>): Matcher | null {
+  if (forms.size === 0) return null;
+  const alts = [...new Set([...forms.keys()].flatMap((f) => [f, fold(f)]))]
+    .sort((a, b) => b.length - a.length)
+    .map(escapeRegExp);
+  const lookup = new Map([...forms].map(([k, v]) => [fold(k), v]));
+  return {
+    kind: 'name',
+    re: new RegExp(`${WB_START}@?(?:${alts.join('|')})${WB_END}`, 'giu'),
+    replace: (m, text) => {
+      const form = m[0].toLowerCase();
+      const p =
+        forms.get(form) ?? forms.get(form.replace(/^@/, '')) ?? lookup.get(fold(form).replace(/^@/, '')) ?? '[name]';
+      return sentenceStart(text, m.index) ? p.charAt(0).toUpperCase() + p.slice(1) : p;
+    },
+    accept: isPersonHere,
+  };
+}
+
+function termMatcher(extraTerms: readonly string[]): Matcher | null {
   const terms = extraTerms.map((t) => t.trim()).filter((t) => t.length > 0);
-  if (terms.length > 0) {
-    out.push({
-      kind: 'term',
-      re: new RegExp(
-        `${WB_START}(?:${terms
-          .sort((a, b) => b.length - a.length)
-          .map(escapeRegExp)
-          .join('|')})${WB_END}`,
-        'giu',
-      ),
-      replace: () => '[redacted]',
-    });
-  }
-  return out;
+  if (terms.length === 0) return null;
+  const alts = terms.sort((a, b) => b.length - a.length).map(escapeRegExp);
+  return {
+    kind: 'term',
+    re: new RegExp(`${WB_START}(?:${alts.join('|')})${WB_END}`, 'giu'),
+    replace: () => '[redacted]',
+  };
 }
 
 /** Redacts one text; returns the new text and the hits, in order. */
@@ -151,8 +176,8 @@ function redactText(
       }
       const start = r.index;
       const end = start + r[0].length;
-      if (overlaps(start, end) || (m.accept && !m.accept(r[0]))) continue;
-      hits.push({ start, end, kind: m.kind, replacement: m.replace(r) });
+      if (overlaps(start, end) || (m.accept && !m.accept(r[0], text, start))) continue;
+      hits.push({ start, end, kind: m.kind, replacement: m.replace(r, text) });
     }
   }
   hits.sort((a, b) => a.start - b.start);
@@ -186,32 +211,89 @@ const SKIP = new Set([
   'level',
 ]);
 
+/** Calls `visit` on every free-text string of the model with its path. */
+function strings(value: unknown, path: string, visit: (text: string, path: string) => void): void {
+  if (typeof value === 'string') visit(value, path);
+  else if (Array.isArray(value)) value.forEach((v, i) => strings(v, `${path}[${i}]`, visit));
+  else if (value !== null && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) if (!SKIP.has(k)) strings(v, path ? `${path}.${k}` : k, visit);
+  }
+}
+
+/** Authors of chat lines as importers write them ("Ana (SRE): text"). */
+function chatAuthors(model: ReportModel): string[] {
+  const out = new Set<string>();
+  for (const e of model.timeline.entries) {
+    if (e.source.type !== 'chat') continue;
+    const m = /^([^:\n]{2,60}):\s/.exec(e.summary);
+    if (m && !isSystemName(m[1]!)) out.add(m[1]!.trim());
+  }
+  return [...out];
+}
+
 /**
- * Anonymises the model: participants (plus everyone in `model.people`, as
- * responders) become pseudonyms, extra terms `[redacted]`, and personal data
- * and secrets are replaced by a label. The input is not modified.
+ * Anonymises the model. People come from `participants`, `people`, the
+ * model's own names and chat authors, then names found in the text; each
+ * gets one pseudonym (kept from `fixed` when it has one). The input is not
+ * modified.
  */
 export function anonymise(model: ReportModel, options: AnonymiseOptions = {}): Anonymised {
-  const participants: Participant[] = [...(options.participants ?? [])];
-  for (const p of model.people) participants.push({ name: p, role: 'responder' });
-  const pseudonyms = pseudonymsFor(participants);
-  const specific = DETECTORS.slice(0, -1);
-  const generic = DETECTORS.slice(-1);
-  const matchers: Matcher[] = [...specific, ...nameMatchers(pseudonyms, options.extraTerms ?? []), ...generic];
+  const notPeople = new Set((options.notPeople ?? []).map(nameKey));
+  const texts: { text: string; path: string }[] = [];
+  strings(model, '', (text, path) => texts.push({ text, path }));
+  const detections = texts.map(({ text }) =>
+    detectNames(text).filter(
+      (d) => !notPeople.has(nameKey(d.text)) && !(options.extraTerms ?? []).some((t) => nameKey(t) === nameKey(d.text)),
+    ),
+  );
+  const sources: PersonSource[] = [
+    ...(options.participants ?? []).map((p) => ({ names: [p.name], role: p.role ?? null })),
+    ...model.people.map((n) => ({ names: [n] })),
+    ...(options.people ?? []),
+    ...chatAuthors(model).map((n) => ({ names: [n] })),
+    // Found in the text: last, so declared people keep their letters whatever is found.
+    ...detections.flat().flatMap((d) => (d.confidence === 'name' ? [{ names: [d.text] }] : [])),
+  ];
+  const people = buildPeople(sources, options.fixed ?? {}, notPeople);
+  const forms = personForms(people);
+  const matchers = [
+    ...DETECTORS.slice(0, -1),
+    nameMatcher(forms),
+    termMatcher(options.extraTerms ?? []),
+    ...DETECTORS.slice(-1),
+  ].filter((m): m is Matcher => m !== null);
+
   const changes: Change[] = [];
-  const walk = (value: unknown, path: string): unknown => {
-    if (typeof value === 'string') {
-      const { text, hits } = redactText(value, matchers);
-      for (const h of hits) changes.push({ path, kind: h.kind, original: h.original, replacement: h.replacement });
-      return text;
+  const suspects: Suspect[] = [];
+  const out = new Map<string, string>();
+  texts.forEach(({ text, path }, i) => {
+    const { text: redacted, hits } = redactText(text, matchers);
+    for (const h of hits) changes.push({ path, kind: h.kind, original: h.original, replacement: h.replacement });
+    out.set(path, redacted);
+    for (const d of detections[i]!) {
+      if (d.confidence !== 'suspect' || hits.some((h) => d.start < h.end && d.end > h.start)) continue;
+      if (forms.has(d.text.toLowerCase())) continue;
+      suspects.push({ path, text: d.text });
     }
-    if (Array.isArray(value)) return value.map((v, i) => walk(v, `${path}[${i}]`));
+  });
+  const rebuild = (value: unknown, path: string): unknown => {
+    if (typeof value === 'string') return out.get(path) ?? value;
+    if (Array.isArray(value)) return value.map((v, i) => rebuild(v, `${path}[${i}]`));
     if (value !== null && typeof value === 'object') {
-      const out: Record<string, unknown> = {};
-      for (const [k, v] of Object.entries(value)) out[k] = SKIP.has(k) ? v : walk(v, path ? `${path}.${k}` : k);
-      return out;
+      const o: Record<string, unknown> = {};
+      for (const [k, v] of Object.entries(value)) o[k] = SKIP.has(k) ? v : rebuild(v, path ? `${path}.${k}` : k);
+      return o;
     }
     return value;
   };
-  return { model: walk(model, '') as ReportModel, changes, pseudonyms: Object.fromEntries(pseudonyms) };
+  const assigned: Record<string, string> = {};
+  for (const p of people) for (const k of fixedKeys(p)) assigned[k] ??= p.pseudonym;
+  return {
+    model: rebuild(model, '') as ReportModel,
+    changes,
+    pseudonyms: Object.fromEntries(people.map((p) => [p.name, p.pseudonym])),
+    people,
+    assigned,
+    suspects,
+  };
 }
