@@ -114,7 +114,9 @@ function personForms(people: readonly Person[]): Map<string, string> {
     }
     for (const id of p.ids) add(`<@${id}>`, p.pseudonym);
     for (const n of p.names) {
-      const words = nameKey(n.replace(/\s*\(.*\)$/, '')).split(' ');
+      const words = nameKey(n.replace(/\s*\(.*\)$/, ''))
+        .split(' ')
+        .filter((w) => !HONORIFIC.test(w));
       if (words.length < 2) continue;
       for (const w of [words[0]!, words.at(-1)!]) {
         if (w.length < 2 || (w === words.at(-1) && w.length < 3)) continue;
@@ -125,6 +127,8 @@ function personForms(people: readonly Person[]): Map<string, string> {
   for (const [part, owners] of parts) if (owners.size === 1) add(part, [...owners][0]!);
   return forms;
 }
+
+const HONORIFIC = /^(?:mr|mrs|ms|mx|dr|prof|sir)\.?$/;
 
 /** Folds accents so "Kovac" in the text finds "Kovač" in the directory (and the reverse). */
 const fold = (s: string): string => s.normalize('NFD').replace(/\p{M}/gu, '');

@@ -139,6 +139,8 @@ const TRIGGER = new RegExp(
   `(?<![\\p{L}])(?:(${STRONG})|(with|by|from))\\s+@?([\\p{L}][\\p{L}'’-]*)(?:\\s+(\\p{Lu}[\\p{L}'’-]+))?`,
   'giud',
 );
+const ARTICLE_BEFORE =
+  /(?:^|[^\p{L}])(?:the|a|an|this|that|these|those|our|their|his|her|my|your|its|some|any|each|every|no)\s+$/iu;
 const stripPossessive = (s: string): string => s.replace(/['’]s$/i, '');
 const capitalised = (w: string): boolean => /^\p{Lu}/u.test(w);
 const nameLike = (w: string): boolean =>
@@ -167,6 +169,7 @@ function triggerFinds(text: string): Detection[] {
 function taggerFinds(text: string): Detection[] {
   const out: Detection[] = [];
   let run: { start: number; end: number }[] = [];
+  let honorific = false;
   const flush = (): void => {
     if (run.length === 0) return;
     const start = run[0]!.start;
@@ -180,6 +183,8 @@ function taggerFinds(text: string): Detection[] {
     const span = stripPossessive(kept.join(' '));
     run = [];
     if (span.length < 2 || isSystemName(span) || NOT_NAMES.has(span.toLowerCase())) return;
+    // "the spike", "a bob": a lower-case word after an article is not a name.
+    if (/^\p{Ll}/u.test(span) && ARTICLE_BEFORE.test(text.slice(0, start))) return;
     const words = span.split(/\s+/);
     const given = words.some((w) => lexiconKind(w.replace(/\.$/, '')) === 'name');
     // A lone word the lexicon calls something else ("Will" the modal) is left to the context check.
@@ -189,9 +194,12 @@ function taggerFinds(text: string): Detection[] {
   for (const t of terms(text)) {
     // A term's offsets include trailing punctuation ("bob."): a name is letters, and punctuation ends it.
     const raw = text.slice(t.start, t.end);
-    const word = raw.replace(/[,;:!?)\]"]+$|(?<=\p{Ll}{2})\.$/u, '');
+    const word = t.tags.includes('Honorific') ? raw : raw.replace(/[,;:!?)\]"]+$|(?<=\p{Ll}{2})\.$/u, '');
     const gap = run.length > 0 ? text.slice(run.at(-1)!.end, t.start) : ' ';
-    if (!t.tags.includes('Person') || !/^[\p{L}][\p{L}'’.-]*$/u.test(word) || !/^ ?$/.test(gap)) {
+    // "Mrs. Abara": the honorific's period is between the terms.
+    const joined = /^ ?$/.test(gap) || (/^\. ?$/.test(gap) && honorific);
+    honorific = t.tags.includes('Honorific');
+    if (!t.tags.includes('Person') || !/^[\p{L}][\p{L}'’.-]*$/u.test(word) || !joined) {
       flush();
       if (!t.tags.includes('Person') || !/^[\p{L}][\p{L}'’.-]*$/u.test(word)) continue;
     }
