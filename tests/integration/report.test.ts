@@ -108,8 +108,10 @@ describe('report exports and publishing', () => {
     const body = (await preview.json()) as {
       changes: { kind: string; original: string }[];
       pseudonyms: Record<string, string>;
+      suspects: { path: string; text: string }[];
     };
-    expect(body.pseudonyms).toMatchObject({ 'Fay Okafor': 'Facilitator', 'Dana Smith': 'Responder A' });
+    expect(body.pseudonyms).toMatchObject({ 'Fay Okafor': 'the facilitator', 'Dana Smith': 'Responder A' });
+    expect(Array.isArray(body.suspects)).toBe(true);
     expect(body.changes.map((c) => c.kind)).toEqual(expect.arrayContaining(['name', 'email', 'ip']));
     expect(
       (await server.fetch(`/api/reviews/${review.id}/anonymised-preview`, auth(review.tokens.editor))).status,

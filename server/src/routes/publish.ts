@@ -6,10 +6,11 @@
 import { Hono } from 'hono';
 import * as Y from 'yjs';
 import { defaultContext, markPublished } from '@hindsight/doc';
-import { buildReportModel, type ReportModel } from '@hindsight/report';
+import { buildReportModel, fixReviewPseudonyms, type ReportModel } from '@hindsight/report';
 import type { RoomRegistry } from '../relay/registry.ts';
 import type { Store } from '../storage/store.ts';
 import { requireLink } from './auth.ts';
+import { linkParticipants } from './reportExports.ts';
 
 export interface PublishRoutesDeps {
   store: Store;
@@ -30,9 +31,13 @@ export function publishRoutes(deps: PublishRoutesDeps): Hono {
     const id = c.req.param('id');
     const identity = await requireLink(c, deps.store, id, 'review.facilitate');
     const at = Date.now();
+    const participants = await linkParticipants(deps.store, id);
     let state: Uint8Array | null = null;
     await deps.registry.applyServerChange(id, (doc) => {
-      markPublished(doc, { at }, { ...defaultContext(identity.label), now: () => at });
+      const ctx = { ...defaultContext(identity.label), now: () => at };
+      markPublished(doc, { at }, ctx);
+      // Pseudonyms are fixed at the first publication and kept by every later one (only new people are added).
+      fixReviewPseudonyms(doc, { participants }, ctx, { id });
       // Captured inside the change: exactly the state that was published.
       state = Y.encodeStateAsUpdate(doc);
     });

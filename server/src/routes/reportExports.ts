@@ -24,7 +24,7 @@ export interface ReportRoutesDeps {
 }
 
 /** Named link labels as participants: a facilitator link's label is the facilitator's name. */
-async function linkParticipants(store: Store, reviewId: string): Promise<Participant[]> {
+export async function linkParticipants(store: Store, reviewId: string): Promise<Participant[]> {
   return (await store.listLinks(reviewId)).map((l) => ({
     name: l.label,
     role: l.role === 'facilitator' ? 'facilitator' : 'responder',
@@ -82,11 +82,13 @@ export function reportRoutes(deps: ReportRoutesDeps): Hono {
     const participants = await linkParticipants(deps.store, id);
     const doc = await deps.registry.snapshot(id);
     try {
-      const { changes, pseudonyms } = anonymise(
+      const { changes, pseudonyms, people, suspects } = anonymise(
         buildReportModel(doc, { id, timeline: timelineOption(c) }),
         reviewAnonymiseOptions(doc, { participants }),
       );
-      return c.json({ pseudonyms, changes });
+      // Every person with every form hidden, and every suspected name left in place, for the facilitator to decide.
+      const persons = people.map((p) => ({ name: p.name, pseudonym: p.pseudonym, forms: [...p.names, ...p.handles] }));
+      return c.json({ pseudonyms, people: persons, changes, suspects });
     } finally {
       doc.destroy();
     }
