@@ -18,12 +18,15 @@ export interface Detection {
 }
 
 type LexTag = string | string[];
-const LEXICON = (nlp.model() as { one: { lexicon: Record<string, LexTag> } }).one.lexicon;
+// Read on first use, not at import: bundles that never anonymise (the client) can drop compromise.
+let lexicon: Record<string, LexTag> | null = null;
+const LEXICON = (): Record<string, LexTag> =>
+  (lexicon ??= (nlp.model() as { one: { lexicon: Record<string, LexTag> } }).one.lexicon);
 const NAME_TAGS = new Set(['FirstName', 'MaleName', 'FemaleName', 'LastName', 'Person', 'Honorific']);
 
 /** What compromise's lexicon says a word is: a `name`, another `word`, or `unknown`. */
 export function lexiconKind(word: string): 'name' | 'word' | 'unknown' {
-  const tag = LEXICON[word.toLowerCase()];
+  const tag = LEXICON()[word.toLowerCase()];
   if (tag === undefined) return 'unknown';
   const tags = Array.isArray(tag) ? tag : [tag];
   return tags.some((t) => NAME_TAGS.has(t)) ? 'name' : 'word';
