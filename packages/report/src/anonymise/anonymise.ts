@@ -94,6 +94,8 @@ function isPersonHere(s: string, text: string, at: number): boolean {
   if (kind === 'unknown') return true;
   const capitalisedInside = /^\p{Lu}/u.test(word) && !sentenceStart(text, at);
   if (capitalisedInside) return true;
+  // A given name that starts a chat line or owns something ("sam: lag", "Ana's fix") is the person; no parse needed.
+  if (kind === 'name' && /^(?::\s|['’]s\b)/u.test(text.slice(at + s.length))) return true;
   const tags = tagsAt(text, at + (s.length - word.length));
   if (kind === 'word') return tags.includes('Person');
   return !NON_NAME_TAGS.some((t) => tags.includes(t)) || tags.includes('Person');
@@ -124,7 +126,13 @@ function personForms(people: readonly Person[]): Map<string, string> {
       }
     }
   }
-  for (const [part, owners] of parts) if (owners.size === 1) add(part, [...owners][0]!);
+  // A part several people share goes to the one declared person among them ("Dana" is Dana Smith even when
+  // the text also has a "Dana Smyth"); shared by declared people, it is still hidden, as "[name]".
+  const declared = new Set(people.filter((p) => !p.found).map((p) => p.pseudonym));
+  for (const [part, owners] of parts) {
+    const mine = owners.size === 1 ? [...owners] : [...owners].filter((o) => declared.has(o));
+    add(part, mine.length === 1 ? mine[0]! : '[name]');
+  }
   return forms;
 }
 
@@ -245,18 +253,25 @@ export function anonymise(model: ReportModel, options: AnonymiseOptions = {}): A
   const notPeople = new Set((options.notPeople ?? []).map(nameKey));
   const texts: { text: string; path: string }[] = [];
   strings(model, '', (text, path) => texts.push({ text, path }));
-  const detections = texts.map(({ text }) =>
-    detectNames(text).filter(
-      (d) => !notPeople.has(nameKey(d.text)) && !(options.extraTerms ?? []).some((t) => nameKey(t) === nameKey(d.text)),
-    ),
-  );
-  const sources: PersonSource[] = [
+  const declared: PersonSource[] = [
     ...(options.participants ?? []).map((p) => ({ names: [p.name], role: p.role ?? null })),
     ...model.people.map((n) => ({ names: [n] })),
     ...(options.people ?? []),
     ...chatAuthors(model).map((n) => ({ names: [n] })),
+  ];
+  // Declared people's words need no tagger: only texts with other candidate words are parsed.
+  const known = new Set(
+    [...personForms(buildPeople(declared, {}, notPeople)).keys()].flatMap((f) => [f, ...f.split(' ')]),
+  );
+  const detections = texts.map(({ text }) =>
+    detectNames(text, known).filter(
+      (d) => !notPeople.has(nameKey(d.text)) && !(options.extraTerms ?? []).some((t) => nameKey(t) === nameKey(d.text)),
+    ),
+  );
+  const sources: PersonSource[] = [
+    ...declared,
     // Found in the text: last, so declared people keep their letters whatever is found.
-    ...detections.flat().flatMap((d) => (d.confidence === 'name' ? [{ names: [d.text] }] : [])),
+    ...detections.flat().flatMap((d) => (d.confidence === 'name' ? [{ names: [d.text], found: true }] : [])),
   ];
   const people = buildPeople(sources, options.fixed ?? {}, notPeople);
   const forms = personForms(people);

@@ -66,10 +66,15 @@ const WORD = /[\p{L}][\p{L}'’-]*/gu;
 const sentenceStart = (text: string, at: number): boolean =>
   /(?:^|[.!?:;\n]\s*|^\s*[-*•]\s*)$/u.test(text.slice(0, at));
 
-/** A cheap look before parsing: a capitalised word inside a sentence, or a word the lexicon knows as a name. */
-function hasCandidate(text: string): boolean {
+/**
+ * A cheap look before parsing: a capitalised word inside a sentence, or a
+ * word the lexicon knows as a name, that is not one of the `known` forms
+ * (declared people are found without the tagger).
+ */
+function hasCandidate(text: string, known: ReadonlySet<string>): boolean {
   for (const m of text.matchAll(WORD)) {
     const w = m[0];
+    if (known.has(w.toLowerCase().replace(/['’]s$/, ''))) continue;
     const kind = lexiconKind(w);
     if (kind === 'name') return true;
     if (/^\p{Lu}\p{Ll}/u.test(w) && kind === 'unknown' && !sentenceStart(text, m.index) && !isSystemName(w))
@@ -226,9 +231,9 @@ function pairFinds(text: string): Detection[] {
 }
 
 /** Names and suspected names in one text, without overlaps (confident and longer finds first). */
-export function detectNames(text: string): Detection[] {
+export function detectNames(text: string, known: ReadonlySet<string> = new Set()): Detection[] {
   const trig = triggerFinds(text);
-  const all = [...trig, ...(hasCandidate(text) ? [...taggerFinds(text), ...pairFinds(text)] : [])];
+  const all = [...trig, ...(hasCandidate(text, known) ? [...taggerFinds(text), ...pairFinds(text)] : [])];
   all.sort(
     (a, b) =>
       (a.confidence === 'name' ? 0 : 1) - (b.confidence === 'name' ? 0 : 1) || b.end - b.start - (a.end - a.start),

@@ -20,6 +20,8 @@ export interface PersonSource {
   /** A job title from a directory (weaker than `role` or a label's "(on-call SRE)"). */
   title?: string | null;
   bot?: boolean;
+  /** Found in the text by the anonymiser rather than declared by a source. */
+  found?: boolean;
 }
 
 export interface Person {
@@ -33,6 +35,8 @@ export interface Person {
   /** Role phrase ("on-call engineer") or null. */
   role: string | null;
   pseudonym: string;
+  /** Only found in the text (no source declared them). */
+  found: boolean;
 }
 
 /** Labels links and the server use for people who gave no name: not names. */
@@ -83,6 +87,7 @@ interface Draft {
   roles: string[];
   labelRoles: string[];
   titles: string[];
+  found: boolean;
 }
 
 const usable = (name: string, notPeople: ReadonlySet<string>): boolean => {
@@ -103,6 +108,7 @@ function drafts(sources: readonly PersonSource[], notPeople: ReadonlySet<string>
       roles: [],
       labelRoles: [],
       titles: [],
+      found: s.found === true,
     };
     for (const raw of s.names) {
       const label = raw.trim().replace(/\s+/g, ' ');
@@ -138,6 +144,7 @@ function merge(into: Draft, from: Draft): void {
   into.roles.push(...from.roles);
   into.labelRoles.push(...from.labelRoles);
   into.titles.push(...from.titles);
+  into.found &&= from.found;
 }
 
 /** Groups drafts that share a name, handle, e-mail or id; then a lone first name joins the one person it can be. */
@@ -201,6 +208,7 @@ export function buildPeople(
       ids: [...g.ids],
       role,
       pseudonym: null,
+      found: g.found,
     };
   });
   const used = new Set<string>();

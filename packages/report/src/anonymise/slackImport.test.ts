@@ -73,7 +73,8 @@ const options = (doc: Y.Doc) => reviewAnonymiseOptions(doc, { participants: LINK
 const words = (s: string): RegExp =>
   new RegExp(`(?<![\\p{L}])${s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}])`, 'giu');
 
-describe('anonymise: a Slack export imported and published', () => {
+// The first run parses a few hundred chat lines with the tagger: seconds on a busy 2-core machine.
+describe('anonymise: a Slack export imported and published', { timeout: 30_000 }, () => {
   it('leaves no real name, surname, handle or display name in the report, Markdown or HTML', () => {
     const doc = importedReview();
     const { model, people } = anonymise(buildReportModel(doc, { timeline: 'all' }), options(doc));
@@ -141,7 +142,7 @@ describe('anonymise: a Slack export imported and published', () => {
 });
 
 // The fixed pseudonyms live in the document, so a publication's stored state carries them.
-it('a publication state carries its pseudonyms', () => {
+it('a publication state carries its pseudonyms', { timeout: 30_000 }, () => {
   const doc = importedReview();
   fixReviewPseudonyms(doc, { participants: LINKS }, ctx);
   const copy = new Y.Doc();
