@@ -86,6 +86,9 @@ describe('service outages in the multi-server mode', () => {
 
   it('Postgres unreachable: writes are refused, never acknowledged, then resume', async () => {
     const before = readTimeline(b.doc).length;
+    // A second client on server 0, connected while Postgres is there (links are checked in Postgres).
+    const watch0 = connect(servers[0]!, review.id, review.tokens.reader);
+    await synced(watch0);
     pgProxy.cut();
     try {
       edit(a, 'while postgres is away');
@@ -94,13 +97,21 @@ describe('service outages in the multi-server mode', () => {
         'server 0 to refuse the write',
         15_000,
       );
-      await new Promise((r) => setTimeout(r, 300));
-      // Nobody else received it: it was never stored.
+      // Nobody else received it: it was never stored. The positive signal: presence that a client of
+      // server 0 sets after the refusal reaches b on server 1; the bus keeps one ordered stream per
+      // review, so an update server 0 had published would have arrived first.
+      watch0.provider.awareness.setLocalStateField('user', { name: 'after the refusal' });
+      await waitFor(() => {
+        const s = b.provider.awareness.getStates().get(watch0.doc.clientID) as { user?: { name?: string } } | undefined;
+        return s?.user?.name === 'after the refusal';
+      }, 'presence from server 0 after the refusal to reach server 1');
+      expect(has(watch0, 'while postgres is away')).toBe(false);
       expect(has(b, 'while postgres is away')).toBe(false);
       expect(readTimeline(b.doc).length).toBe(before);
       expect((await servers[1]!.fetch('/healthz')).status).toBe(503);
     } finally {
       pgProxy.restore();
+      watch0.destroy();
     }
     // The stock client reconnects and resends; it lands once Postgres is back.
     await waitFor(() => has(b, 'while postgres is away'), 'the refused edit to land after Postgres returns', 30_000);

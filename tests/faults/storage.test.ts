@@ -76,8 +76,15 @@ describe('storage faults', () => {
       () => server.logs.some((l) => l.msg === 'closing connection' && l.code === 4503),
       `the server to refuse the write (${label})`,
     );
-    // Not acknowledged: nobody else received it, and nothing changed for readers.
-    await new Promise((r) => setTimeout(r, 300));
+    // Not acknowledged: nobody else received it, and nothing changed for readers. The positive
+    // signal: a client that connects after the refusal syncs the server's whole document.
+    const late = connect(server, review.id, review.tokens.reader);
+    try {
+      await synced(late);
+      expect(readTimeline(late.doc).some((e) => e.summary === `during ${label}`)).toBe(false);
+    } finally {
+      late.destroy();
+    }
     expect(watcherHas(`during ${label}`)).toBe(false);
     expect(await exportJson(server, review.id, review.tokens.reader)).toEqual(before);
     const health = await server.fetch('/healthz');

@@ -3,7 +3,7 @@
 // a review loaded after its window ended is closed on load, and only the
 // facilitator may extend the window.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { defaultContext, readMeta, setCollectionEndsAt } from '@hindsight/doc';
+import { addEntry, defaultContext, readMeta, readTimeline, setCollectionEndsAt } from '@hindsight/doc';
 import { CloseCode } from '@hindsight/protocol';
 import { connect, synced, waitFor, type Client } from '../helpers/clients.ts';
 import { exportJson, startServer, type RunningServer } from '../helpers/server.ts';
@@ -66,7 +66,16 @@ describe('the collection window', () => {
     const closed = new Promise<number>((resolve) => ed.provider.ws?.addEventListener('close', (e) => resolve(e.code)));
     setCollectionEndsAt(ed.doc, later + 1, defaultContext('Ed'));
     expect(await closed).toBe(CloseCode.ChangeRefused);
-    await new Promise((r) => setTimeout(r, 300));
+    // The positive signal: an entry written after the refusal reaches the facilitator. The server
+    // relays one review's updates in order, so a relayed refused change would have arrived first.
+    const other = connect(server, review.id, review.tokens.editor);
+    clients.push(other);
+    await synced(other);
+    addEntry(other.doc, { at: Date.UTC(2026, 0, 1, 10), summary: 'after the refusal' }, defaultContext('Olu'));
+    await waitFor(
+      () => readTimeline(fac.doc).some((e) => e.summary === 'after the refusal'),
+      'the facilitator to get the later entry',
+    );
     expect(readMeta(fac.doc).collectionEndsAt).toBe(later);
   });
 });

@@ -65,15 +65,21 @@ describe('reader links', () => {
     clients.push(reader);
     await synced(reader);
     expect(readTimeline(reader.doc)).toHaveLength(2);
+    const dropped = () => server.logs.filter((l) => l.msg === 'dropped an update from a read-only link').length;
+    const droppedBefore = dropped();
     addEntry(reader.doc, { at: Date.UTC(2026, 0, 1, 11), summary: 'forged by a stock reader' }, defaultContext('rd'));
+    // The positive signal: the server has judged the forged update (and says it dropped it).
+    await waitFor(() => dropped() > droppedBefore, 'the server to drop the reader’s update');
     const editor = clients[0]!;
     addEntry(editor.doc, { at: Date.UTC(2026, 0, 1, 12), summary: 'third honest entry' }, defaultContext('ed'));
     await waitFor(
       () => readTimeline(reader.doc).some((e) => e.summary === 'third honest entry'),
       'reader to get live edits',
     );
-    await new Promise((r) => setTimeout(r, 300));
     expect(readTimeline(editor.doc).map((e) => e.summary)).not.toContain('forged by a stock reader');
+    const exported = JSON.stringify(await exportJson(server, review.id, review.tokens.reader));
+    expect(exported).toContain('third honest entry');
+    expect(exported).not.toContain('forged by a stock reader');
   });
 
   it('stamps presence from the link: a reader cannot pose as the facilitator or take over another client id', async () => {
