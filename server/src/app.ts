@@ -11,6 +11,7 @@ import type { Logger } from './log.ts';
 import type { Metrics } from './metrics.ts';
 import type { RoomRegistry } from './relay/registry.ts';
 import { HttpError, sendError } from './routes/errors.ts';
+import { feedbackRoutes } from './routes/feedback.ts';
 import { followUpRoutes } from './routes/followUp.ts';
 import { historyRoutes } from './routes/history.ts';
 import { linkRoutes } from './routes/links.ts';
@@ -78,6 +79,7 @@ export function createApp(deps: AppDeps): Hono {
   app.route('/api/reviews', linkRoutes({ ...deps, publicUrl }));
   app.route('/api/reviews', reportRoutes(deps));
   app.route('/api/reviews', publishRoutes(deps));
+  app.route('/api/reviews', feedbackRoutes(deps));
   app.route('/api', followUpRoutes({ ...deps, publicUrl }));
   app.route('/api/reviews', ingestRoutes(deps));
   app.route('/api/reviews', historyRoutes(deps));

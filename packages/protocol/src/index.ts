@@ -84,12 +84,16 @@ export const CAPABILITIES = [
   'review.export',
   /** Post alerts to the review's ingest endpoints (`ingestPath`), which add them to the timeline. */
   'timeline.ingest',
+  /** Answer the participant survey (once per person and round). */
+  'feedback.give',
+  /** Read the survey's aggregate (never who answered). */
+  'feedback.read',
 ] as const;
 export type Capability = (typeof CAPABILITIES)[number];
 
 const GRANTS: Record<Role, ReadonlySet<Capability>> = {
   facilitator: new Set(CAPABILITIES),
-  editor: new Set<Capability>(['doc.read', 'doc.write', 'review.export']),
+  editor: new Set<Capability>(['doc.read', 'doc.write', 'review.export', 'feedback.give']),
   reader: new Set<Capability>(['doc.read', 'review.export']),
   ingest: new Set<Capability>(['timeline.ingest']),
 };
@@ -119,6 +123,7 @@ export const ApiErrorCode = {
   Forbidden: 'forbidden',
   NotFound: 'not_found',
   PayloadTooLarge: 'payload_too_large',
+  Conflict: 'conflict',
   Unavailable: 'unavailable',
   Internal: 'internal',
 } as const;
@@ -197,3 +202,15 @@ export const MessageType = {
   queryAwareness: 3,
 } as const;
 export type MessageType = (typeof MessageType)[keyof typeof MessageType];
+export {
+  FEEDBACK_MIN_ANSWERS,
+  FEEDBACK_ROUNDS,
+  FEEDBACK_SCALES,
+  FEEDBACK_TEXTS,
+  FEEDBACK_TEXT_MAX,
+  openFeedbackRounds,
+  type FeedbackAnswer,
+  type FeedbackRound,
+  type FeedbackScale,
+  type FeedbackText,
+} from './feedback.ts';

@@ -58,3 +58,4 @@ export {
   type ActionStats,
 } from './followup/rollup.ts';
 export { reviewMetrics, type ReviewMetrics } from './followup/metrics.ts';
+export { meanOf, summariseFeedback, type RoundSummary, type ScaleSummary } from './feedback/aggregate.ts';

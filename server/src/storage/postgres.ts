@@ -13,6 +13,8 @@ import {
   StoreWriteError,
 } from './store.ts';
 import { type LinkRow, toLink } from './rows.ts';
+import { FEEDBACK_TABLES_SQL } from './feedback.ts';
+import { postgresFeedback } from './postgresFeedback.ts';
 
 export interface PostgresStoreOptions {
   /** A postgres:// URL. */
@@ -104,6 +106,7 @@ CREATE TABLE snapshots (
 );
 `,
   },
+  { version: 4, sql: FEEDBACK_TABLES_SQL },
 ];
 
 const INT8_OID = 20;
@@ -507,6 +510,7 @@ function createPostgresStore(pool: pg.Pool): Store {
         );
       });
     },
+    ...postgresFeedback({ pool, transaction: (work) => inTransaction(pool, work), write }),
     async close(): Promise<void> {
       if (closed) return;
       closed = true;

@@ -17,6 +17,8 @@ import {
   StoreWriteError,
 } from './store.ts';
 import { type LinkRow, toLink } from './rows.ts';
+import { sqliteFeedback } from './sqliteFeedback.ts';
+import { migrateSqlite } from './sqliteMigrations.ts';
 
 export interface SqliteStoreOptions {
   /** Directory holding `hindsight.sqlite`; created if missing. Use ':memory:' only in unit tests. */
@@ -101,6 +103,7 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
   db.exec(SCHEMA);
+  migrateSqlite(db);
 
   const q = {
     readLogMeta: db.prepare<
@@ -363,6 +366,7 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
         throw new StoreWriteError(`store cannot write: ${(cause as Error).message}`, { cause });
       }
     },
+    ...sqliteFeedback(db, guardOpen),
     async close(): Promise<void> {
       if (closed) return;
       flush();

@@ -280,6 +280,21 @@ export function storeContract(name: string, factory: StoreFactory): void {
       ]);
     });
 
+    it('keeps feedback apart per review, refuses a used receipt, and lists answers by content only', async () => {
+      const { store, reopen } = await fresh();
+      await store.createReview({ id: 'f1', title: 'A', createdAt: 1 }, [], new Uint8Array([0, 0]));
+      await store.createReview({ id: 'f2', title: 'B', createdAt: 2 }, [], new Uint8Array([0, 0]));
+      const answer = (usefulness: number, change: string) =>
+        ({ round: 'meeting', usefulness, safety: 4, timeWellSpent: 3, keep: '', change }) as const;
+      expect(await store.addFeedback('f1', 'r-b', answer(5, 'later'))).toBe(true);
+      expect(await store.addFeedback('f1', 'r-a', answer(2, 'earlier'))).toBe(true);
+      expect(await store.addFeedback('f1', 'r-a', answer(1, 'again'))).toBe(false);
+      expect(await store.addFeedback('f2', 'r-c', answer(3, 'other'))).toBe(true);
+      const again = await reopen();
+      expect((await again.listFeedback('f1')).map((f) => f.answer)).toEqual([answer(2, 'earlier'), answer(5, 'later')]);
+      expect((await again.listFeedback(null)).map((f) => f.reviewId)).toEqual(['f1', 'f1', 'f2']);
+    });
+
     it('answers ping while open', async () => {
       const { store } = await fresh();
       await expect(store.ping()).resolves.toBeUndefined();

@@ -1,6 +1,7 @@
 // The store interface: everything the server keeps. Every adapter (SQLite now,
 // Postgres for the scale-out mode) implements it and passes store.contract.ts.
 import type { Role } from '@hindsight/protocol';
+import type { FeedbackRepository } from './feedback.ts';
 
 export interface ReviewRecord {
   id: string;
@@ -70,7 +71,8 @@ export interface PublicationRecord {
   state: Uint8Array;
 }
 
-export interface Store {
+/** Participant feedback is kept in its own tables (storage/feedback.ts), never in the document. */
+export interface Store extends FeedbackRepository {
   /** Creates a review with its links and the document's first update, atomically. */
   createReview(review: ReviewRecord, links: LinkRecord[], initialUpdate: Uint8Array): Promise<void>;
   getReview(id: string): Promise<ReviewRecord | null>;

@@ -3,6 +3,8 @@ import { useState } from 'react';
 import { NARRATIVE_SECTIONS } from '@hindsight/doc';
 import { loadToken } from '../../app/localStore.ts';
 import { useReview } from '../../sync/ReviewContext.tsx';
+import { FeedbackSummary } from '../feedback/FeedbackSummary.tsx';
+import { FeedbackSurvey } from '../feedback/FeedbackSurvey.tsx';
 import { EarlierReviews } from '../followup/EarlierReviews.tsx';
 import { LanguageTerms } from '../language/LanguageTerms.tsx';
 import { AnonymisedPreview } from '../publish/AnonymisedPreview.tsx';
@@ -31,6 +33,8 @@ export function ReportView() {
         ))}
       </div>
       <div className="report-column">
+        <FeedbackSurvey />
+        {facilitator && <FeedbackSummary />}
         {facilitator && (
           <PublishPanel
             previewOpen={preview}
