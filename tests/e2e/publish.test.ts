@@ -84,12 +84,22 @@ describe('publishing a review', () => {
     await page.getByRole('tab', { name: 'Report' }).click();
     await page.getByTestId('report-view').waitFor();
     await page.getByTestId('narrative-impact').fill('Checkout failed for 18 minutes for about 30% of customers.');
-    await page.getByTestId('narrative-wentWell').fill('The rollback runbook worked on the first try.');
+    await page
+      .getByTestId('narrative-wentWell')
+      .fill('The rollback runbook worked on the first try; we paired with Kestrel on it.');
     const checklist = page.getByTestId('checklist');
     await checklist.waitFor();
     await page.getByRole('button', { name: 'Preview anonymised report' }).click();
     const preview = page.getByTestId('anonymised-preview');
     await eventually(async () => expect(await preview.textContent()).toContain('alice@example.com'));
+    // A word that may be a name is listed, left in place, until the facilitator decides.
+    const suspects = preview.getByTestId('suspects');
+    await eventually(async () => expect(await suspects.textContent()).toContain('Kestrel'));
+    await suspects.getByRole('button', { name: '“Kestrel” is not a person' }).click();
+    await eventually(async () => expect(await suspects.textContent()).not.toContain('Kestrel'));
+    expect(await preview.getByRole('list', { name: 'Hidden in the anonymised report' }).textContent()).toContain(
+      'Kestrel (not a person)',
+    );
     await preview.getByLabel('Name or term').fill('oncall');
     await preview.getByRole('combobox', { name: 'As' }).selectOption('term');
     await preview.getByRole('button', { name: 'Add', exact: true }).click();

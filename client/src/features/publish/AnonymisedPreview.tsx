@@ -5,6 +5,7 @@ import { ReportFrame } from '../report/ReportFrame.tsx';
 import { fetchAnonymisedPreview, fetchExport } from '../report/reportApi.ts';
 import { useApi } from '../report/useApi.ts';
 import { Redactions } from './Redactions.tsx';
+import { Suspects } from './Suspects.tsx';
 import { changeLabel } from './changeLabel.ts';
 
 const KIND_LABEL: Record<string, string> = {
@@ -32,7 +33,7 @@ export function AnonymisedPreview({ token, onClose }: { token: string; onClose: 
     }, 500);
   };
   const changes = preview.data?.changes ?? [];
-  const pseudonyms = Object.entries(preview.data?.pseudonyms ?? {});
+  const people = preview.data?.people ?? [];
   return (
     <section className="anon-preview card" aria-labelledby="anon-h" data-testid="anonymised-preview">
       <div className="anon-head">
@@ -53,18 +54,20 @@ export function AnonymisedPreview({ token, onClose }: { token: string; onClose: 
       )}
       <div className="anon-grid">
         <div className="anon-changes">
-          {pseudonyms.length > 0 && (
+          {people.length > 0 && (
             <>
-              <h4>Pseudonyms</h4>
+              <h4>People</h4>
               <ul className="chip-list" aria-label="Pseudonyms">
-                {pseudonyms.map(([name, pseudonym]) => (
-                  <li key={name} className="chip">
-                    {name} → <strong>{pseudonym}</strong>
+                {people.map((p) => (
+                  <li key={p.pseudonym} className="chip" title={`Hidden in every form: ${p.forms.join(', ')}`}>
+                    {p.name} → <strong>{p.pseudonym}</strong>
+                    {p.forms.length > 1 && <span className="muted"> ({p.forms.length} forms)</span>}
                   </li>
                 ))}
               </ul>
             </>
           )}
+          <Suspects suspects={preview.data?.suspects ?? []} onChange={refresh} />
           <h4>
             {changes.length} {changes.length === 1 ? 'change' : 'changes'}
           </h4>

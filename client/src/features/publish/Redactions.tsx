@@ -38,6 +38,7 @@ export function Redactions({ onChange }: { onChange?: () => void }) {
           <select className="input" value={kind} onChange={(e) => setKind(e.target.value as RedactionKind)}>
             <option value="name">a person</option>
             <option value="term">a term</option>
+            <option value="keep">not a person</option>
           </select>
         </label>
         {kind === 'name' && (
@@ -59,11 +60,14 @@ export function Redactions({ onChange }: { onChange?: () => void }) {
         <ul className="chip-list" aria-label="Hidden in the anonymised report">
           {redactions.map((r) => (
             <li key={r.term} className="chip">
-              {r.term} <span className="muted">({r.kind === 'name' ? (r.role ?? 'responder') : 'term'})</span>
+              {r.term}{' '}
+              <span className="muted">
+                ({r.kind === 'name' ? (r.role ?? 'responder') : r.kind === 'keep' ? 'not a person' : 'term'})
+              </span>
               <button
                 type="button"
                 className="btn-icon"
-                aria-label={`Stop hiding ${r.term}`}
+                aria-label={r.kind === 'keep' ? `Flag ${r.term} again` : `Stop hiding ${r.term}`}
                 onClick={() => {
                   removeRedaction(sync.doc, r.term, ctx);
                   onChange?.();

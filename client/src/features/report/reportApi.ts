@@ -10,7 +10,11 @@ export interface PublicationInfo {
 
 export interface AnonymisedPreviewInfo {
   pseudonyms: Record<string, string>;
+  /** Each person with every form that is hidden (names, labels, handles). */
+  people: { name: string; pseudonym: string; forms: string[] }[];
   changes: { path: string; kind: string; original: string; replacement: string }[];
+  /** Words that may be names, left in place for the facilitator to decide. */
+  suspects: { path: string; text: string }[];
 }
 
 export interface PublishResult {
