@@ -230,15 +230,47 @@ function pairFinds(text: string): Detection[] {
   return out;
 }
 
+/**
+ * A known first name followed by a capitalised word the lexicon does not know
+ * ("Devi Raman's", "Sam Oduya"): the surname a declared "Devi" or "Sam" did
+ * not carry. Found so it is hidden with the person, not left after a pseudonym.
+ */
+function surnameFinds(text: string, known: ReadonlySet<string>): Detection[] {
+  const out: Detection[] = [];
+  for (const m of text.matchAll(
+    /(?<![\p{L}\p{N}_@])([\p{L}][\p{L}-]*) (\p{Lu}\p{Ll}[\p{L}-]*)(?:['’]s)?(?![\p{L}\p{N}_])/gu,
+  )) {
+    const [, first, last] = m as unknown as [string, string, string];
+    if (!known.has(first.toLowerCase()) || known.has(last.toLowerCase())) continue;
+    if (lexiconKind(last) === 'word' || isSystemName(last)) continue;
+    const end = m.index + first.length + 1 + last.length;
+    out.push({ start: m.index, end, text: text.slice(m.index, end), confidence: 'name' });
+  }
+  return out;
+}
+
 /** Names and suspected names in one text, without overlaps (confident and longer finds first). */
 export function detectNames(text: string, known: ReadonlySet<string> = new Set()): Detection[] {
   const trig = triggerFinds(text);
-  const all = [...trig, ...(hasCandidate(text, known) ? [...taggerFinds(text), ...pairFinds(text)] : [])];
+  const all = [
+    ...surnameFinds(text, known),
+    ...trig,
+    ...(hasCandidate(text, known) ? [...taggerFinds(text), ...pairFinds(text)] : []),
+  ];
   all.sort(
     (a, b) =>
       (a.confidence === 'name' ? 0 : 1) - (b.confidence === 'name' ? 0 : 1) || b.end - b.start - (a.end - a.start),
   );
   const out: Detection[] = [];
   for (const d of all) if (!out.some((o) => d.start < o.end && d.end > o.start)) out.push(d);
+  // A lone given name followed by a capitalised unknown word: the surname belongs to the find ("Devi Raman's").
+  for (const d of out) {
+    if (d.confidence !== 'name' || d.text.includes(' ')) continue;
+    const next = /^ (\p{Lu}\p{Ll}[\p{L}-]*)(?![\p{L}\p{N}_])/u.exec(text.slice(d.end));
+    if (!next || lexiconKind(next[1]!) === 'word' || isSystemName(next[1]!)) continue;
+    if (out.some((o) => o !== d && o.start < d.end + next[0].length && o.end > d.end)) continue;
+    d.end += next[0].length;
+    d.text = text.slice(d.start, d.end);
+  }
   return out.sort((a, b) => a.start - b.start);
 }
