@@ -14,6 +14,17 @@ describe('parseSlackExport: the incident channel fixture', () => {
     .filter((f) => f.name.startsWith('inc-checkout/'))
     .flatMap((f) => JSON.parse(f.text) as Record<string, unknown>[]);
 
+  it('lists every person in every form, and the bots that posted, for the anonymiser', () => {
+    expect(result.people).toContainEqual({
+      key: 'slack:U01ANA',
+      realName: 'Ana Kovač',
+      displayName: 'Ana',
+      handle: 'ana.k',
+    });
+    expect(result.people).toContainEqual({ key: 'slack:B012A', displayName: 'Alertmanager', bot: true });
+    expect(result.people!.filter((p) => !p.bot)).toHaveLength(8);
+  });
+
   it('reads hundreds of messages with names instead of user ids', () => {
     expect(slackChannels(files)).toEqual(['inc-checkout']);
     expect(result.problems).toEqual([]);

@@ -103,3 +103,24 @@ describe('anonymise: pseudonyms and the change list', () => {
     expect(out.id).toBe(model.id);
   });
 });
+
+describe('anonymise: directories, roles, bots and decisions', () => {
+  const model = (text: string): ReportModel => ({ ...buildReportModel(sampleReview()), impact: text, people: [] });
+
+  it('takes a role from a directory title, keeps bots, and leaves words marked "not a person"', () => {
+    const { model: out, pseudonyms } = anonymise(
+      model('Pat Quinn (@pquinn, pat@example.com) asked Kestrel; Deploy Bot and @statusbot posted, then pquinn left'),
+      {
+        people: [
+          { names: ['Pat Quinn'], handles: ['pquinn'], emails: ['pat@example.com'], title: 'Database administrator' },
+          { names: ['Status Bot'], handles: ['statusbot'], bot: true },
+        ],
+        notPeople: ['Kestrel'],
+      },
+    );
+    expect(pseudonyms['Pat Quinn']).toBe('the DBA');
+    expect(out.impact).toBe(
+      'The DBA (the DBA, [email]) asked Kestrel; Deploy Bot and @statusbot posted, then the DBA left',
+    );
+  });
+});
