@@ -13,6 +13,7 @@ import {
   roots,
 } from './schema.ts';
 import { replaceText } from './textEdit.ts';
+import { ensureText } from './recordFields.ts';
 import { oneOf } from './validate.ts';
 
 export interface AnnotationTarget {
@@ -68,7 +69,10 @@ export function getAnnotationText(doc: Y.Doc, id: string): Y.Text {
 
 /** Makes the annotation read `text`, changing only the span that differs. */
 export function setAnnotationText(doc: Y.Doc, input: { id: string; text: string }, ctx: OpContext): void {
-  doc.transact(() => replaceText(getAnnotationText(doc, input.id), input.text), origin('setAnnotationText', ctx));
+  doc.transact(
+    () => replaceText(ensureText(getAnnotation(doc, input.id), AnnotationKey.text), input.text),
+    origin('setAnnotationText', ctx),
+  );
 }
 
 /** Changes the annotation's kind. */

@@ -46,8 +46,8 @@ export interface Delay {
   gapMs: number;
 }
 
-/** Entries a person (not a machine) wrote or said: what counts as responding to an alert. */
-const RESPONSE_KINDS: ReadonlySet<EntryKind> = new Set(['action', 'decision', 'communication', 'observation']);
+/** Entries a person (not a machine) wrote or said: what counts as responding to an alert (an unknown kind does not). */
+const RESPONSE_KINDS: ReadonlySet<string> = new Set<EntryKind>(['action', 'decision', 'communication', 'observation']);
 const MACHINE_SOURCES: ReadonlySet<EntrySource> = new Set(['alert', 'log', 'deploy']);
 
 /** A recovery notice ("Resolved: …", as the importers write it) needs no response. */

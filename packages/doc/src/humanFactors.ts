@@ -6,6 +6,7 @@ import * as Y from 'yjs';
 import { keyForIndex } from './fractionalIndex.ts';
 import { type OpContext, QuestionKey, type RecordMap, origin, roots } from './schema.ts';
 import { clampIndex, replaceText } from './textEdit.ts';
+import { ensureText, plainText } from './recordFields.ts';
 import { label } from './validate.ts';
 
 /** The questions every review asks, by fixed id. */
@@ -107,7 +108,7 @@ export function getAnswerText(doc: Y.Doc, id: string): Y.Text {
 export function insertAnswerText(doc: Y.Doc, input: { id: string; index: number; text: string }, ctx: OpContext): void {
   doc.transact(
     () => {
-      const answer = getAnswerText(doc, input.id);
+      const answer = ensureText(getQuestion(doc, input.id), QuestionKey.answer);
       answer.insert(clampIndex(answer, input.index), input.text);
     },
     origin('insertAnswerText', ctx),
@@ -116,7 +117,10 @@ export function insertAnswerText(doc: Y.Doc, input: { id: string; index: number;
 
 /** Makes the answer read `text`, changing only the span that differs. */
 export function setAnswer(doc: Y.Doc, input: { id: string; text: string }, ctx: OpContext): void {
-  doc.transact(() => replaceText(getAnswerText(doc, input.id), input.text), origin('setAnswer', ctx));
+  doc.transact(
+    () => replaceText(ensureText(getQuestion(doc, input.id), QuestionKey.answer), input.text),
+    origin('setAnswer', ctx),
+  );
 }
 
 export interface QuestionView {
@@ -141,7 +145,7 @@ export function readHumanFactors(doc: Y.Doc): QuestionView[] {
     views.push({
       id,
       prompt: typeof prompt === 'string' ? prompt : '',
-      answer: answer instanceof Y.Text ? answer.toString() : '',
+      answer: plainText(answer),
       standard: q.get(QuestionKey.standard) === true,
       order: typeof order === 'string' ? order : '',
     });

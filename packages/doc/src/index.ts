@@ -65,6 +65,8 @@ export {
   getEntry,
   getEntrySummary,
   getEntryNotes,
+  findEntryNotes,
+  ensureEntryNotes,
   setEntryTime,
   setEntryPrecision,
   setEntryKind,
@@ -77,6 +79,7 @@ export {
   type NewEntry,
 } from './timeline.ts';
 export { setEntryTags, addEntryTag, removeEntryTag } from './tags.ts';
+export { findRecord, findRecordText, plainText, ensureText, describeValue, type RecordRoot } from './recordFields.ts';
 export {
   addWhy,
   moveWhy,
@@ -196,6 +199,7 @@ export {
   readWhys,
   readActions,
   compareEntries,
+  isEntryKind,
   fragmentText,
   exportReview,
   type EntryView,

@@ -39,7 +39,8 @@ describe('read model and export', () => {
     new Y.Doc().getMap('x').set('e', m);
     m.set('at', 'soon');
     m.set('kind', 'rumour');
-    expect(readEntry(m)).toMatchObject({ at: 0, kind: 'observation', summary: '', tags: [], precision: 'minute' });
+    expect(readEntry(m)).toMatchObject({ at: 0, kind: 'rumour', summary: '', tags: [], precision: 'minute' });
+    expect(readEntry(m).problems).toEqual(['its time is a string, not a number']);
     const base = readEntry(m);
     expect(compareEntries({ ...base, id: 'b' }, { ...base, id: 'a' })).toBeGreaterThan(0);
     expect(compareEntries({ ...base, createdAt: 1, id: 'a' }, { ...base, createdAt: 2, id: 'b' })).toBeLessThan(0);

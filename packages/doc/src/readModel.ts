@@ -20,15 +20,20 @@ import { type AnnotationView, readAnnotations } from './annotations.ts';
 import { type QuestionView, readHumanFactors } from './humanFactors.ts';
 import { flattenWhys, readWhysTree } from './whysTree.ts';
 import { setMembers } from './ySet.ts';
+import { describeValue, plainText } from './recordFields.ts';
 
 export interface EntryView {
   id: string;
-  /** Epoch milliseconds, UTC. */
+  /** Epoch milliseconds, UTC (0 when the stored time is missing or not a number: see `problems`). */
   at: number;
   precision: TimePrecision;
   /** ± minutes when `precision` is `approximate`, else null. */
   approxMinutes: number | null;
-  kind: EntryKind;
+  /**
+   * One of ENTRY_KINDS, or a kind another client stored that this code does not
+   * know (show it as such; `isEntryKind` tells them apart). Missing: `observation`.
+   */
+  kind: string;
   summary: string;
   notes: string;
   source: { type: EntrySource; ref: string | null; url: string | null };
@@ -38,6 +43,18 @@ export interface EntryView {
   createdAt: number;
   createdBy: string | null;
   updatedAt: number;
+  /**
+   * Parts of the stored record that could not be read and were shown with a
+   * default, in words ("its time is a string"). Empty for any record that fits
+   * the schema, including SPEC 3.4's minimal entry (missing optional parts are
+   * not problems).
+   */
+  problems: string[];
+}
+
+/** True for the kinds this code knows (ENTRY_KINDS). */
+export function isEntryKind(value: unknown): value is EntryKind {
+  return ENTRY_KINDS.includes(value as EntryKind);
 }
 
 /** Plain text of a Y.XmlFragment: text nodes joined, block elements on their own lines. */
@@ -66,34 +83,67 @@ function optString(value: unknown): string | null {
   return typeof value === 'string' && value.length > 0 ? value : null;
 }
 
-/** A plain snapshot of one entry; tags may be a set map (v2) or a legacy array (v1). */
-export function readEntry(entry: EntryMap): EntryView {
+/** Reads the text fields; a rich-text field may also hold a plain string (foreign data). */
+function readEntryText(entry: EntryMap, problems: string[]): { summary: string; notes: string } {
   const summary = entry.get(EntryKey.summary);
   const notes = entry.get(EntryKey.notes);
+  if (summary !== undefined && !(summary instanceof Y.Text) && typeof summary !== 'string') {
+    problems.push(`its summary is ${describeValue(summary)}, not text`);
+  }
+  if (notes !== undefined && !(notes instanceof Y.XmlFragment) && typeof notes !== 'string') {
+    problems.push(`its notes are ${describeValue(notes)}, not text`);
+  }
+  return {
+    summary: plainText(summary),
+    notes: notes instanceof Y.XmlFragment ? fragmentText(notes) : typeof notes === 'string' ? notes : '',
+  };
+}
+
+/**
+ * A plain snapshot of one entry; tags may be a set map (v2) or a legacy array
+ * (v1). Never throws: whatever the record holds, missing parts read as their
+ * defaults and unreadable ones are listed in `problems`.
+ */
+export function readEntry(entry: EntryMap): EntryView {
+  const problems: string[] = [];
+  const { summary, notes } = readEntryText(entry, problems);
   const kind = entry.get(EntryKey.kind);
   const precision = entry.get(EntryKey.precision);
   const source = entry.get(EntryKey.source);
+  const at = entry.get(EntryKey.at);
+  const tags = entry.get(EntryKey.tags);
   const createdAt = num(entry.get(EntryKey.createdAt), 0);
   const approx = entry.get(EntryKey.approxMinutes);
   const p = TIME_PRECISIONS.includes(precision as TimePrecision) ? (precision as TimePrecision) : 'minute';
+  if (at === undefined) problems.push('it has no time');
+  else if (typeof at !== 'number' || !Number.isFinite(at))
+    problems.push(`its time is ${describeValue(at)}, not a number`);
+  if (kind !== undefined && (typeof kind !== 'string' || kind.trim().length === 0)) {
+    problems.push(`its kind is ${describeValue(kind)}`);
+  }
+  if (tags !== undefined && !(tags instanceof Y.Map) && !Array.isArray(tags)) {
+    problems.push(`its tags are ${describeValue(tags)}`);
+  }
+  const id = entry.get(EntryKey.id);
   return {
-    id: String(entry.get(EntryKey.id) ?? ''),
-    at: num(entry.get(EntryKey.at), 0),
+    id: typeof id === 'string' ? id : '',
+    at: num(at, 0),
     precision: p,
     approxMinutes: p === 'approximate' && typeof approx === 'number' && Number.isFinite(approx) ? approx : null,
-    kind: ENTRY_KINDS.includes(kind as EntryKind) ? (kind as EntryKind) : 'observation',
-    summary: summary instanceof Y.Text ? summary.toString() : typeof summary === 'string' ? summary : '',
-    notes: notes instanceof Y.XmlFragment ? fragmentText(notes) : '',
+    kind: typeof kind === 'string' && kind.trim().length > 0 ? kind : 'observation',
+    summary,
+    notes,
     source: {
       type: ENTRY_SOURCES.includes(source as EntrySource) ? (source as EntrySource) : 'manual',
       ref: optString(entry.get(EntryKey.sourceRef)),
       url: optString(entry.get(EntryKey.sourceUrl)),
     },
-    tags: setMembers(entry.get(EntryKey.tags)),
+    tags: setMembers(tags),
     starred: entry.get(EntryKey.starred) === true,
     createdAt,
     createdBy: optString(entry.get(EntryKey.createdBy)),
     updatedAt: num(entry.get(EntryKey.updatedAt), createdAt),
+    problems,
   };
 }
 
@@ -170,7 +220,8 @@ export interface TimelineEntryExport {
   approxMinutes: number | null;
   summary: string;
   notes: string;
-  kind: EntryKind;
+  /** One of ENTRY_KINDS, or an unknown kind as stored (see EntryView.kind). */
+  kind: string;
   tags: string[];
   source: EntryView['source'];
   starred: boolean;

@@ -53,6 +53,7 @@ describe('timeline entries', () => {
       createdAt: T0,
       createdBy: 'Ana',
       updatedAt: T0,
+      problems: [],
     });
     expect(getEntryNotes(doc, id).length).toBe(0);
     expect(getEntry(doc, id).get('tags')).toBeInstanceOf(Y.Map);

@@ -18,6 +18,7 @@ import {
 import { newSet } from './ySet.ts';
 import { clampIndex, replaceText } from './textEdit.ts';
 import { epochMs, httpUrl, normaliseTags, oneOf } from './validate.ts';
+import { ensureText } from './recordFields.ts';
 
 export interface NewEntry {
   at: number;
@@ -185,11 +186,44 @@ export function getEntrySummary(doc: Y.Doc, id: string): Y.Text {
   return summary;
 }
 
-/** The entry's notes Y.XmlFragment, for Tiptap's Collaboration extension (`fragment` option). */
+/**
+ * The entry's notes Y.XmlFragment; throws when the entry has none. Entries
+ * written by other clients may have no notes (SPEC 3.4): views use
+ * `findEntryNotes` and writers `ensureEntryNotes`.
+ */
 export function getEntryNotes(doc: Y.Doc, id: string): Y.XmlFragment {
   const notes = getEntry(doc, id).get(EntryKey.notes);
   if (!(notes instanceof Y.XmlFragment)) throw new Error(`entry ${id} has no notes fragment`);
   return notes;
+}
+
+/** The entry's notes fragment, or null when the entry or its notes do not exist (yet). Never throws. */
+export function findEntryNotes(doc: Y.Doc, id: string): Y.XmlFragment | null {
+  const entry = roots(doc).timeline.get(id);
+  const notes = entry instanceof Y.Map ? entry.get(EntryKey.notes) : undefined;
+  return notes instanceof Y.XmlFragment ? notes : null;
+}
+
+/**
+ * The entry's notes fragment for Tiptap's Collaboration extension (`fragment`
+ * option), created when someone first writes notes: an entry without notes
+ * gets an empty fragment, plain-string notes become paragraphs. Writes nothing
+ * when the fragment exists. See recordFields.ts for the concurrent-creation caveat.
+ */
+export function ensureEntryNotes(doc: Y.Doc, id: string, ctx: OpContext): Y.XmlFragment {
+  const existing = findEntryNotes(doc, id);
+  if (existing) return existing;
+  const entry = getEntry(doc, id);
+  let created: Y.XmlFragment | null = null;
+  doc.transact(
+    () => {
+      const stored = entry.get(EntryKey.notes);
+      created = notesFragment(typeof stored === 'string' ? stored : '');
+      entry.set(EntryKey.notes, created);
+    },
+    origin('ensureEntryNotes', ctx),
+  );
+  return created!;
 }
 
 // Runs `edit` on an existing entry in one transaction and bumps updatedAt.
@@ -255,7 +289,7 @@ export function setEntryStarred(doc: Y.Doc, input: { id: string; starred: boolea
 /** Inserts text into the entry's summary at `index` (character offset, clamped). */
 export function insertSummaryText(doc: Y.Doc, id: string, index: number, text: string, ctx: OpContext): void {
   editEntry(doc, id, 'insertSummaryText', ctx, () => {
-    const summary = getEntrySummary(doc, id);
+    const summary = ensureText(getEntry(doc, id), EntryKey.summary);
     summary.insert(clampIndex(summary, index), text);
   });
 }
@@ -267,16 +301,21 @@ export function deleteSummaryText(
   ctx: OpContext,
 ): void {
   editEntry(doc, input.id, 'deleteSummaryText', ctx, () => {
-    const summary = getEntrySummary(doc, input.id);
+    const summary = ensureText(getEntry(doc, input.id), EntryKey.summary);
     const from = clampIndex(summary, input.index);
     const length = Math.max(0, Math.min(input.length, summary.length - from));
     if (length > 0) summary.delete(from, length);
   });
 }
 
-/** Makes the summary read `text`, changing only the span that differs (keeps concurrent typing elsewhere). */
+/**
+ * Makes the summary read `text`, changing only the span that differs (keeps
+ * concurrent typing elsewhere). A missing or plain-string summary becomes a Y.Text.
+ */
 export function setEntrySummary(doc: Y.Doc, input: { id: string; text: string }, ctx: OpContext): void {
-  editEntry(doc, input.id, 'setEntrySummary', ctx, () => replaceText(getEntrySummary(doc, input.id), input.text));
+  editEntry(doc, input.id, 'setEntrySummary', ctx, (entry) =>
+    replaceText(ensureText(entry, EntryKey.summary), input.text),
+  );
 }
 
 /**

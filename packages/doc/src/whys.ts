@@ -16,6 +16,7 @@ import {
   roots,
 } from './schema.ts';
 import { clampIndex, replaceText } from './textEdit.ts';
+import { ensureText } from './recordFields.ts';
 import { label, oneOf } from './validate.ts';
 import { flattenWhys, readWhysTree, subtreeIds } from './whysTree.ts';
 
@@ -133,7 +134,7 @@ export function getWhyText(doc: Y.Doc, id: string): Y.Text {
 export function insertWhyText(doc: Y.Doc, input: { id: string; index: number; text: string }, ctx: OpContext): void {
   doc.transact(
     () => {
-      const text = getWhyText(doc, input.id);
+      const text = ensureText(getWhy(doc, input.id), WhyKey.text);
       text.insert(clampIndex(text, input.index), input.text);
     },
     origin('insertWhyText', ctx),
@@ -142,7 +143,10 @@ export function insertWhyText(doc: Y.Doc, input: { id: string; index: number; te
 
 /** Makes the node's text read `text`, changing only the span that differs. */
 export function setWhyText(doc: Y.Doc, input: { id: string; text: string }, ctx: OpContext): void {
-  doc.transact(() => replaceText(getWhyText(doc, input.id), input.text), origin('setWhyText', ctx));
+  doc.transact(
+    () => replaceText(ensureText(getWhy(doc, input.id), WhyKey.text), input.text),
+    origin('setWhyText', ctx),
+  );
 }
 
 /** Sets hypothesis / supported / refuted. */

@@ -1,10 +1,11 @@
 // One action item row: every field edited in place through packages/doc's updateAction.
-import { useMemo } from 'react';
+import * as Y from 'yjs';
 import {
   ACTION_STATUSES,
+  ActionKey,
   deleteAction,
-  getActionTitle,
   LEVELS,
+  Root,
   linkActionFactor,
   unlinkActionFactor,
   updateAction,
@@ -15,6 +16,7 @@ import {
 import { setEditing } from '../../sync/presence.ts';
 import { useReview } from '../../sync/ReviewContext.tsx';
 import { useYText } from '../../sync/useY.ts';
+import { useRecordField } from '../../sync/useRecordField.ts';
 import { CommitInput } from '../../ui/CommitInput.tsx';
 import { TrashIcon } from '../../ui/icons.tsx';
 import { LiveTextInput } from '../../ui/LiveTextInput.tsx';
@@ -30,8 +32,10 @@ const STATUS_LABEL: Record<string, string> = {
 
 export function ActionRow({ item, factors }: { item: ActionView; factors: WhyNodeView[] }) {
   const { sync, ctx, canWrite } = useReview();
-  const titleText = useMemo(() => getActionTitle(sync.doc, item.id), [sync.doc, item.id]);
-  const title = useYText(titleText);
+  // A title stored as a plain string (or missing) reads as such; updateAction makes it a Y.Text.
+  const stored = useRecordField(sync.doc, Root.actions, item.id, ActionKey.title);
+  const live = useYText(stored instanceof Y.Text ? stored : null);
+  const title = stored instanceof Y.Text ? live : item.title;
   const name = title || 'Untitled action';
   const update = (fields: ActionFields): string | void => {
     try {

@@ -4,6 +4,7 @@ import { addAction, OPEN_ACTIONS_LIMIT, readActionsModel, readWhysTree, flattenW
 import { useReview } from '../../sync/ReviewContext.tsx';
 import { useYVersion } from '../../sync/useY.ts';
 import { ActionRow } from './ActionRow.tsx';
+import { RecordBoundary } from '../../ui/RecordBoundary.tsx';
 
 export function ActionsView() {
   const { sync, ctx, canWrite } = useReview();
@@ -82,7 +83,18 @@ export function ActionsView() {
             </thead>
             <tbody>
               {model.items.map((item) => (
-                <ActionRow key={item.id} item={item} factors={factors} />
+                <RecordBoundary
+                  key={item.id}
+                  what="action item"
+                  resetKey={item}
+                  frame={(message) => (
+                    <tr>
+                      <td colSpan={canWrite ? 10 : 9}>{message}</td>
+                    </tr>
+                  )}
+                >
+                  <ActionRow item={item} factors={factors} />
+                </RecordBoundary>
               ))}
             </tbody>
           </table>

@@ -1,14 +1,19 @@
 // Human factors: the standard questions (rest, ownership, pressure, communication), the team's own, and shared answers.
-import { useCallback, useMemo, useState, type FormEvent } from 'react';
+import { useCallback, useState, type FormEvent } from 'react';
+import * as Y from 'yjs';
 import {
   addQuestion,
   deleteQuestion,
-  getAnswerText,
+  findRecord,
+  QuestionKey,
   readHumanFactors,
+  Root,
   roots,
   setAnswer,
   type QuestionView,
 } from '@hindsight/doc';
+import { useRecordField } from '../../sync/useRecordField.ts';
+import { RecordBoundary } from '../../ui/RecordBoundary.tsx';
 import { useReview } from '../../sync/ReviewContext.tsx';
 import { setEditing } from '../../sync/presence.ts';
 import { useYRead, useYText } from '../../sync/useY.ts';
@@ -17,16 +22,17 @@ import { LanguageField } from '../language/LanguageField.tsx';
 
 function Question({ q }: { q: QuestionView }) {
   const { sync, ctx, canWrite } = useReview();
-  const text = useMemo(
-    () => (roots(sync.doc).humanFactors.has(q.id) ? getAnswerText(sync.doc, q.id) : null),
-    [sync.doc, q.id],
-  );
-  const answer = useYText(text);
+  // An answer stored as a plain string (or missing) reads as such; setAnswer makes it a Y.Text. A standard
+  // question missing from an unmigrated doc (no record at all) stays read-only: only migrate creates it.
+  const stored = useRecordField(sync.doc, Root.humanFactors, q.id, QuestionKey.answer);
+  const live = useYText(stored instanceof Y.Text ? stored : null);
+  const answer = stored instanceof Y.Text ? live : q.answer;
+  const exists = findRecord(sync.doc, Root.humanFactors, q.id) !== null;
   const id = `hf-${q.id}`;
   return (
     <section className="hf-item card" aria-labelledby={id}>
       <h3 id={id}>{q.prompt}</h3>
-      {canWrite && text ? (
+      {canWrite && exists ? (
         <LanguageField textId={`answer:${q.id}`} text={answer}>
           <LiveTextInput
             multiline
@@ -77,7 +83,9 @@ export function HumanFactorsView() {
           The conditions people worked in. Answers are shared and blameless: describe the situation, not the person.
         </p>
         {questions.map((q) => (
-          <Question key={q.id} q={q} />
+          <RecordBoundary key={q.id} what="question" resetKey={q}>
+            <Question q={q} />
+          </RecordBoundary>
         ))}
         {canWrite && (
           <form onSubmit={add} style={{ display: 'flex', gap: 8 }} aria-label="Add the team's own question">

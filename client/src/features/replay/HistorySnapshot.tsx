@@ -2,6 +2,7 @@
 import type { HistoryView } from './historyDoc.ts';
 import { LocalTime } from '../../ui/LocalTime.tsx';
 import { KIND_LABELS } from '../facilitation/annotationKinds.ts';
+import { KindPill } from '../timeline/KindCell.tsx';
 
 export function HistorySnapshot({ view, added, author }: { view: HistoryView; added: Set<string>; author: string }) {
   return (
@@ -24,7 +25,7 @@ export function HistorySnapshot({ view, added, author }: { view: HistoryView; ad
                 <span className="replay-entry-time">
                   <LocalTime ms={e.at} />
                 </span>
-                <span className={`kind-pill kind-${e.kind}`}>{e.kind}</span>
+                <KindPill kind={e.kind} />
                 <span className="replay-entry-text">
                   {e.summary || <span className="muted">—</span>}
                   {added.has(e.id) && <span className="added-by"> added by {author}</span>}

@@ -1,8 +1,9 @@
 // The entries known by the replay's moment, newest last; delays and markers stand out; what is still to come is counted.
 import { useEffect, useRef } from 'react';
-import type { EntryView } from '@hindsight/doc';
+import { isEntryKind, type EntryView } from '@hindsight/doc';
 import { formatTimer } from '../facilitation/meetingFormat.ts';
 import { LocalTime } from '../../ui/LocalTime.tsx';
+import { KindPill } from '../timeline/KindCell.tsx';
 
 /** At most this many entries are drawn; older ones are summarised (a 5,000-entry review stays fluid). */
 const SHOWN = 150;
@@ -30,14 +31,14 @@ export function ReplayEntries({ known, upcoming, origin, delayed }: ReplayEntrie
       {shown.map((e) => (
         <li
           key={e.id}
-          className={`replay-entry kind-${e.kind}${delayed.has(e.id) ? ' is-delay' : ''}`}
+          className={`replay-entry${isEntryKind(e.kind) ? ` kind-${e.kind}` : ''}${delayed.has(e.id) ? ' is-delay' : ''}`}
           data-testid="replay-entry"
         >
           <span className="replay-entry-time">
             <LocalTime ms={e.at} />
             <span className="muted small">T+{formatTimer(e.at - origin)}</span>
           </span>
-          <span className={`kind-pill kind-${e.kind}`}>{e.kind}</span>
+          <KindPill kind={e.kind} />
           <span className="replay-entry-text">{e.summary || <span className="muted">—</span>}</span>
         </li>
       ))}

@@ -1,5 +1,5 @@
 // Everyone present in the review: name, colour, role and what they are editing.
-import { readEntry, roots } from '@hindsight/doc';
+import { findRecord, readEntry, Root } from '@hindsight/doc';
 import type * as Y from 'yjs';
 import { formatClock, viewerZone } from '../../app/timeZone.ts';
 import { usePeople, type Editing } from '../../sync/presence.ts';
@@ -9,7 +9,7 @@ import { Avatar } from '../../ui/Avatar.tsx';
 function describe(doc: Y.Doc, editing: Editing | null): string {
   if (!editing) return '';
   if (editing.kind === 'entry') {
-    const entry = roots(doc).timeline.get(editing.id);
+    const entry = findRecord(doc, Root.timeline, editing.id);
     return entry ? `editing the ${formatClock(readEntry(entry).at, viewerZone())} entry` : 'editing an entry';
   }
   return { why: 'editing a why', action: 'editing an action', question: 'answering a question' }[editing.kind];

@@ -1,7 +1,11 @@
 // An entry's notes: a live plain-text preview, swapped for the Tiptap editor while someone edits it.
-import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import { fragmentText, getEntryNotes } from '@hindsight/doc';
+// An entry may have no notes fragment (SPEC 3.4's minimal entry): it is created on the first
+// keystroke or paste (`ensureEntryNotes`), not on focus, so looking at a row writes nothing.
+import { useCallback, useEffect, useRef, useState, type ClipboardEvent, type KeyboardEvent } from 'react';
+import * as Y from 'yjs';
+import { ensureEntryNotes, EntryKey, fragmentText, plainText, Root } from '@hindsight/doc';
 import { useReview } from '../../sync/ReviewContext.tsx';
+import { useRecordField } from '../../sync/useRecordField.ts';
 import { useYRead } from '../../sync/useY.ts';
 import { loadedNotesEditor, loadNotesEditor } from '../../editor/loadNotesEditor.ts';
 import { FlaggedText } from '../language/FlaggedText.tsx';
@@ -15,23 +19,30 @@ export interface NotesCellProps {
 }
 
 export function NotesCell({ entryId, othersEditing }: NotesCellProps) {
-  const { sync, canWrite, name } = useReview();
-  const fragment = useMemo(() => getEntryNotes(sync.doc, entryId), [sync.doc, entryId]);
+  const { sync, ctx, canWrite, name } = useReview();
+  const stored = useRecordField(sync.doc, Root.timeline, entryId, EntryKey.notes);
+  const fragment = stored instanceof Y.XmlFragment ? stored : null;
   const text = useYRead(
     fragment,
-    useCallback(() => fragmentText(fragment), [fragment]),
+    useCallback(() => (fragment ? fragmentText(fragment) : plainText(stored)), [fragment, stored]),
   );
   const textId = `entry:${entryId}:notes`;
   const findings = useFindings(textId, text);
   const blameless = useBlamelessOptions(textId);
   const [active, setActive] = useState(false);
   const [autoFocus, setAutoFocus] = useState(false);
-  const mounted = active || (othersEditing && canWrite);
+  const wanted = active || (othersEditing && canWrite);
+  const mounted = wanted && fragment !== null;
   const [Editor, setEditor] = useState(loadedNotesEditor);
   const typedEarly = useRef('');
   useEffect(() => {
-    if (mounted && !Editor) void loadNotesEditor().then((c) => setEditor(() => c));
-  }, [mounted, Editor]);
+    if (wanted && !Editor) void loadNotesEditor().then((c) => setEditor(() => c));
+  }, [wanted, Editor]);
+  // What was typed before the editor could exist is kept, and the first of it creates the notes.
+  const keepEarly = (typed: string): void => {
+    typedEarly.current += typed;
+    if (!fragment) ensureEntryNotes(sync.doc, entryId, ctx);
+  };
   const activate = (): void => {
     setAutoFocus(true);
     setActive(true);
@@ -40,7 +51,13 @@ export function NotesCell({ entryId, othersEditing }: NotesCellProps) {
   const onPreviewKey = (event: KeyboardEvent): void => {
     if (!active || event.key.length !== 1 || event.ctrlKey || event.metaKey || event.altKey) return;
     event.preventDefault();
-    typedEarly.current += event.key;
+    keepEarly(event.key);
+  };
+  const onPreviewPaste = (event: ClipboardEvent): void => {
+    const pasted = event.clipboardData.getData('text/plain');
+    if (!active || !pasted) return;
+    event.preventDefault();
+    keepEarly(pasted);
   };
 
   const preview = (
@@ -54,6 +71,7 @@ export function NotesCell({ entryId, othersEditing }: NotesCellProps) {
             onClick: activate,
             onFocus: activate,
             onKeyDown: onPreviewKey,
+            onPaste: onPreviewPaste,
           }
         : {})}
       data-field="notes"

@@ -1,7 +1,9 @@
 // "What happened": the entry's summary Y.Text in a plain input; Enter adds the next entry.
-import { useMemo, type KeyboardEvent } from 'react';
-import { getEntrySummary, setEntrySummary } from '@hindsight/doc';
+import { type KeyboardEvent } from 'react';
+import * as Y from 'yjs';
+import { EntryKey, plainText, Root, setEntrySummary } from '@hindsight/doc';
 import { useReview } from '../../sync/ReviewContext.tsx';
+import { useRecordField } from '../../sync/useRecordField.ts';
 import { useYText } from '../../sync/useY.ts';
 import { LiveTextInput } from '../../ui/LiveTextInput.tsx';
 import { LanguageField } from '../language/LanguageField.tsx';
@@ -14,8 +16,10 @@ export interface SummaryCellProps {
 
 export function SummaryCell({ entryId, label, onEnter }: SummaryCellProps) {
   const { sync, ctx, canWrite } = useReview();
-  const text = useMemo(() => getEntrySummary(sync.doc, entryId), [sync.doc, entryId]);
-  const value = useYText(text);
+  // A summary another client stored as a plain string (or not at all) shows as such; the first edit makes it a Y.Text.
+  const stored = useRecordField(sync.doc, Root.timeline, entryId, EntryKey.summary);
+  const live = useYText(stored instanceof Y.Text ? stored : null);
+  const value = stored instanceof Y.Text ? live : plainText(stored);
   if (!canWrite)
     return (
       <span className="tl-static" data-cell="summary">

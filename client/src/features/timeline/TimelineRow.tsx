@@ -1,17 +1,10 @@
 // One timeline entry: star | time | kind | what happened | notes | tags | delete, with who is editing it.
 import { memo, type FocusEvent } from 'react';
-import {
-  deleteEntry,
-  ENTRY_KINDS,
-  setEntryKind,
-  setEntryStarred,
-  type EntryKind,
-  type EntryView,
-  type IncidentMarker,
-} from '@hindsight/doc';
+import { deleteEntry, setEntryStarred, type EntryView, type IncidentMarker } from '@hindsight/doc';
 import { formatClock } from '../../app/timeZone.ts';
 import { setEditing, type Person } from '../../sync/presence.ts';
 import { useReview } from '../../sync/ReviewContext.tsx';
+import { KindCell } from './KindCell.tsx';
 import { NotesCell } from './NotesCell.tsx';
 import { SummaryCell } from './SummaryCell.tsx';
 import { TagsCell } from './TagsCell.tsx';
@@ -90,26 +83,18 @@ export const TimelineRow = memo(function TimelineRow({
         ))}
       </div>
       <div role="cell">
-        {canWrite ? (
-          <select
-            className="tl-kind"
-            value={entry.kind}
-            aria-label="Kind"
-            onChange={(e) => setEntryKind(sync.doc, entry.id, e.target.value as EntryKind, ctx)}
-          >
-            {ENTRY_KINDS.map((k) => (
-              <option key={k}>{k}</option>
-            ))}
-          </select>
-        ) : (
-          <span className="tl-static muted">{entry.kind}</span>
-        )}
+        <KindCell entryId={entry.id} kind={entry.kind} />
         <MarkerBadges markers={markers} />
         <MarkerMenu at={entry.at} label={`the ${clock} entry`} current={markers} />
       </div>
       <div role="cell">
         <SummaryCell entryId={entry.id} label={`What happened at ${clock}`} onEnter={() => onAddAfter(entry)} />
         {entry.createdBy && <div className="row-meta">by {entry.createdBy}</div>}
+        {entry.problems.length > 0 && (
+          <p className="row-problem" data-testid="row-problem">
+            Part of this entry could not be read: {entry.problems.join('; ')}.
+          </p>
+        )}
         <SourceNote source={entry.source} />
         <DelayFlags entryId={entry.id} />
         <RowActions target={{ kind: 'entry', id: entry.id }} label={`the ${clock} entry`} />

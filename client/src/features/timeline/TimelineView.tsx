@@ -1,7 +1,15 @@
 // The timeline: filters, the add-entry bar and a virtualised list of day headers, gaps and entries.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { addEntry, INCIDENT_MARKERS, readMeta, roots, type EntryView, type IncidentMarker } from '@hindsight/doc';
+import {
+  addEntry,
+  INCIDENT_MARKERS,
+  isEntryKind,
+  readMeta,
+  roots,
+  type EntryView,
+  type IncidentMarker,
+} from '@hindsight/doc';
 import { useYRead } from '../../sync/useY.ts';
 import { formatDuration, viewerZone } from '../../app/timeZone.ts';
 import { editorsById, usePeople } from '../../sync/presence.ts';
@@ -14,6 +22,7 @@ import { TimelineToolbar } from './TimelineToolbar.tsx';
 import { useTimeline } from './useTimeline.ts';
 import { focusEntryField } from './focusEntry.ts';
 import { loadNotesEditor } from '../../editor/loadNotesEditor.ts';
+import { RecordBoundary } from '../../ui/RecordBoundary.tsx';
 
 const ESTIMATE = { day: 38, gap: 26, entry: 52 } as const;
 
@@ -79,7 +88,8 @@ export function TimelineView({ focusEntry, onFocused }: { focusEntry: string | n
 
   const addAfter = useCallback(
     (entry: EntryView) => {
-      const id = addEntry(sync.doc, { at: entry.at, precision: entry.precision, kind: entry.kind }, ctx);
+      const kind = isEntryKind(entry.kind) ? entry.kind : undefined;
+      const id = addEntry(sync.doc, { at: entry.at, precision: entry.precision, kind }, ctx);
       setPending({ id, field: 'summary' });
     },
     [sync.doc, ctx],
@@ -139,14 +149,16 @@ export function TimelineView({ focusEntry, onFocused }: { focusEntry: string | n
                 )}
                 {row.type === 'gap' && <div className="tl-gap">⋯ {formatDuration(row.ms)} with nothing recorded</div>}
                 {row.type === 'entry' && (
-                  <TimelineRow
-                    entry={row.entry}
-                    zone={zone}
-                    editors={editors.get(row.entry.id)}
-                    highlighted={highlight === row.entry.id}
-                    onAddAfter={addAfter}
-                    markers={markersAt.get(row.entry.at)}
-                  />
+                  <RecordBoundary what="entry" resetKey={row.entry}>
+                    <TimelineRow
+                      entry={row.entry}
+                      zone={zone}
+                      editors={editors.get(row.entry.id)}
+                      highlighted={highlight === row.entry.id}
+                      onAddAfter={addAfter}
+                      markers={markersAt.get(row.entry.at)}
+                    />
+                  </RecordBoundary>
                 )}
               </div>
             );

@@ -1,6 +1,8 @@
 // One why: its text, status, factor and evidence, its children below; keyboard and drag commands on it.
-import { useMemo, useState, type KeyboardEvent } from 'react';
-import { deleteWhy, getWhyText, setWhyText, type WhyNodeView } from '@hindsight/doc';
+import { useState, type KeyboardEvent } from 'react';
+import * as Y from 'yjs';
+import { deleteWhy, Root, setWhyText, WhyKey, type WhyNodeView } from '@hindsight/doc';
+import { useRecordField } from '../../sync/useRecordField.ts';
 import { setEditing } from '../../sync/presence.ts';
 import { useReview } from '../../sync/ReviewContext.tsx';
 import { useYText } from '../../sync/useY.ts';
@@ -13,12 +15,32 @@ import { useWhysTree } from './treeContext.ts';
 import { whyCommand } from './whyKeys.ts';
 import { WhyControls } from './WhyControls.tsx';
 import { RowActions } from '../facilitation/RowActions.tsx';
+import { RecordBoundary } from '../../ui/RecordBoundary.tsx';
 
+/** One why and its subtree; a why that fails to render says so in its place and its siblings carry on. */
 export function WhyNode({ node }: { node: WhyNodeView }) {
+  return (
+    <RecordBoundary
+      what="why"
+      resetKey={node}
+      frame={(message) => (
+        <li className="why" role="treeitem" aria-selected="false" data-why-id={node.id}>
+          {message}
+        </li>
+      )}
+    >
+      <WhyCard node={node} />
+    </RecordBoundary>
+  );
+}
+
+function WhyCard({ node }: { node: WhyNodeView }) {
   const { sync, ctx, canWrite } = useReview();
   const tree = useWhysTree();
-  const text = useMemo(() => getWhyText(sync.doc, node.id), [sync.doc, node.id]);
-  const value = useYText(text);
+  // A text another client stored as a plain string (or not at all) reads as such; the first edit makes it a Y.Text.
+  const stored = useRecordField(sync.doc, Root.whys, node.id, WhyKey.text);
+  const live = useYText(stored instanceof Y.Text ? stored : null);
+  const value = stored instanceof Y.Text ? live : node.text;
   const [drop, setDrop] = useState(false);
   const open = !tree.collapsed.has(node.id);
   const editors = tree.editors.get(node.id);

@@ -6,7 +6,7 @@ import {
   FACTOR_CATEGORIES,
   type WhyNodeView,
   flattenWhys,
-  getEntryNotes,
+  findEntryNotes,
   readActionsModel,
   readAnnotations,
   readEarlierReviews,
@@ -39,6 +39,16 @@ function whyTree(nodes: WhyNodeView[]): ReportWhy[] {
   }));
 }
 
+function plainNotes(text: string): ReportEntry['notes'] {
+  return text.length === 0
+    ? []
+    : text.split('\n').map((line) => ({
+        type: 'element' as const,
+        name: 'paragraph',
+        children: line ? [{ type: 'text' as const, text: line, marks: {} }] : [],
+      }));
+}
+
 const since = (from: number | null, to: number | null): number | null =>
   from === null || to === null ? null : to - from;
 
@@ -62,12 +72,9 @@ export function buildReportModel(doc: Y.Doc, options: BuildOptions = {}): Report
     byTarget.set(a.target.id, list);
   }
   const entries: ReportEntry[] = picked.map((e) => {
-    let notes: ReportEntry['notes'] = [];
-    try {
-      notes = richFromFragment(getEntryNotes(doc, e.id));
-    } catch {
-      notes = [];
-    }
+    // An entry without a notes fragment (SPEC 3.4's minimal entry) or with plain-string notes reads as text.
+    const fragment = findEntryNotes(doc, e.id);
+    const notes: ReportEntry['notes'] = fragment ? richFromFragment(fragment) : plainNotes(e.notes);
     return {
       id: e.id,
       at: e.at,

@@ -4,7 +4,6 @@
 import type {
   DelayKind,
   DelayThresholds,
-  EntryKind,
   IncidentDurations,
   IncidentMarker,
   ReviewStatus,
@@ -18,7 +17,8 @@ export interface ReportEntry {
   at: number;
   precision: TimePrecision;
   approxMinutes: number | null;
-  kind: EntryKind;
+  /** One of ENTRY_KINDS, or an unknown kind as another client stored it. */
+  kind: string;
   summary: string;
   notes: RichNode[];
   tags: string[];

@@ -59,7 +59,7 @@ function timeline(m: ReportModel): string[] {
     const notes = [richToMarkdown(e.notes, { cell: true })];
     for (const a of e.annotations) notes.push(`**${annotationLabel(a.kind)}:** ${mdLines(a.text, { cell: true })}`);
     out.push(
-      `| ${formatWhen(e.at, m.timeZone)}${approx} | ${e.kind} | ${what.filter(Boolean).join('<br>')} | ${notes.filter(Boolean).join('<br>')} |`,
+      `| ${formatWhen(e.at, m.timeZone)}${approx} | ${mdLines(e.kind, { cell: true })} | ${what.filter(Boolean).join('<br>')} | ${notes.filter(Boolean).join('<br>')} |`,
     );
   }
   return [...out, ''];
