@@ -138,4 +138,23 @@ describe('participant feedback', () => {
       ['published', 1],
     ]);
   });
+
+  it('the quarterly process review counts the answers and lists what to change, as JSON and Markdown', async () => {
+    const q = (await (await server.fetch('/api/insights/quarter')).json()) as {
+      reviews: { held: number; published: number };
+      answers: number;
+      whatToChange: string[];
+    };
+    expect(q.reviews).toEqual({ held: 1, published: 1 });
+    expect(q.answers).toBe(4);
+    expect(q.whatToChange).toEqual(
+      expect.arrayContaining(['Ask the quiet ones first', 'Fewer slides', 'Start on time']),
+    );
+    const md = await server.fetch('/api/insights/quarter.md');
+    expect(md.headers.get('content-type')).toMatch(/^text\/markdown/);
+    const text = await md.text();
+    expect(text).toMatch(/^# Process review \d{4}-Q[1-4]/);
+    expect(text).toContain('- Fewer slides');
+    expect((await server.fetch('/api/insights/quarter?quarter=2026-Q9')).status).toBe(400);
+  });
 });

@@ -59,3 +59,5 @@ export {
 } from './followup/rollup.ts';
 export { reviewMetrics, type ReviewMetrics } from './followup/metrics.ts';
 export { meanOf, summariseFeedback, type RoundSummary, type ScaleSummary } from './feedback/aggregate.ts';
+export { quarterOf, quarterRange, quarterlyReview, type QuarterReport } from './quarter/quarter.ts';
+export { quarterMarkdown } from './quarter/quarterMarkdown.ts';

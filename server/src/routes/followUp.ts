@@ -11,6 +11,9 @@ import {
   actionStats,
   earlierUnfinished,
   filterActions,
+  quarterMarkdown,
+  quarterOf,
+  quarterlyReview,
   reviewMetrics,
 } from '@hindsight/report';
 import { actionsCsv } from '../followup/actionsCsv.ts';
@@ -102,6 +105,20 @@ export function followUpRoutes(deps: FollowUpRoutesDeps): Hono {
   app.get('/metrics/reviews', async (c) => {
     operator(c);
     return c.json(reviewMetrics(await index.entries()));
+  });
+
+  // The quarterly process review (?quarter=2026-Q1, default: the current quarter), as JSON and as Markdown.
+  const quarter = async (c: Context) => {
+    operator(c);
+    const q = c.req.query('quarter') ?? quarterOf(Date.now());
+    if (!/^\d{4}-Q[1-4]$/.test(q)) throw badRequest('quarter: write it like 2026-Q1');
+    return quarterlyReview(await index.entries(), await deps.store.listFeedback(null), q, Date.now());
+  };
+  app.get('/insights/quarter', async (c) => c.json(await quarter(c)));
+  app.get('/insights/quarter.md', async (c) => {
+    const report = await quarter(c);
+    c.header('Content-Disposition', `attachment; filename="process-review-${report.quarter}.md"`);
+    return c.body(quarterMarkdown(report), 200, { 'Content-Type': 'text/markdown; charset=utf-8' });
   });
 
   // Repeat incidents: unfinished items of the earlier reviews this one links (any link of this review).

@@ -2,7 +2,16 @@
 // JSON-serialisable summary (status, incident times, action items, links to
 // earlier reviews) so cross-review pages never load every document.
 import type * as Y from 'yjs';
-import { readActionsModel, readEarlierReviews, readMeta } from '@hindsight/doc';
+import {
+  EntryKey,
+  flattenWhys,
+  readActionsModel,
+  readEarlierReviews,
+  readFacilitation,
+  readMeta,
+  readWhysTree,
+  roots,
+} from '@hindsight/doc';
 
 export interface IndexedAction {
   id: string;
@@ -29,9 +38,25 @@ export interface ReviewIndexEntry {
   resolvedAt: number | null;
   earlierReviewIds: string[];
   actions: IndexedAction[];
+  /** When the first timeline entry was written (its createdAt), epoch ms; null for an empty timeline. */
+  firstEntryAt?: number | null;
+  /** When the review meeting started. */
+  meetingAt?: number | null;
+  /** Category of every contributing factor, one per factor (repeats kept, for counting). */
+  factorCategories?: string[];
 }
 
-/** The index summary of one review document. Cheap: reads meta and actions only, never the timeline. */
+/** Earliest createdAt among the timeline entries, read without building the timeline view. */
+function firstEntryAt(doc: Y.Doc): number | null {
+  let first: number | null = null;
+  roots(doc).timeline.forEach((entry) => {
+    const at = (entry as { get?: (k: string) => unknown }).get?.(EntryKey.createdAt);
+    if (typeof at === 'number' && Number.isFinite(at) && at > 0 && (first === null || at < first)) first = at;
+  });
+  return first;
+}
+
+/** The index summary of one review document. Cheap: meta, actions, the whys' factors and one pass over entry times. */
 export function reviewIndexEntry(doc: Y.Doc, reviewId: string): ReviewIndexEntry {
   const meta = readMeta(doc);
   return {
@@ -46,6 +71,9 @@ export function reviewIndexEntry(doc: Y.Doc, reviewId: string): ReviewIndexEntry
     mitigatedAt: meta.markers.mitigated,
     resolvedAt: meta.markers.resolved,
     earlierReviewIds: readEarlierReviews(doc).map((r) => r.reviewId),
+    firstEntryAt: firstEntryAt(doc),
+    meetingAt: readFacilitation(doc, 0).meeting.startedAt,
+    factorCategories: flattenWhys(readWhysTree(doc)).flatMap((n) => (n.factor === null ? [] : [n.factor])),
     actions: readActionsModel(doc).items.map((a) => ({
       id: a.id,
       title: a.title,
