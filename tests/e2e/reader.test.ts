@@ -65,14 +65,14 @@ describe('reader link', () => {
     await screenshot(page, 'reader-timeline');
     await page.locator('[data-entry-id] .tl-notes').first().click();
     expect(await page.locator('[contenteditable="true"]').count()).toBe(0);
-    for (const [tab, button] of [
-      ['Whys', 'Add a why'],
-      ['Actions', 'Add action'],
-      ['Human factors', 'Add question'],
+    for (const [tab, view, button] of [
+      ['Whys', 'whys', 'Add a why'],
+      ['Actions', 'actions', 'Add action'],
+      ['Human factors', 'human-factors', 'Add question'],
     ] as const) {
       await page.getByRole('tab', { name: tab }).click();
-      await page.getByRole('tabpanel').waitFor();
-      await page.waitForTimeout(300);
+      // The positive signal: the lazily loaded view itself has rendered (not the "Loading…" fallback).
+      await page.getByRole('tabpanel').getByTestId(view).waitFor();
       expect(await page.getByRole('button', { name: button }).count()).toBe(0);
       expect(await page.locator(EDITING).count()).toBe(0);
       expect(await page.locator('main select, main input:not([type="checkbox"])').count()).toBe(0);

@@ -91,13 +91,14 @@ describe('XSS: hostile review exported to HTML and opened in Chromium', () => {
     page.on('dialog', onDialog);
     try {
       await load();
-      // Give handlers (onerror, onload) a chance to fire, then hover everything (links stay unclicked: a
-      // safe http link would navigate away; the href checks below prove none is javascript: or data:).
-      await page.waitForTimeout(300);
+      // The positive signal that load and error handlers had their chance: the document's load event
+      // fires only after every image and frame finished or failed. Then hover everything (mouse
+      // handlers run during the hover itself; links stay unclicked: a safe http link would navigate
+      // away, and the href checks below prove none is javascript: or data:).
+      await page.waitForFunction(() => document.readyState === 'complete');
       for (const el of await page.locator('main a, main p, main td, main li').all()) {
         await el.hover({ timeout: 1_000 }).catch(() => undefined);
       }
-      await page.waitForTimeout(200);
       const pwned = await page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned);
       expect(pwned).toBeUndefined();
       expect(dialogs).toEqual([]);
