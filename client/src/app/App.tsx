@@ -11,6 +11,7 @@ const ActionsPage = lazy(() =>
 const InsightsPage = lazy(() =>
   import('../features/followup/InsightsPage.tsx').then((m) => ({ default: m.InsightsPage })),
 );
+const QuarterPage = lazy(() => import('../features/quarter/QuarterPage.tsx').then((m) => ({ default: m.QuarterPage })));
 const ReplayRoute = lazy(() => import('../features/replay/ReplayRoute.tsx').then((m) => ({ default: m.ReplayRoute })));
 const ReviewRoute = lazy(() => import('../features/review/ReviewRoute.tsx').then((m) => ({ default: m.ReviewRoute })));
 
@@ -22,11 +23,15 @@ export function App() {
         <Suspense fallback={<p className="centered muted">Opening the replay…</p>}>
           <ReplayRoute key={route.reviewId} reviewId={route.reviewId} linkToken={route.token} />
         </Suspense>
-      ) : route.page === 'report' || route.page === 'actions' || route.page === 'insights' ? (
+      ) : route.page === 'report' ||
+        route.page === 'actions' ||
+        route.page === 'insights' ||
+        route.page === 'quarter' ? (
         <Suspense fallback={<p className="centered muted">Loading…</p>}>
           {route.page === 'report' && <ReportPage reviewId={route.reviewId} linkToken={route.token} />}
           {route.page === 'actions' && <ActionsPage />}
           {route.page === 'insights' && <InsightsPage />}
+          {route.page === 'quarter' && <QuarterPage />}
         </Suspense>
       ) : route.page === 'review' ? (
         <Suspense fallback={<p className="centered muted">Opening the review…</p>}>

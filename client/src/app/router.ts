@@ -8,12 +8,14 @@ export type Route =
   | { page: 'replay'; reviewId: string; token: string | null }
   | { page: 'report'; reviewId: string; token: string | null }
   | { page: 'actions' }
-  | { page: 'insights' };
+  | { page: 'insights' }
+  | { page: 'quarter' };
 
 export function parseRoute(pathname: string, hash: string): Route {
   // Follow-up pages across reviews (/metrics is the server's Prometheus endpoint, hence /insights).
   if (pathname === '/actions' || pathname === '/actions/') return { page: 'actions' };
   if (pathname === '/insights' || pathname === '/insights/') return { page: 'insights' };
+  if (pathname === '/insights/quarter') return { page: 'quarter' };
   // `/replay/<id>`: the read-only incident replay and edit history (token in the fragment too).
   if (pathname.startsWith(`${REPLAY_PAGE_PATH}/`)) {
     const replay = /^\/[^/]+\/([^/]+)/.exec(pathname)!;

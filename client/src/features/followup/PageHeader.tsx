@@ -1,5 +1,5 @@
 // The header of the follow-up pages: home, and links between the actions and insights pages.
-export function PageHeader({ title, current }: { title: string; current: 'actions' | 'insights' }) {
+export function PageHeader({ title, current }: { title: string; current: 'actions' | 'insights' | 'quarter' }) {
   return (
     <header className="review-header">
       <div className="review-title">
@@ -14,6 +14,9 @@ export function PageHeader({ title, current }: { title: string; current: 'action
         </a>
         <a href="/insights" aria-current={current === 'insights' ? 'page' : undefined}>
           Insights
+        </a>
+        <a href="/insights/quarter" aria-current={current === 'quarter' ? 'page' : undefined}>
+          Quarterly review
         </a>
       </nav>
     </header>
