@@ -12,6 +12,7 @@ const InsightsPage = lazy(() =>
   import('../features/followup/InsightsPage.tsx').then((m) => ({ default: m.InsightsPage })),
 );
 const QuarterPage = lazy(() => import('../features/quarter/QuarterPage.tsx').then((m) => ({ default: m.QuarterPage })));
+const GuidePage = lazy(() => import('../features/guide/GuidePage.tsx').then((m) => ({ default: m.GuidePage })));
 const ReplayRoute = lazy(() => import('../features/replay/ReplayRoute.tsx').then((m) => ({ default: m.ReplayRoute })));
 const ReviewRoute = lazy(() => import('../features/review/ReviewRoute.tsx').then((m) => ({ default: m.ReviewRoute })));
 
@@ -26,12 +27,14 @@ export function App() {
       ) : route.page === 'report' ||
         route.page === 'actions' ||
         route.page === 'insights' ||
-        route.page === 'quarter' ? (
+        route.page === 'quarter' ||
+        route.page === 'guide' ? (
         <Suspense fallback={<p className="centered muted">Loading…</p>}>
           {route.page === 'report' && <ReportPage reviewId={route.reviewId} linkToken={route.token} />}
           {route.page === 'actions' && <ActionsPage />}
           {route.page === 'insights' && <InsightsPage />}
           {route.page === 'quarter' && <QuarterPage />}
+          {route.page === 'guide' && <GuidePage />}
         </Suspense>
       ) : route.page === 'review' ? (
         <Suspense fallback={<p className="centered muted">Opening the review…</p>}>

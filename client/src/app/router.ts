@@ -9,13 +9,15 @@ export type Route =
   | { page: 'report'; reviewId: string; token: string | null }
   | { page: 'actions' }
   | { page: 'insights' }
-  | { page: 'quarter' };
+  | { page: 'quarter' }
+  | { page: 'guide' };
 
 export function parseRoute(pathname: string, hash: string): Route {
   // Follow-up pages across reviews (/metrics is the server's Prometheus endpoint, hence /insights).
   if (pathname === '/actions' || pathname === '/actions/') return { page: 'actions' };
   if (pathname === '/insights' || pathname === '/insights/') return { page: 'insights' };
   if (pathname === '/insights/quarter') return { page: 'quarter' };
+  if (pathname === '/guide') return { page: 'guide' };
   // `/replay/<id>`: the read-only incident replay and edit history (token in the fragment too).
   if (pathname.startsWith(`${REPLAY_PAGE_PATH}/`)) {
     const replay = /^\/[^/]+\/([^/]+)/.exec(pathname)!;

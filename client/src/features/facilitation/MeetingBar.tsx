@@ -2,6 +2,7 @@
 import { useReview } from '../../sync/ReviewContext.tsx';
 import type { FacilitationView } from '@hindsight/doc';
 import { MeetingTimer } from './MeetingTimer.tsx';
+import { PhaseGuidePanel } from '../guide/PhaseGuidePanel.tsx';
 import { PhaseSteps } from './PhaseSteps.tsx';
 import { SpotlightFollow } from './SpotlightFollow.tsx';
 import { useFacilitationApi } from './FacilitationContext.ts';
@@ -26,6 +27,7 @@ export function MeetingBar({ facilitation, panelOpen, onTogglePanel }: MeetingBa
           <kbd>Alt</kbd>+<kbd>.</kbd> next · <kbd>Alt</kbd>+<kbd>,</kbd> back
         </span>
       )}
+      {api?.isFacilitator && meeting.running && meeting.phase && <PhaseGuidePanel phase={meeting.phase} />}
       {frozen && (
         <span className="badge badge-frozen" data-testid="frozen-badge" title="Only the facilitator can change it now">
           Timeline frozen

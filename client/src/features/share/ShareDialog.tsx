@@ -43,6 +43,13 @@ export function ShareDialog({ open, onClose }: { open: boolean; onClose: () => v
         Anyone with a link can open the review with that link&apos;s rights. Links carry their key after the{' '}
         <code>#</code>, so it never reaches server logs.
       </p>
+      <p>
+        Send the rules along with the link:{' '}
+        <a href="/guide#primer" target="_blank" rel="noopener" data-testid="primer-link">
+          how a review works, for participants
+        </a>{' '}
+        ({location.origin}/guide#primer).
+      </p>
       {(['editor', 'reader'] as const).map((role) => (
         <section key={role} className="field" aria-labelledby={`share-${role}`}>
           <h3 id={`share-${role}`}>{EXPLAIN[role].title}</h3>
