@@ -41,7 +41,14 @@ export interface EntryView {
   tags: string[];
   starred: boolean;
   createdAt: number;
+  /** Who recorded it (the acting person when it was added). */
   createdBy: string | null;
+  /** Who said or did it, when that is someone else (an imported message's sender). */
+  author: string | null;
+  /** Stable identity of an imported original. */
+  importKey: string | null;
+  /** The `importKey` of the entry this one replies to (chat threads). */
+  replyTo: string | null;
   updatedAt: number;
   /**
    * Parts of the stored record that could not be read and were shown with a
@@ -142,6 +149,9 @@ export function readEntry(entry: EntryMap): EntryView {
     starred: entry.get(EntryKey.starred) === true,
     createdAt,
     createdBy: optString(entry.get(EntryKey.createdBy)),
+    author: optString(entry.get(EntryKey.author)),
+    importKey: optString(entry.get(EntryKey.importKey)),
+    replyTo: optString(entry.get(EntryKey.replyTo)),
     updatedAt: num(entry.get(EntryKey.updatedAt), createdAt),
     problems,
   };
@@ -226,6 +236,8 @@ export interface TimelineEntryExport {
   source: EntryView['source'];
   starred: boolean;
   createdBy: string | null;
+  /** Who said or did it (imports), when known. */
+  author: string | null;
 }
 
 /** The public `export.json` shape (SPEC 3.2); fields beyond the SPEC's are additions. */
@@ -280,6 +292,7 @@ export function exportReview(doc: Y.Doc, id?: string): ReviewExport {
       source: e.source,
       starred: e.starred,
       createdBy: e.createdBy,
+      author: e.author,
     })),
     whys: readWhys(doc),
     actions: readActions(doc),

@@ -85,6 +85,8 @@ export const EntryKey = {
   sourceRef: 'sourceRef',
   sourceUrl: 'sourceUrl',
   importKey: 'importKey',
+  author: 'author',
+  replyTo: 'replyTo',
   tags: 'tags',
   starred: 'starred',
   createdAt: 'createdAt',

@@ -52,6 +52,9 @@ describe('timeline entries', () => {
       starred: true,
       createdAt: T0,
       createdBy: 'Ana',
+      author: null,
+      importKey: null,
+      replyTo: null,
       updatedAt: T0,
       problems: [],
     });

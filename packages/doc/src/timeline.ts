@@ -42,6 +42,13 @@ export interface NewEntry {
    * importers skip candidates whose key an entry already has (see `readImportKeys`).
    */
   importKey?: string;
+  /**
+   * Who said or did it, as a display name (an imported chat message's sender).
+   * Separate from `createdBy`, who recorded the entry. 1–100 characters.
+   */
+  author?: string;
+  /** The `importKey` of the entry this one replies to (a chat thread's first message). */
+  replyTo?: string;
 }
 
 /** A NewEntry that passed validation, ready to be written. */
@@ -58,6 +65,8 @@ interface CleanEntry {
   notes: string;
   starred: boolean;
   importKey: string | undefined;
+  author: string | undefined;
+  replyTo: string | undefined;
 }
 
 function checkPrecision(precision: unknown, approxMinutes: unknown): number | undefined {
@@ -76,6 +85,14 @@ function cleanEntry(input: NewEntry): CleanEntry {
   if (importKey !== undefined && (typeof importKey !== 'string' || importKey.length === 0 || importKey.length > 400)) {
     throw new Error('importKey must be 1 to 400 characters');
   }
+  const author = input.author === undefined ? undefined : input.author.trim();
+  if (author !== undefined && (author.length === 0 || author.length > 100)) {
+    throw new Error('author must be 1 to 100 characters');
+  }
+  const replyTo = input.replyTo;
+  if (replyTo !== undefined && (typeof replyTo !== 'string' || replyTo.length === 0 || replyTo.length > 400)) {
+    throw new Error('replyTo must be 1 to 400 characters');
+  }
   return {
     at: epochMs('entry time', input.at),
     kind: oneOf('entry kind', ENTRY_KINDS, input.kind ?? 'observation'),
@@ -89,6 +106,8 @@ function cleanEntry(input: NewEntry): CleanEntry {
     notes: input.notes ?? '',
     starred: input.starred === true,
     importKey,
+    author,
+    replyTo,
   };
 }
 
@@ -122,6 +141,8 @@ function writeEntry(doc: Y.Doc, id: string, e: CleanEntry, ctx: OpContext): void
   if (e.sourceRef !== undefined) entry.set(EntryKey.sourceRef, e.sourceRef);
   if (e.sourceUrl !== undefined) entry.set(EntryKey.sourceUrl, e.sourceUrl);
   if (e.importKey !== undefined) entry.set(EntryKey.importKey, e.importKey);
+  if (e.author !== undefined) entry.set(EntryKey.author, e.author);
+  if (e.replyTo !== undefined) entry.set(EntryKey.replyTo, e.replyTo);
   entry.set(EntryKey.tags, newSet(e.tags));
   entry.set(EntryKey.starred, e.starred);
   entry.set(EntryKey.createdAt, now);

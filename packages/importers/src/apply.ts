@@ -27,6 +27,8 @@ export function candidateToEntry(c: Candidate): NewEntry {
     ...(c.url ? { sourceUrl: c.url } : {}),
     starred: c.starred,
     importKey: c.key,
+    ...(c.author?.trim() ? { author: c.author.trim().slice(0, 100) } : {}),
+    ...(c.parentKey ? { replyTo: c.parentKey } : {}),
   };
 }
 

@@ -9,15 +9,15 @@ describe('parseChatLog', () => {
 
   it('reads [hh:mm] name:, IRC <nick> and * actions, and ISO-stamped lines', () => {
     expect(result.candidates.map((c) => [iso(c.at), c.summary, c.author])).toEqual([
-      ['2026-10-24T21:38:00.000Z', 'ben: paged for CheckoutErrorRate, looking', 'ben'],
-      ['2026-10-24T21:39:00.000Z', 'ben: error rate 38%, db connections pegged', 'ben'],
+      ['2026-10-24T21:38:00.000Z', 'paged for CheckoutErrorRate, looking', 'ben'],
+      ['2026-10-24T21:39:00.000Z', 'error rate 38%, db connections pegged', 'ben'],
       ['2026-10-24T21:41:00.000Z', 'fay takes IC', 'fay'],
-      ['2026-10-24T21:42:10.000Z', 'fay: bridge is up, please join', 'fay'],
-      ['2026-10-24T21:58:00.000Z', 'cho: pgbouncer pool checkout has 0 idle', 'cho'],
-      ['2026-10-24T22:26:00.000Z', 'cho: 37 sessions idle in transaction from export-worker', 'cho'], // past midnight
-      ['2026-10-24T22:27:00.000Z', 'fay: ok, that is our lead', 'fay'],
-      ['2026-10-24T23:45:00.000Z', 'emil: export paused', 'emil'],
-      ['2026-10-25T00:52:00.000Z', 'fay: mitigated, error rate below 0.1%', 'fay'],
+      ['2026-10-24T21:42:10.000Z', 'bridge is up, please join', 'fay'],
+      ['2026-10-24T21:58:00.000Z', 'pgbouncer pool checkout has 0 idle', 'cho'],
+      ['2026-10-24T22:26:00.000Z', '37 sessions idle in transaction from export-worker', 'cho'], // past midnight
+      ['2026-10-24T22:27:00.000Z', 'ok, that is our lead', 'fay'],
+      ['2026-10-24T23:45:00.000Z', 'export paused', 'emil'],
+      ['2026-10-25T00:52:00.000Z', 'mitigated, error rate below 0.1%', 'fay'],
     ]);
     expect(result.candidates[3]).toMatchObject({ notes: '(link in the topic)', precision: 'exact', ref: 'chat.log:5' });
   });

@@ -5,6 +5,7 @@ import { SourceClock } from './clock.ts';
 import { ContentKeys } from './hash.ts';
 import { runSteps, runStepsAsync, splitLines, type Steps } from './progress.ts';
 import { monthNumber, parseWrittenTime } from './timeText.ts';
+import { isPagingBot } from './pagingBots.ts';
 import type { AsyncOptions, Candidate, ParseResult, ProgressOptions, TimeOptions } from './types.ts';
 
 export type ChatOptions = TimeOptions & {
@@ -105,9 +106,11 @@ function chatSteps(text: string, options: ChatOptions): Steps<ParseResult> {
       key: keys.next(trimmed),
       at: resolved.at,
       precision: resolved.precision,
-      kind: 'communication',
+      // A paging bot's line is an alert, so the silence after it is found as a delay.
+      kind: said.name && isPagingBot(said.name, said.text) ? 'alert' : 'communication',
       source: 'chat',
-      summary: said.name && !said.action ? `${said.name}: ${said.text.trim()}` : said.text.trim(),
+      // The sender is the entry's author, not part of what was said.
+      summary: said.text.trim(),
       notes: '',
       tags: [],
       ref: `${file ?? 'chat'}:${line}`,

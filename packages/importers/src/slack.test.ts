@@ -31,14 +31,14 @@ describe('parseSlackExport: the incident channel fixture', () => {
     expect(result.candidates.length).toBeGreaterThan(380);
     expect(result.candidates.some((c) => /U0\d[A-Z]{3}/.test(c.summary))).toBe(false);
     expect(result.candidates[1]).toMatchObject({
-      summary: 'Ben (SRE): Paged. @Fay (IC) can you take IC? checkout error rate at 38%',
+      summary: 'Paged. @Fay (IC) can you take IC? checkout error rate at 38%',
       author: 'Ben (SRE)',
       kind: 'communication',
       source: 'chat',
       precision: 'exact',
       url: expect.stringMatching(/^https:\/\/acme\.slack\.com\/archives\/C07INCCHK01\/p\d{16}$/),
     });
-    expect(result.candidates[0]).toMatchObject({ kind: 'automation', author: 'Alertmanager' });
+    expect(result.candidates[0]).toMatchObject({ kind: 'alert', author: 'Alertmanager' });
     expect(result.candidates[0]!.summary).toContain('[FIRING:1] CheckoutErrorRate');
   });
 
@@ -80,7 +80,7 @@ describe('parseSlackExport: the incident channel fixture', () => {
     expect(result.candidates.filter((c) => c.starred).map((c) => c.author)).toEqual(['Fay (IC)', 'Fay (IC)']);
     const tada = parseSlackExport(files, { star: { pinned: false, reactions: ['tada'] } });
     expect(tada.candidates.filter((c) => c.starred).map((c) => c.summary.slice(0, 20))).toEqual([
-      'Fay (IC): Mitigated ',
+      'Mitigated at 02:31 C',
     ]);
     const any = parseSlackExport(files, { star: { reactions: true } });
     expect(any.candidates.filter((c) => c.starred).length).toBeGreaterThan(10);
@@ -115,7 +115,7 @@ describe('parseSlackExport: broken exports', () => {
       { name: 'inc/2026-10-25.json', text: '{"not": "a list"' },
     ];
     const r = parseSlackExport(broken);
-    expect(r.candidates.map((c) => c.summary)).toEqual(['U1: hi']);
+    expect(r.candidates.map((c) => c.summary)).toEqual(['hi']);
     expect(r.problems).toEqual([
       { line: 0, reason: expect.stringMatching(/users\.json is missing/) },
       { line: 3, file: 'inc/2026-10-24.json', reason: 'not a message object' },

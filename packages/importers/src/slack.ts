@@ -7,6 +7,7 @@ import { isObject } from './json.ts';
 import { runSteps, runStepsAsync, type Steps } from './progress.ts';
 import { readChannelMessages, readSlackNames, slackChannels, type RawMessage, type SourceFile } from './slackExport.ts';
 import { slackPlainText } from './slackText.ts';
+import { isPagingBot } from './pagingBots.ts';
 import type { AsyncOptions, Candidate, ParseResult, ProgressOptions, Skipped } from './types.ts';
 
 export interface SlackOptions {
@@ -168,7 +169,8 @@ function slackSteps(files: readonly SourceFile[], options: SlackOptions): Steps<
       flat !== msg.text.trim() || flat.length > MAX_SUMMARY ? msg.text.trim() : '',
       msg.edited !== null ? `(edited in Slack at ${new Date(msg.edited).toISOString()})` : '',
     ].filter((n) => n !== '');
-    const kind: EntryKind = msg.bot ? 'automation' : 'communication';
+    // Paging bots' messages are alerts, so the silence after a page counts as a delay.
+    const kind: EntryKind = !msg.bot ? 'communication' : isPagingBot(msg.author, flat) ? 'alert' : 'automation';
     const url = urlOf(msg);
     return {
       key: keyOf(msg.ts),
@@ -176,10 +178,11 @@ function slackSteps(files: readonly SourceFile[], options: SlackOptions): Steps<
       precision: 'exact',
       kind,
       source: 'chat',
-      summary: `${msg.author}: ${summary}`,
+      summary,
       notes: notes.join('\n'),
       tags: msg.threadTs ? ['thread'] : [],
-      ref: msg.threadTs ? `#${channel} ${msg.ts} (thread ${msg.threadTs})` : `#${channel} ${msg.ts}`,
+      // Readable: the channel (and "thread reply"); the exact message is the url and the import key.
+      ref: msg.threadTs ? `#${channel}, thread reply` : `#${channel}`,
       starred: msg.starred,
       line: msg.line,
       file: msg.file,

@@ -14,6 +14,7 @@ import { SourceNote } from '../import/SourceNote.tsx';
 import { TrashIcon } from '../../ui/icons.tsx';
 import { RowActions } from '../facilitation/RowActions.tsx';
 import { MarkerBadges, MarkerMenu } from '../facts/MarkerMenu.tsx';
+import { EntryByline, type ThreadInfo } from './EntryByline.tsx';
 
 const NO_MARKERS: readonly IncidentMarker[] = [];
 
@@ -25,6 +26,8 @@ export interface TimelineRowProps {
   onAddAfter: (entry: EntryView) => void;
   /** Incident markers set at exactly this entry's time. */
   markers?: readonly IncidentMarker[];
+  /** Chat threads: this entry's place in one. */
+  thread?: ThreadInfo;
 }
 
 export const TimelineRow = memo(function TimelineRow({
@@ -34,6 +37,7 @@ export const TimelineRow = memo(function TimelineRow({
   highlighted,
   onAddAfter,
   markers = NO_MARKERS,
+  thread,
 }: TimelineRowProps) {
   const { sync, ctx, canWrite } = useReview();
   const awareness = sync.provider.awareness;
@@ -47,7 +51,7 @@ export const TimelineRow = memo(function TimelineRow({
   };
   return (
     <div
-      className={`tl-row tl-grid${first ? ' tl-row-edited' : ''}${highlighted ? ' is-target' : ''}`}
+      className={`tl-row tl-grid${first ? ' tl-row-edited' : ''}${highlighted ? ' is-target' : ''}${thread?.parentAt != null ? ' tl-reply' : ''}`}
       style={first ? ({ '--editor-color': first.color } as React.CSSProperties) : undefined}
       data-entry-id={entry.id}
       role="row"
@@ -89,7 +93,7 @@ export const TimelineRow = memo(function TimelineRow({
       </div>
       <div role="cell">
         <SummaryCell entryId={entry.id} label={`What happened at ${clock}`} onEnter={() => onAddAfter(entry)} />
-        {entry.createdBy && <div className="row-meta">by {entry.createdBy}</div>}
+        <EntryByline entry={entry} zone={zone} thread={thread} />
         {entry.problems.length > 0 && (
           <p className="row-problem" data-testid="row-problem">
             Part of this entry could not be read: {entry.problems.join('; ')}.

@@ -32,7 +32,18 @@ export function TimelineView({ focusEntry, onFocused }: { focusEntry: string | n
   const entries = useTimeline(sync.doc);
   const [filters, setFilters] = useState(NO_FILTERS);
   const visible = useMemo(() => filterEntries(entries, filters), [entries, filters]);
-  const rows = useMemo(() => buildRows(visible, zone), [visible, zone]);
+  // Chat threads whose replies are folded away (this browser only).
+  const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
+  const toggleThread = useCallback(
+    (id: string) =>
+      setCollapsed((prev) => {
+        const next = new Set(prev);
+        if (!next.delete(id)) next.add(id);
+        return next;
+      }),
+    [],
+  );
+  const rows = useMemo(() => buildRows(visible, zone, undefined, collapsed), [visible, zone, collapsed]);
   const tags = useMemo(() => allTags(entries), [entries]);
   const editors = editorsById(usePeople(sync.provider.awareness));
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -157,6 +168,16 @@ export function TimelineView({ focusEntry, onFocused }: { focusEntry: string | n
                       highlighted={highlight === row.entry.id}
                       onAddAfter={addAfter}
                       markers={markersAt.get(row.entry.at)}
+                      thread={
+                        row.replies > 0 || row.parent
+                          ? {
+                              parentAt: row.parent?.at ?? null,
+                              replies: row.replies,
+                              collapsed: collapsed.has(row.entry.id),
+                              onToggle: toggleThread,
+                            }
+                          : undefined
+                      }
                     />
                   </RecordBoundary>
                 )}

@@ -21,3 +21,30 @@ describe('buildRows', () => {
     expect(buildRows([], 'UTC')).toEqual([]);
   });
 });
+
+describe('buildRows with chat threads', () => {
+  const entries = [
+    { id: 'p', at: t(0, 7), importKey: 'slack:C:1' },
+    { id: 'x', at: t(0, 9), importKey: 'slack:C:2' },
+    { id: 'r1', at: t(0, 10), importKey: 'slack:C:3', replyTo: 'slack:C:1' },
+    { id: 'r2', at: t(0, 40), importKey: 'slack:C:4', replyTo: 'slack:C:1' },
+    { id: 'orphan', at: t(0, 41), importKey: 'slack:C:5', replyTo: 'slack:C:gone' },
+  ];
+
+  it('puts replies right under their parent, and orphans at their own time', () => {
+    const rows = buildRows(entries, 'UTC').filter((r) => r.type === 'entry');
+    expect(rows.map((r) => [r.entry.id, r.depth])).toEqual([
+      ['p', 0],
+      ['r1', 1],
+      ['r2', 1],
+      ['x', 0],
+      ['orphan', 0],
+    ]);
+    expect(rows[0]).toMatchObject({ replies: 2 });
+  });
+
+  it('hides the replies of a collapsed parent', () => {
+    const rows = buildRows(entries, 'UTC', undefined, new Set(['p'])).filter((r) => r.type === 'entry');
+    expect(rows.map((r) => r.entry.id)).toEqual(['p', 'x', 'orphan']);
+  });
+});

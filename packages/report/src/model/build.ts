@@ -87,6 +87,7 @@ export function buildReportModel(doc: Y.Doc, options: BuildOptions = {}): Report
       source: e.source,
       starred: e.starred,
       createdBy: e.createdBy,
+      author: e.author,
       annotations: byTarget.get(e.id) ?? [],
     };
   });
@@ -111,7 +112,10 @@ export function buildReportModel(doc: Y.Doc, options: BuildOptions = {}): Report
   const seen = (name: string | null): void => {
     if (name && name.trim() && !people.includes(name.trim())) people.push(name.trim());
   };
-  for (const e of all) seen(e.createdBy);
+  for (const e of all) {
+    seen(e.createdBy);
+    seen(e.author);
+  }
   for (const a of annotations) seen(a.author);
   for (const a of actions.items) seen(a.owner);
   const m = meta.markers;

@@ -25,6 +25,8 @@ export interface ReportEntry {
   source: { type: string; ref: string | null; url: string | null };
   starred: boolean;
   createdBy: string | null;
+  /** Who said or did it (imports), when known: a participant, anonymised with the rest. */
+  author: string | null;
   annotations: { kind: string; text: string; author: string | null; resolved: boolean }[];
 }
 
