@@ -232,10 +232,18 @@ function strings(value: unknown, path: string, visit: (text: string, path: strin
   }
 }
 
-/** Authors of chat lines as importers write them ("Ana (SRE): text"). */
+/**
+ * Authors of imported entries (the entry's `author`; bots and systems are not
+ * people). Entries imported before authors were a field had the sender pasted
+ * in front of a chat summary ("Ana (SRE): text"); those are read too.
+ */
 function chatAuthors(model: ReportModel): string[] {
   const out = new Set<string>();
   for (const e of model.timeline.entries) {
+    if (e.author) {
+      if (!isSystemName(e.author)) out.add(e.author.trim());
+      continue;
+    }
     if (e.source.type !== 'chat') continue;
     const m = /^([^:\n]{2,60}):\s/.exec(e.summary);
     if (m && !isSystemName(m[1]!)) out.add(m[1]!.trim());

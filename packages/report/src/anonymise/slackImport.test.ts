@@ -122,8 +122,8 @@ describe('anonymise: a Slack export imported and published', { timeout: 30_000 }
     const gold = new RegExp(FORMS.map((f) => words(f).source).join('|'), 'giu');
     let occurrences = 0;
     let survived = 0;
-    const before = JSON.stringify(model.timeline.entries.map((e) => [e.summary, e.notes]));
-    const after = JSON.stringify(result.model.timeline.entries.map((e) => [e.summary, e.notes]));
+    const before = JSON.stringify(model.timeline.entries.map((e) => [e.author, e.summary, e.notes]));
+    const after = JSON.stringify(result.model.timeline.entries.map((e) => [e.author, e.summary, e.notes]));
     occurrences = before.match(gold)?.length ?? 0;
     survived = after.match(gold)?.length ?? 0;
     const names = result.changes.filter((c) => c.kind === 'name' && c.path.startsWith('timeline'));

@@ -55,10 +55,7 @@ export function reviewNames(doc: Y.Doc): string[] {
   const add = (n: string | null): void => {
     if (n && n.trim().length >= 2) names.add(n.trim());
   };
-  for (const e of readTimeline(doc)) {
-    add(e.createdBy);
-    add(e.author);
-  }
+  for (const e of readTimeline(doc)) add(e.createdBy);
   for (const a of readActionsModel(doc).items) add(a.owner);
   for (const a of readAnnotations(doc)) add(a.author);
   for (const r of readRedactions(doc)) if (r.kind === 'name') add(r.term);

@@ -112,10 +112,9 @@ export function buildReportModel(doc: Y.Doc, options: BuildOptions = {}): Report
   const seen = (name: string | null): void => {
     if (name && name.trim() && !people.includes(name.trim())) people.push(name.trim());
   };
-  for (const e of all) {
-    seen(e.createdBy);
-    seen(e.author);
-  }
+  // Authors of imported entries are not added here: importers declare the people
+  // they found (recordPeople), and a bot's name is not a person's.
+  for (const e of all) seen(e.createdBy);
   for (const a of annotations) seen(a.author);
   for (const a of actions.items) seen(a.owner);
   const m = meta.markers;
