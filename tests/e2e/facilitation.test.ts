@@ -162,7 +162,7 @@ describe('running the review meeting', () => {
     benSocket.hold(false);
     await ben.page
       .getByTestId('change-refused')
-      .getByText(/froze the timeline; your last change was not saved/)
+      .getByText(/Your change to the entry “Step 0: .*” was not saved: the facilitator froze the timeline/)
       .waitFor({
         timeout: 20_000,
       });

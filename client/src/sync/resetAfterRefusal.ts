@@ -1,6 +1,20 @@
-// After the server refused one of this client's changes (close 4409): drop this browser's copy of the review.
-import { CloseCode } from '@hindsight/protocol';
+// After the server refused one of this client's changes: drop this browser's copy of the review, keeping a
+// snapshot of it so the person can be told what was not saved.
+import * as Y from 'yjs';
+import { CloseCode, CloseReason } from '@hindsight/protocol';
 import type { ReviewSync } from './session.ts';
+
+/** Close codes by which the server refuses a change (nothing of it stored): the doc must be reloaded. */
+export const REFUSAL_CODES: readonly number[] = [CloseCode.ChangeRefused, CloseCode.DocumentTooLarge];
+
+export interface Refusal {
+  /** Epoch ms when the refusal arrived. */
+  at: number;
+  /** Why, as the server said it (its close reason), else the protocol's sentence for the code. */
+  reason: string;
+  /** The discarded local copy as one update, to compare with the server's. */
+  local: Uint8Array;
+}
 
 /**
  * Calls `listener` once when the server closes the connection with `ChangeRefused`
@@ -8,12 +22,13 @@ import type { ReviewSync } from './session.ts';
  * so every later change of this doc builds on the refused one: the doc cannot be
  * repaired, only discarded (`discardLocalCopy`) and loaded afresh.
  */
-export function onChangeRefused(sync: ReviewSync, listener: () => void): () => void {
+export function onChangeRefused(sync: ReviewSync, listener: (refusal: Refusal) => void): () => void {
   let fired = false;
   const onClose = (event: CloseEvent | null): void => {
-    if (fired || event?.code !== CloseCode.ChangeRefused) return;
+    if (fired || !event || !REFUSAL_CODES.includes(event.code)) return;
     fired = true;
-    listener();
+    const reason = event.reason || CloseReason[event.code as CloseCode] || 'the server refused a change';
+    listener({ at: Date.now(), reason, local: Y.encodeStateAsUpdate(sync.doc) });
   };
   sync.provider.on('connection-close', onClose);
   return () => sync.provider.off('connection-close', onClose);

@@ -2,8 +2,9 @@
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 import { IndexeddbPersistence } from 'y-indexeddb';
-import { CloseCode, FATAL_CLOSE_CODES, SYNC_PATH, TOKEN_PARAM } from '@hindsight/protocol';
+import { FATAL_CLOSE_CODES, SYNC_PATH, TOKEN_PARAM, type CloseCode } from '@hindsight/protocol';
 import { ConnectionTracker } from './connection.ts';
+import { REFUSAL_CODES } from './resetAfterRefusal.ts';
 
 export interface ReviewSync {
   reviewId: string;
@@ -32,7 +33,7 @@ export function openReview(reviewId: string, token: string, name: string): Revie
     // Only a revoked link is final; rate limits and slow consumers retry. A refused change is
     // not retried on this doc: resending would be refused again (see resetAfterRefusal.ts).
     shouldReconnect: (event) =>
-      !FATAL_CLOSE_CODES.includes(event.code as CloseCode) && event.code !== CloseCode.ChangeRefused,
+      !FATAL_CLOSE_CODES.includes(event.code as CloseCode) && !REFUSAL_CODES.includes(event.code),
     // Other tabs of the same browser share through IndexedDB and the server.
     disableBc: true,
   });

@@ -1,13 +1,13 @@
 // Keeps one review open for a component, and re-opens it from the server after a refused change.
 import { useEffect, useState } from 'react';
 import { openReview, type ReviewSync } from './session.ts';
-import { discardLocalCopy, onChangeRefused } from './resetAfterRefusal.ts';
+import { discardLocalCopy, onChangeRefused, type Refusal } from './resetAfterRefusal.ts';
 
 export interface ReviewSyncState {
   /** Null while the review is being (re)opened. */
   sync: ReviewSync | null;
-  /** When the server last refused a change of ours and the review was reloaded (epoch ms), else null. */
-  refusedAt: number | null;
+  /** The server's last refusal of a change of ours (the review was then reloaded), else null. */
+  refusal: Refusal | null;
   dismissRefusal(): void;
 }
 
@@ -15,16 +15,16 @@ export interface ReviewSyncState {
 export function useReviewSync(reviewId: string, token: string, name: string): ReviewSyncState {
   const [sync, setSync] = useState<ReviewSync | null>(null);
   const [generation, setGeneration] = useState(0);
-  const [refusedAt, setRefusedAt] = useState<number | null>(null);
+  const [refusal, setRefusal] = useState<Refusal | null>(null);
   useEffect(() => {
     let stopped = false;
     let current: ReviewSync | null = openReview(reviewId, token, name);
     setSync(current);
-    const stopWatching = onChangeRefused(current, () => {
+    const stopWatching = onChangeRefused(current, (next) => {
       const refused = current!;
       current = null;
       setSync(null);
-      setRefusedAt(Date.now());
+      setRefusal(next);
       // Re-open only once the old copy is gone, so nothing of it comes back from IndexedDB.
       void discardLocalCopy(refused)
         .catch(() => undefined)
@@ -38,5 +38,5 @@ export function useReviewSync(reviewId: string, token: string, name: string): Re
       current?.destroy();
     };
   }, [reviewId, token, name, generation]);
-  return { sync, refusedAt, dismissRefusal: () => setRefusedAt(null) };
+  return { sync, refusal, dismissRefusal: () => setRefusal(null) };
 }

@@ -1,7 +1,17 @@
 // A button that copies text to the clipboard and says so.
 import { useState } from 'react';
 
-export function CopyButton({ text, label }: { text: string; label: string }) {
+export interface CopyButtonProps {
+  text: string;
+  /** Accessible name, e.g. "Copy the link". */
+  label: string;
+  /** What the button shows; default "Copy". */
+  caption?: string;
+  /** Announced once copied; default "Link copied". */
+  copiedMessage?: string;
+}
+
+export function CopyButton({ text, label, caption = 'Copy', copiedMessage = 'Link copied' }: CopyButtonProps) {
   const [copied, setCopied] = useState(false);
   const copy = async (): Promise<void> => {
     try {
@@ -20,9 +30,9 @@ export function CopyButton({ text, label }: { text: string; label: string }) {
   };
   return (
     <button type="button" className="btn btn-small" onClick={() => void copy()} aria-label={label}>
-      {copied ? 'Copied' : 'Copy'}
+      {copied ? 'Copied' : caption}
       <span className="visually-hidden" aria-live="polite">
-        {copied ? 'Link copied' : ''}
+        {copied ? copiedMessage : ''}
       </span>
     </button>
   );

@@ -79,6 +79,7 @@ export {
   type NewEntry,
 } from './timeline.ts';
 export { setEntryTags, addEntryTag, removeEntryTag } from './tags.ts';
+export { unsavedChanges, type UnsavedItem } from './unsaved.ts';
 export { findRecord, findRecordText, plainText, ensureText, describeValue, type RecordRoot } from './recordFields.ts';
 export {
   addWhy,

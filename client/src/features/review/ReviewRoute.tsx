@@ -47,19 +47,19 @@ function OpenReview({
   name: string;
   role: ReviewContextValue['role'];
 }) {
-  const { sync, refusedAt, dismissRefusal } = useReviewSync(reviewId, token, name);
+  const { sync, refusal, dismissRefusal } = useReviewSync(reviewId, token, name);
   const value = useMemo<ReviewContextValue | null>(
     () => (sync ? { sync, role, canWrite: can(role, 'doc.write'), ctx: defaultContext(name), name } : null),
     [sync, role, name],
   );
   if (!value)
     return (
-      <p className="centered muted">{refusedAt ? 'Reloading the review from the server…' : 'Opening the review…'}</p>
+      <p className="centered muted">{refusal ? 'Reloading the review from the server…' : 'Opening the review…'}</p>
     );
   return (
     <ReviewProvider value={value}>
       <ReviewPage />
-      {refusedAt !== null && <ChangeRefusedNotice onDismiss={dismissRefusal} />}
+      {refusal !== null && <ChangeRefusedNotice refusal={refusal} onDismiss={dismissRefusal} />}
     </ReviewProvider>
   );
 }
