@@ -67,17 +67,6 @@ export function fromLocalInput(value: string, zone: string): number | null {
   return new TZDate(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]), zone).getTime();
 }
 
-/** `3 h 12 min`, `45 min`, `20 s`. */
-export function formatDuration(ms: number): string {
-  const abs = Math.abs(ms);
-  if (abs < 60_000) return `${Math.round(abs / 1000)} s`;
-  const min = Math.round(abs / 60_000);
-  if (min < 60) return `${min} min`;
-  const h = Math.floor(min / 60);
-  if (h < 48) return min % 60 ? `${h} h ${min % 60} min` : `${h} h`;
-  return `${Math.round(h / 24)} days`;
-}
-
 /** Every IANA zone the browser knows, for pickers (empty when it will not say). */
 export function knownZones(): string[] {
   try {

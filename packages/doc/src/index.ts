@@ -189,7 +189,22 @@ export {
   type DelayThresholds,
   type Delay,
 } from './delays.ts';
-export { incidentDurations, type IncidentDurations } from './durations.ts';
+export {
+  ACTION_STATUS_LABELS,
+  ANNOTATION_KIND_LABELS,
+  FACTOR_CATEGORY_LABELS,
+  actionStatusLabel,
+  annotationKindLabel,
+  factorLabel,
+} from './labels.ts';
+export {
+  DURATION_SPANS,
+  formatDuration,
+  incidentDurations,
+  markerSpan,
+  type DurationSpan,
+  type IncidentDurations,
+} from './durations.ts';
 export { collectionExpired, closeExpiredCollection } from './collection.ts';
 export { keyBetween, keyForIndex, isOrderKey } from './fractionalIndex.ts';
 export { replaceText } from './textEdit.ts';

@@ -70,6 +70,20 @@ export const FATAL_CLOSE_CODES: readonly CloseCode[] = [CloseCode.LinkRevoked];
 export const ROLES = ['facilitator', 'editor', 'reader', 'ingest'] as const;
 export type Role = (typeof ROLES)[number];
 
+/** What people call each role: a new link's default label, the writers in the edit history. */
+export const ROLE_LABELS: Readonly<Record<Role, string>> = {
+  facilitator: 'Facilitator',
+  editor: 'Responder',
+  reader: 'Reader',
+  ingest: 'Alert ingest',
+};
+
+/** The label of a stored role; `system` (the server's own writes, e.g. migrations) is "Server"; unknown as written. */
+export function roleLabel(role: string): string {
+  if (role === 'system') return 'Server';
+  return isRole(role) ? ROLE_LABELS[role] : role;
+}
+
 /** Everything a role might be allowed to do. */
 export const CAPABILITIES = [
   /** Receive the document and awareness. */

@@ -31,14 +31,14 @@ export { isSystemName } from './anonymise/systems.ts';
 export { DETECTORS, entropy, type RedactionKind } from './anonymise/detectors.ts';
 export { buildReportModel, type BuildOptions } from './model/build.ts';
 export { buildTimelineAnalysis, ANALYSIS_ANNOTATION_KINDS } from './model/analysis.ts';
-export { DURATION_LABELS, annotationLabel, delayLabel } from './render/labels.ts';
+export { DURATION_LABELS, delayLabel } from './render/labels.ts';
 export { richFromFragment, richFromText, richText, type RichNode, type RichMarks } from './model/rich.ts';
 export type { ReportModel, ReportEntry, ReportWhy, ReportAction, TimelineAnalysis } from './model/types.ts';
 export { renderMarkdown } from './render/markdown.ts';
 export { renderHtml, REPORT_CSP } from './render/html.ts';
 export { richToHtml, sanitizeFragment, SANITIZE_OPTIONS } from './render/richHtml.ts';
 export { escapeHtml, mdText, safeUrl } from './render/escape.ts';
-export { formatWhen, formatDuration, formatUtc } from './render/time.ts';
+export { formatWhen, formatUtc } from './render/time.ts';
 export {
   exportReport,
   fixReviewPseudonyms,

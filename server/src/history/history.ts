@@ -2,6 +2,7 @@
 // (who wrote when) and the document exactly as of any seq, rebuilt from the
 // nearest history snapshot plus a short tail, never from the first update.
 import * as Y from 'yjs';
+import { roleLabel } from '@hindsight/protocol';
 import type { LogMeta, Store } from '../storage/store.ts';
 
 /** A history snapshot is kept at every multiple of this many seqs. */
@@ -81,14 +82,6 @@ export interface HistoryIndex {
   author: number[];
 }
 
-const ROLE_LABEL: Record<string, string> = {
-  facilitator: 'Facilitator',
-  editor: 'Responder',
-  reader: 'Reader',
-  ingest: 'Alert ingest',
-  system: 'Server',
-};
-
 /** Reads the whole log's metadata (not its bytes) and names its writers by role and link, without personal names. */
 export async function historyIndex(store: Store, reviewId: string): Promise<HistoryIndex> {
   const rows: LogMeta[] = [];
@@ -108,7 +101,7 @@ export async function historyIndex(store: Store, reviewId: string): Promise<Hist
     if (i === undefined) {
       const n = (perRole.get(row.role) ?? 0) + 1;
       perRole.set(row.role, n);
-      const base = ROLE_LABEL[row.role] ?? row.role;
+      const base = roleLabel(row.role);
       authors.push({ role: row.role, label: n === 1 ? base : `${base} link ${n}` });
       i = authors.length - 1;
       authorIndex.set(key, i);

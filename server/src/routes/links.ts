@@ -1,7 +1,7 @@
 // /api/reviews/:id/links: list, create and revoke capability links (facilitator only).
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { ApiErrorCode, ROLES, type LinkInfo } from '@hindsight/protocol';
+import { ApiErrorCode, ROLE_LABELS, ROLES, type LinkInfo } from '@hindsight/protocol';
 import { ingestUrl, linkUrl, mintLink } from '../auth/links.ts';
 import type { RoomRegistry } from '../relay/registry.ts';
 import type { LinkRecord, Store } from '../storage/store.ts';
@@ -51,10 +51,7 @@ export function linkRoutes(deps: LinkRoutesDeps): Hono {
     if (!parsed.success)
       throw badRequest(parsed.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; '));
     const { role, label } = parsed.data;
-    const defaultLabel = { facilitator: 'Facilitator', editor: 'Responder', reader: 'Reader', ingest: 'Alert ingest' }[
-      role
-    ];
-    const { link, token } = mintLink(id, role, label ?? defaultLabel, Date.now());
+    const { link, token } = mintLink(id, role, label ?? ROLE_LABELS[role], Date.now());
     await deps.store.createLink(link);
     const base = deps.publicUrl(c.req.url);
     // An ingest link is for a machine: the URL to post to, and the token for its Authorization header.

@@ -2,7 +2,7 @@
 import { Hono } from 'hono';
 import * as Y from 'yjs';
 import { z } from 'zod';
-import { ApiErrorCode, can, CAPABILITIES, type CreateReviewResponse } from '@hindsight/protocol';
+import { ApiErrorCode, can, CAPABILITIES, ROLE_LABELS, type CreateReviewResponse } from '@hindsight/protocol';
 import { exportReview, initReview } from '@hindsight/doc';
 import { linkUrl, mintLink, newId } from '../auth/links.ts';
 import type { RoomRegistry } from '../relay/registry.ts';
@@ -55,9 +55,9 @@ export function reviewRoutes(deps: ReviewRoutesDeps): Hono {
     const id = newId();
     const now = Date.now();
     const minted = {
-      facilitator: mintLink(id, 'facilitator', input.facilitatorName ?? 'Facilitator', now),
-      editor: mintLink(id, 'editor', 'Responder', now),
-      reader: mintLink(id, 'reader', 'Reader', now),
+      facilitator: mintLink(id, 'facilitator', input.facilitatorName ?? ROLE_LABELS.facilitator, now),
+      editor: mintLink(id, 'editor', ROLE_LABELS.editor, now),
+      reader: mintLink(id, 'reader', ROLE_LABELS.reader, now),
     };
     const doc = new Y.Doc();
     initReview(

@@ -1,8 +1,10 @@
 // One action item row: every field edited in place through packages/doc's updateAction.
 import * as Y from 'yjs';
 import {
+  ACTION_STATUS_LABELS,
   ACTION_STATUSES,
   ActionKey,
+  actionStatusLabel,
   deleteAction,
   LEVELS,
   Root,
@@ -22,13 +24,6 @@ import { TrashIcon } from '../../ui/icons.tsx';
 import { LiveTextInput } from '../../ui/LiveTextInput.tsx';
 import { LanguageField } from '../language/LanguageField.tsx';
 import { ActionWarnings } from '../followup/ActionWarnings.tsx';
-
-const STATUS_LABEL: Record<string, string> = {
-  open: 'Open',
-  in_progress: 'In progress',
-  done: 'Done',
-  wont_do: "Won't do",
-};
 
 export function ActionRow({ item, factors }: { item: ActionView; factors: WhyNodeView[] }) {
   const { sync, ctx, canWrite } = useReview();
@@ -65,7 +60,7 @@ export function ActionRow({ item, factors }: { item: ActionView; factors: WhyNod
         <td>{item.due ?? '—'}</td>
         <td>{item.impact ?? '—'}</td>
         <td>{item.effort ?? '—'}</td>
-        <td>{STATUS_LABEL[item.status]}</td>
+        <td>{actionStatusLabel(item.status)}</td>
         <td>{linked.map((f) => f.text).join(', ') || '—'}</td>
         <td>{item.link ? <a href={item.link}>issue</a> : '—'}</td>
       </tr>
@@ -132,7 +127,7 @@ export function ActionRow({ item, factors }: { item: ActionView; factors: WhyNod
         >
           {ACTION_STATUSES.map((s) => (
             <option key={s} value={s}>
-              {STATUS_LABEL[s]}
+              {ACTION_STATUS_LABELS[s]}
             </option>
           ))}
         </select>

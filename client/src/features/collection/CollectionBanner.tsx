@@ -1,7 +1,8 @@
 // A banner in the last hours of the 24-hour collection window, with the facilitator's "extend" buttons.
+import { formatDuration } from '@hindsight/doc';
 import './collection.css';
 import type { MetaView } from '@hindsight/doc';
-import { formatDuration, formatFull, formatUtc, viewerZone } from '../../app/timeZone.ts';
+import { formatFull, formatUtc, viewerZone } from '../../app/timeZone.ts';
 import { useReview } from '../../sync/ReviewContext.tsx';
 import { extendWindow } from './extendWindow.ts';
 import { useNow } from './useNow.ts';

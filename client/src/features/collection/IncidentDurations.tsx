@@ -1,27 +1,26 @@
 // Time to detect, acknowledge, mitigate and resolve, from the incident markers, for the header.
-import { incidentDurations, type MetaView } from '@hindsight/doc';
-import { formatDuration } from '../../app/timeZone.ts';
+import { DURATION_SPANS, formatDuration, incidentDurations, type MetaView } from '@hindsight/doc';
 
-const SPANS = [
-  ['detect', 'TTD', 'Time to detect: incident start to detection'],
-  ['acknowledge', 'TTA', 'Time to acknowledge: detection to a person acknowledging'],
-  ['mitigate', 'TTM', 'Time to mitigate: incident start to mitigation'],
-  ['resolve', 'TTR', 'Time to resolve: incident start to resolution'],
-] as const;
+/** The spans the header shows (the product's definitions; see DURATION_SPANS). */
+const SHOWN = ['detect', 'acknowledge', 'mitigate', 'resolve'] as const;
 
 export function IncidentDurations({ meta }: { meta: MetaView }) {
   const d = incidentDurations(meta);
-  if (SPANS.every(([key]) => d[key] === null)) return null;
+  if (SHOWN.every((key) => d[key] === null)) return null;
   return (
     <dl className="incident-durations" aria-label="Incident durations" data-testid="incident-durations">
-      {SPANS.map(([key, short, long]) => (
-        <div key={key} title={long}>
-          <dt>
-            <abbr title={long}>{short}</abbr>
-          </dt>
-          <dd>{d[key] === null ? '—' : formatDuration(d[key])}</dd>
-        </div>
-      ))}
+      {SHOWN.map((key) => {
+        const { short, label, explain } = DURATION_SPANS[key];
+        const long = `${label}: ${explain}`;
+        return (
+          <div key={key} title={long}>
+            <dt>
+              <abbr title={long}>{short}</abbr>
+            </dt>
+            <dd>{d[key] === null ? '—' : formatDuration(d[key])}</dd>
+          </div>
+        );
+      })}
     </dl>
   );
 }

@@ -1,6 +1,7 @@
 // Flags on a timeline row for delays found automatically: the unanswered alert and the late first response.
+import { formatDuration } from '@hindsight/doc';
 import type { Delay } from '@hindsight/doc';
-import { formatClock, formatDuration, formatUtc, viewerZone } from '../../app/timeZone.ts';
+import { formatClock, formatUtc, viewerZone } from '../../app/timeZone.ts';
 import { useReview } from '../../sync/ReviewContext.tsx';
 import { useEntryDelays } from './delayIndex.ts';
 import './delays.css';

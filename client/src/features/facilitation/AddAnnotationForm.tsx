@@ -1,8 +1,8 @@
 // Adds an annotation to the selected record: kind (responders: question or comment) and text; Enter adds it.
 import { useState, type FormEvent } from 'react';
-import { addAnnotation, type AnnotationKind } from '@hindsight/doc';
+import { ANNOTATION_KIND_LABELS, addAnnotation, type AnnotationKind } from '@hindsight/doc';
 import { useReview } from '../../sync/ReviewContext.tsx';
-import { KIND_LABELS, kindsFor } from './annotationKinds.ts';
+import { kindsFor } from './annotationKinds.ts';
 import type { Target } from './FacilitationContext.ts';
 
 export function AddAnnotationForm({ target, isFacilitator }: { target: Target; isFacilitator: boolean }) {
@@ -32,7 +32,7 @@ export function AddAnnotationForm({ target, isFacilitator }: { target: Target; i
         <select className="input" value={kind} onChange={(e) => setKind(e.target.value as AnnotationKind)}>
           {kinds.map((k) => (
             <option key={k} value={k}>
-              {KIND_LABELS[k]}
+              {ANNOTATION_KIND_LABELS[k]}
             </option>
           ))}
         </select>

@@ -1,8 +1,7 @@
 // One annotation: kind, text, author and time; the facilitator resolves, reopens or deletes it.
-import { deleteAnnotation, setAnnotationResolved, type AnnotationView } from '@hindsight/doc';
+import { annotationKindLabel, deleteAnnotation, setAnnotationResolved, type AnnotationView } from '@hindsight/doc';
 import { useReview } from '../../sync/ReviewContext.tsx';
 import { LocalTime } from '../../ui/LocalTime.tsx';
-import { KIND_LABELS } from './annotationKinds.ts';
 
 export interface AnnotationItemProps {
   annotation: AnnotationView;
@@ -16,7 +15,7 @@ export function AnnotationItem({ annotation: a, canManage, context }: Annotation
   return (
     <li className={`annotation kind-${a.kind}${a.resolved ? ' is-resolved' : ''}`} data-testid="annotation">
       <div className="annotation-head">
-        <span className={`kind-badge kind-${a.kind}`}>{KIND_LABELS[a.kind]}</span>
+        <span className={`kind-badge kind-${a.kind}`}>{annotationKindLabel(a.kind)}</span>
         {a.resolved && <span className="badge">resolved</span>}
         <span className="muted small">
           {a.author ?? 'someone'} · <LocalTime ms={a.at} />

@@ -1,12 +1,8 @@
 // Filters of the cross-review actions page: owner, status, due range, overdue, review.
+import { ACTION_STATUS_LABELS, ACTION_STATUSES } from '@hindsight/doc';
 import type { ActionQuery } from './followupApi.ts';
 
-const STATUSES = [
-  ['open', 'Open'],
-  ['in_progress', 'In progress'],
-  ['done', 'Done'],
-  ['wont_do', "Won't do"],
-] as const;
+const STATUSES = ACTION_STATUSES.map((s) => [s, ACTION_STATUS_LABELS[s]] as const);
 
 export interface ActionFiltersProps {
   query: ActionQuery;

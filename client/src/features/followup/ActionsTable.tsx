@@ -1,13 +1,7 @@
 // The rows of the cross-review actions page.
+import { actionStatusLabel } from '@hindsight/doc';
 import type { ActionRow } from '@hindsight/report';
 import { REVIEW_PAGE_PATH } from '@hindsight/protocol';
-
-const STATUS_LABEL: Record<string, string> = {
-  open: 'Open',
-  in_progress: 'In progress',
-  done: 'Done',
-  wont_do: "Won't do",
-};
 
 export function ActionsTable({ items }: { items: ActionRow[] }) {
   if (items.length === 0) return <p className="muted empty-state">No action items match these filters.</p>;
@@ -41,7 +35,7 @@ export function ActionsTable({ items }: { items: ActionRow[] }) {
               {a.due ?? <span className="muted">—</span>}
               {a.overdue && <span className="badge badge-overdue">overdue</span>}
             </td>
-            <td>{STATUS_LABEL[a.status] ?? a.status}</td>
+            <td>{actionStatusLabel(a.status)}</td>
             <td>{a.priority ?? <span className="muted">—</span>}</td>
             <td>
               <a href={`${REVIEW_PAGE_PATH}/${encodeURIComponent(a.reviewId)}`}>{a.reviewTitle}</a>

@@ -1,7 +1,7 @@
 // The review as it stood at one moment of its history: its entries (those just added marked) and annotations.
+import { annotationKindLabel } from '@hindsight/doc';
 import type { HistoryView } from './historyDoc.ts';
 import { LocalTime } from '../../ui/LocalTime.tsx';
-import { KIND_LABELS } from '../facilitation/annotationKinds.ts';
 import { KindPill } from '../timeline/KindCell.tsx';
 
 export function HistorySnapshot({ view, added, author }: { view: HistoryView; added: Set<string>; author: string }) {
@@ -43,7 +43,7 @@ export function HistorySnapshot({ view, added, author }: { view: HistoryView; ad
         <ul className="annotations">
           {view.annotations.map((a) => (
             <li key={a.id} className="annotation">
-              <span className={`kind-badge kind-${a.kind}`}>{KIND_LABELS[a.kind]}</span>{' '}
+              <span className={`kind-badge kind-${a.kind}`}>{annotationKindLabel(a.kind)}</span>{' '}
               {a.resolved && <span className="badge">resolved</span>} {a.text}
               <span className="muted small">
                 {' '}

@@ -1,6 +1,5 @@
 // "As known at T" at a glance: which markers had been reached, how much was on record, which delays were running.
-import { INCIDENT_MARKERS, type EntryView, type IncidentMarker } from '@hindsight/doc';
-import { formatDuration } from '../../app/timeZone.ts';
+import { INCIDENT_MARKERS, type EntryView, type IncidentMarker, formatDuration } from '@hindsight/doc';
 import { LocalTime } from '../../ui/LocalTime.tsx';
 import type { DelayAt } from './delaysAt.ts';
 

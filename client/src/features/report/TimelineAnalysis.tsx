@@ -1,9 +1,8 @@
 // The Report tab's timeline analysis, live: the same section the exports print
 // (@hindsight/report buildTimelineAnalysis), in the viewer's time zone.
 import { useMemo } from 'react';
-import { readAnnotations, readTimeline, roots } from '@hindsight/doc';
-import { DURATION_LABELS, annotationLabel, buildTimelineAnalysis, delayLabel } from '@hindsight/report';
-import { formatDuration } from '../../app/timeZone.ts';
+import { annotationKindLabel, formatDuration, readAnnotations, readTimeline, roots } from '@hindsight/doc';
+import { DURATION_LABELS, buildTimelineAnalysis, delayLabel } from '@hindsight/report';
 import { useReview } from '../../sync/ReviewContext.tsx';
 import { useYVersion } from '../../sync/useY.ts';
 import { LocalTime } from '../../ui/LocalTime.tsx';
@@ -60,7 +59,7 @@ export function TimelineAnalysis() {
         <ul className="analysis-list">
           {a.moments.map((m, i) => (
             <li key={i}>
-              <LocalTime ms={m.entryAt} /> <span className="chip">{annotationLabel(m.kind)}</span> {m.entrySummary}
+              <LocalTime ms={m.entryAt} /> <span className="chip">{annotationKindLabel(m.kind)}</span> {m.entrySummary}
               {m.text.trim() && <span className="analysis-note"> — {m.text}</span>}
             </li>
           ))}

@@ -1,6 +1,7 @@
 // How much of the 24-hour data-collection window is left.
+import { formatDuration } from '@hindsight/doc';
 import { useEffect, useState } from 'react';
-import { formatDuration, formatFull, viewerZone } from '../../app/timeZone.ts';
+import { formatFull, viewerZone } from '../../app/timeZone.ts';
 
 export function Countdown({ endsAt, status }: { endsAt: number | null; status: string }) {
   const [now, setNow] = useState(Date.now);

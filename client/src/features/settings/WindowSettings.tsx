@@ -1,7 +1,7 @@
 // The collection window's end (in the viewer's zone), with quick extensions; facilitators only.
 import { useState } from 'react';
-import { setCollectionEndsAt, type MetaView } from '@hindsight/doc';
-import { formatDuration, formatUtc, fromLocalInput, toLocalInput, viewerZone } from '../../app/timeZone.ts';
+import { setCollectionEndsAt, type MetaView, formatDuration } from '@hindsight/doc';
+import { formatUtc, fromLocalInput, toLocalInput, viewerZone } from '../../app/timeZone.ts';
 import { useReview } from '../../sync/ReviewContext.tsx';
 import { extendWindow } from '../collection/extendWindow.ts';
 

@@ -3,6 +3,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import {
   addEntry,
+  formatDuration,
   INCIDENT_MARKERS,
   isEntryKind,
   readMeta,
@@ -11,7 +12,7 @@ import {
   type IncidentMarker,
 } from '@hindsight/doc';
 import { useYRead } from '../../sync/useY.ts';
-import { formatDuration, viewerZone } from '../../app/timeZone.ts';
+import { viewerZone } from '../../app/timeZone.ts';
 import { editorsById, usePeople } from '../../sync/presence.ts';
 import { useReview } from '../../sync/ReviewContext.tsx';
 import { buildRows } from './buildRows.ts';

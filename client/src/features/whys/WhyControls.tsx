@@ -1,6 +1,8 @@
 // A why's status (hypothesis / supported / refuted) and contributing-factor category (standard or custom).
 import {
   FACTOR_CATEGORIES,
+  FACTOR_CATEGORY_LABELS,
+  factorLabel,
   setWhyFactor,
   setWhyStatus,
   WHY_STATUSES,
@@ -8,12 +10,6 @@ import {
   type WhyStatus,
 } from '@hindsight/doc';
 import { useReview } from '../../sync/ReviewContext.tsx';
-
-const CATEGORY_LABEL: Record<string, string> = {
-  process: 'Process',
-  technology: 'Technology',
-  people: 'People / human factors',
-};
 
 export function WhyControls({ node }: { node: WhyNodeView }) {
   const { sync, ctx, canWrite } = useReview();
@@ -23,7 +19,7 @@ export function WhyControls({ node }: { node: WhyNodeView }) {
       <>
         <span className="badge">{node.status}</span>
         {node.factor && (
-          <span className="badge badge-collecting">factor: {CATEGORY_LABEL[node.factor] ?? node.factor}</span>
+          <span className="badge badge-collecting">factor: {factorLabel(node.factor)}</span>
         )}
       </>
     );
@@ -57,7 +53,7 @@ export function WhyControls({ node }: { node: WhyNodeView }) {
         <option value="">Not a factor</option>
         {FACTOR_CATEGORIES.map((c) => (
           <option key={c} value={c}>
-            Factor: {CATEGORY_LABEL[c]}
+            Factor: {FACTOR_CATEGORY_LABELS[c]}
           </option>
         ))}
         {custom && <option value={custom}>Factor: {custom}</option>}

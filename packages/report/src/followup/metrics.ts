@@ -1,6 +1,7 @@
 // Series for the metrics page, computed from the review index: reviews per
 // month, time from incident to published report, action completion over
 // time, and time to detect and resolve per review.
+import { markerSpan } from '@hindsight/doc';
 import type { ReviewIndexEntry } from './indexEntry.ts';
 
 export interface ReviewMetrics {
@@ -31,8 +32,11 @@ function median(xs: number[]): number | null {
   return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
 }
 
-const minutes = (from: number, to: number | null): number | null =>
-  to === null ? null : Math.round((to - from) / 60_000);
+/** Whole minutes of a span as packages/doc measures it (null when unknown or negative). */
+const minutes = (from: number, to: number | null): number | null => {
+  const ms = markerSpan(from, to);
+  return ms === null ? null : Math.round(ms / 60_000);
+};
 
 /** All metric series over the indexed reviews. */
 export function reviewMetrics(entries: readonly ReviewIndexEntry[]): ReviewMetrics {
@@ -79,8 +83,8 @@ export function reviewMetrics(entries: readonly ReviewIndexEntry[]): ReviewMetri
       reviewId: e.reviewId,
       title: e.title,
       startedAt: e.startedAt!,
-      detectMinutes: minutes(e.startedAt!, e.detectedAt),
-      resolveMinutes: minutes(e.startedAt!, e.resolvedAt),
+      detectMinutes: minutes(e.startedAt!, e.detectedAt), // DURATION_SPANS.detect
+      resolveMinutes: minutes(e.startedAt!, e.resolvedAt), // DURATION_SPANS.resolve
     }))
     .sort((a, b) => a.startedAt - b.startedAt);
   return {

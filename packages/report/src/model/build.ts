@@ -7,6 +7,7 @@ import {
   type WhyNodeView,
   flattenWhys,
   findEntryNotes,
+  incidentDurations,
   readActionsModel,
   readAnnotations,
   readEarlierReviews,
@@ -48,9 +49,6 @@ function plainNotes(text: string): ReportEntry['notes'] {
         children: line ? [{ type: 'text' as const, text: line, marks: {} }] : [],
       }));
 }
-
-const since = (from: number | null, to: number | null): number | null =>
-  from === null || to === null ? null : to - from;
 
 /** The whole report as plain data, in the method's order. */
 export function buildReportModel(doc: Y.Doc, options: BuildOptions = {}): ReportModel {
@@ -127,12 +125,7 @@ export function buildReportModel(doc: Y.Doc, options: BuildOptions = {}): Report
     createdAt: meta.createdAt,
     publishedAt: meta.publishedAt,
     markers: m,
-    durations: {
-      toDetect: since(m.started, m.detected),
-      toAcknowledge: since(m.started, m.acknowledged),
-      toMitigate: since(m.started, m.mitigated),
-      toResolve: since(m.started, m.resolved),
-    },
+    durations: incidentDurations(meta),
     summary: richFromFragment(roots(doc).report),
     impact: narrative.impact,
     timeline: { scope, total: all.length, entries },

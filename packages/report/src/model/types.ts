@@ -93,13 +93,8 @@ export interface ReportModel {
   createdAt: number | null;
   publishedAt: number | null;
   markers: Record<IncidentMarker, number | null>;
-  /** Milliseconds from the start of the incident to each later marker (null when unknown). */
-  durations: {
-    toDetect: number | null;
-    toAcknowledge: number | null;
-    toMitigate: number | null;
-    toResolve: number | null;
-  };
+  /** The incident's durations, as packages/doc defines them (null when unknown or negative). */
+  durations: IncidentDurations;
   /** The summary narrative (the `report` rich text). */
   summary: RichNode[];
   impact: string;

@@ -1,8 +1,9 @@
 // The timeline analysis section as HTML: durations, delays and annotated moments, each a table.
 import type { ReportModel } from '../model/types.ts';
 import { escapeHtml as h } from './escape.ts';
-import { DURATION_LABELS, annotationLabel, delayLabel } from './labels.ts';
-import { formatDuration, formatWhen } from './time.ts';
+import { DURATION_LABELS, delayLabel } from './labels.ts';
+import { annotationKindLabel, formatDuration } from '@hindsight/doc';
+import { formatWhen } from './time.ts';
 
 /** The body of the `#analysis` section. */
 export function analysisHtml(m: ReportModel): string {
@@ -32,7 +33,7 @@ ${a.delays
 ${a.moments
   .map(
     (x) =>
-      `<tr><td class="time">${h(formatWhen(x.entryAt, m.timeZone))}</td><td><span class="chip">${h(annotationLabel(x.kind))}</span>${x.resolved ? ' (resolved)' : ''}</td><td>${h(x.entrySummary)}</td><td>${x.text.trim() ? h(x.text) : '<span class="empty">no note</span>'}</td></tr>`,
+      `<tr><td class="time">${h(formatWhen(x.entryAt, m.timeZone))}</td><td><span class="chip">${h(annotationKindLabel(x.kind))}</span>${x.resolved ? ' (resolved)' : ''}</td><td>${h(x.entrySummary)}</td><td>${x.text.trim() ? h(x.text) : '<span class="empty">no note</span>'}</td></tr>`,
   )
   .join('\n')}
 </tbody></table>`

@@ -1,8 +1,9 @@
 // The timeline analysis section as Markdown: durations, delays and annotated moments, each a table.
 import type { ReportModel } from '../model/types.ts';
 import { mdLines, mdText } from './escape.ts';
-import { DURATION_LABELS, SECTION_TITLES, annotationLabel, delayLabel } from './labels.ts';
-import { formatDuration, formatWhen } from './time.ts';
+import { DURATION_LABELS, SECTION_TITLES, delayLabel } from './labels.ts';
+import { annotationKindLabel, formatDuration } from '@hindsight/doc';
+import { formatWhen } from './time.ts';
 
 const cell = (text: string): string => mdLines(text.replace(/\s+/g, ' ').trim(), { cell: true });
 
@@ -39,7 +40,7 @@ export function analysisMarkdown(m: ReportModel): string[] {
   out.push('| Time | Annotation | Entry | Note |', '| --- | --- | --- | --- |');
   for (const x of a.moments) {
     out.push(
-      `| ${formatWhen(x.entryAt, m.timeZone)} | ${mdText(annotationLabel(x.kind))}${x.resolved ? ' (resolved)' : ''} | ${cell(x.entrySummary)} | ${cell(x.text) || '_no note_'} |`,
+      `| ${formatWhen(x.entryAt, m.timeZone)} | ${mdText(annotationKindLabel(x.kind))}${x.resolved ? ' (resolved)' : ''} | ${cell(x.entrySummary)} | ${cell(x.text) || '_no note_'} |`,
     );
   }
   return [...out, ''];

@@ -5,9 +5,11 @@ import type { ReportModel, ReportWhy } from '../model/types.ts';
 import { analysisHtml } from './analysisHtml.ts';
 import { REPORT_CSS } from './css.ts';
 import { escapeHtml as h, safeUrl } from './escape.ts';
-import { MARKER_LABELS, SECTION_TITLES, actionStatusLabel, annotationLabel, factorLabel } from './labels.ts';
+import { actionStatusLabel, annotationKindLabel, factorLabel } from '@hindsight/doc';
+import { MARKER_LABELS, SECTION_TITLES } from './labels.ts';
 import { richToHtml } from './richHtml.ts';
-import { formatDuration, formatWhen } from './time.ts';
+import { formatWhen } from './time.ts';
+import { durationsLine } from './labels.ts';
 
 /** The CSP of the exported file: styles inline, nothing else may load or run. */
 export const REPORT_CSP =
@@ -43,9 +45,7 @@ function summary(m: ReportModel): string {
     '<h3>Impact</h3>',
     paras(m.impact),
     rows.length ? `<table class="markers"><tbody>${rows.join('')}</tbody></table>` : '',
-    d.toDetect !== null || d.toResolve !== null
-      ? `<p class="note">Time to detect: ${formatDuration(d.toDetect)} · time to mitigate: ${formatDuration(d.toMitigate)} · time to resolve: ${formatDuration(d.toResolve)}</p>`
-      : '',
+    d.detect !== null || d.resolve !== null ? `<p class="note">${durationsLine(d)}</p>` : '',
   ].join('\n');
 }
 
@@ -61,7 +61,7 @@ function timeline(m: ReportModel): string {
       : '';
     const notes = richToHtml(e.notes);
     const annotations = e.annotations
-      .map((a) => `<p class="annotation"><strong>${h(annotationLabel(a.kind))}:</strong> ${h(a.text)}</p>`)
+      .map((a) => `<p class="annotation"><strong>${h(annotationKindLabel(a.kind))}:</strong> ${h(a.text)}</p>`)
       .join('');
     return `<tr><td class="time">${h(formatWhen(e.at, m.timeZone))}${approx}</td><td><span class="chip">${h(e.kind)}</span></td><td>${h(e.summary).replace(/\n/g, '<br>')}${source}${tags}</td><td>${notes}${annotations}</td></tr>`;
   });

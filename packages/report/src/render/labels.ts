@@ -1,4 +1,5 @@
 // Human labels of the model's enumerations, shared by both renderers.
+import { DURATION_SPANS, formatDuration, type IncidentDurations } from '@hindsight/doc';
 
 export const SECTION_TITLES = {
   summary: 'Summary and impact',
@@ -22,29 +23,6 @@ export const MARKER_LABELS = {
   resolved: 'Resolved',
 } as const;
 
-const ACTION_STATUS: Record<string, string> = {
-  open: 'Open',
-  in_progress: 'In progress',
-  done: 'Done',
-  wont_do: "Won't do",
-};
-const FACTOR: Record<string, string> = {
-  process: 'Process',
-  technology: 'Technology',
-  people: 'People and human factors',
-};
-const ANNOTATION: Record<string, string> = {
-  delay: 'Delay',
-  missing_information: 'Missing information',
-  automation_failed: 'Automation failed',
-  question: 'Open question',
-  comment: 'Comment',
-};
-
-export const actionStatusLabel = (s: string): string => ACTION_STATUS[s] ?? s;
-export const factorLabel = (c: string): string => FACTOR[c] ?? c;
-export const annotationLabel = (k: string): string => ANNOTATION[k] ?? k;
-
 /** The analysis section's names for the delays packages/doc finds. */
 export const DELAY_LABELS: Record<string, string> = {
   alert_response: 'Alert → first response',
@@ -52,10 +30,18 @@ export const DELAY_LABELS: Record<string, string> = {
 };
 export const delayLabel = (k: string): string => DELAY_LABELS[k] ?? k;
 
-/** The incident durations in the order the analysis prints them, with what each is measured from. */
-export const DURATION_LABELS = [
-  ['detect', 'Time to detect', 'start → detected'],
-  ['acknowledge', 'Time to acknowledge', 'detected → acknowledged'],
-  ['mitigate', 'Time to mitigate', 'start → mitigated'],
-  ['resolve', 'Time to resolve', 'start → resolved'],
-] as const;
+/** The incident durations in the order the analysis prints them (packages/doc's spans and labels), with what each is measured from. */
+export const DURATION_LABELS = (['detect', 'acknowledge', 'mitigate', 'resolve'] as const).map((key) => {
+  const { label, from, to } = DURATION_SPANS[key];
+  return [key, label, `${from === 'started' ? 'start' : from} → ${to}`] as const;
+});
+
+/** `Time to detect: 6 min · time to mitigate: 38 min · time to resolve: 1 h 11 min`, with packages/doc's spans and format. */
+export function durationsLine(d: IncidentDurations): string {
+  return (['detect', 'mitigate', 'resolve'] as const)
+    .map((span, i) => {
+      const label = DURATION_SPANS[span].label;
+      return `${i === 0 ? label : label.toLowerCase()}: ${formatDuration(d[span])}`;
+    })
+    .join(' · ');
+}

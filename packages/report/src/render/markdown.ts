@@ -5,8 +5,10 @@ import type { ReportModel, ReportWhy } from '../model/types.ts';
 import { analysisMarkdown } from './analysisMarkdown.ts';
 import { richToMarkdown } from './richMarkdown.ts';
 import { mdLines, mdLink, mdText } from './escape.ts';
-import { MARKER_LABELS, SECTION_TITLES, actionStatusLabel, annotationLabel, factorLabel } from './labels.ts';
-import { formatDuration, formatWhen } from './time.ts';
+import { actionStatusLabel, annotationKindLabel, factorLabel } from '@hindsight/doc';
+import { MARKER_LABELS, SECTION_TITLES } from './labels.ts';
+import { formatWhen } from './time.ts';
+import { durationsLine } from './labels.ts';
 
 const para = (text: string, empty = '_Not written yet._'): string => (text.trim() ? mdLines(text.trim()) : empty);
 
@@ -33,11 +35,8 @@ function summary(m: ReportModel): string[] {
     .map((k) => `| ${MARKER_LABELS[k]} | ${formatWhen(m.markers[k]!, m.timeZone)} |`);
   if (rows.length > 0) out.push('| Milestone | Time |', '| --- | --- |', ...rows, '');
   const d = m.durations;
-  if (d.toDetect !== null || d.toResolve !== null) {
-    out.push(
-      `Time to detect: ${formatDuration(d.toDetect)} · time to mitigate: ${formatDuration(d.toMitigate)} · time to resolve: ${formatDuration(d.toResolve)}`,
-      '',
-    );
+  if (d.detect !== null || d.resolve !== null) {
+    out.push(`${durationsLine(d)}`, '');
   }
   return out;
 }
@@ -57,7 +56,7 @@ function timeline(m: ReportModel): string[] {
     if (e.source.url) what.push(mdLink(e.source.ref ?? 'source', e.source.url));
     if (e.tags.length) what.push(e.tags.map((tag) => `\`${tag.replace(/[`|]/g, '')}\``).join(' '));
     const notes = [richToMarkdown(e.notes, { cell: true })];
-    for (const a of e.annotations) notes.push(`**${annotationLabel(a.kind)}:** ${mdLines(a.text, { cell: true })}`);
+    for (const a of e.annotations) notes.push(`**${annotationKindLabel(a.kind)}:** ${mdLines(a.text, { cell: true })}`);
     out.push(
       `| ${formatWhen(e.at, m.timeZone)}${approx} | ${mdLines(e.kind, { cell: true })} | ${what.filter(Boolean).join('<br>')} | ${notes.filter(Boolean).join('<br>')} |`,
     );

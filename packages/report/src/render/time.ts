@@ -46,14 +46,3 @@ export function formatWhen(ms: number, timeZone: string): string {
     return formatUtc(ms);
   }
 }
-
-/** `1 h 05 min`, `12 min`, `3 d 4 h`. */
-export function formatDuration(ms: number | null): string {
-  if (ms === null || !Number.isFinite(ms)) return 'unknown';
-  const sign = ms < 0 ? '-' : '';
-  const minutes = Math.round(Math.abs(ms) / 60_000);
-  if (minutes < 60) return `${sign}${minutes} min`;
-  const hours = Math.floor(minutes / 60);
-  if (hours < 48) return `${sign}${hours} h ${pad(minutes % 60)} min`;
-  return `${sign}${Math.floor(hours / 24)} d ${hours % 24} h`;
-}
