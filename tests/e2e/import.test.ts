@@ -130,7 +130,7 @@ describe('importing evidence into the timeline', () => {
       return seen;
     });
     expect(flags.join(' | ')).toBe(
-      'Delay 2 h 3 min until the first response | Delay First response 2 h 3 min after the alert at 15:04',
+      'Delay 2 h 03 min until the first response | Delay First response 2 h 03 min after the alert at 15:04',
     );
     await screenshot(ben.page, 'ingest-alerts-and-delay');
   });
