@@ -3,11 +3,11 @@
 // root map. Only facilitators may change it; the server enforces that (see
 // updatePaths.ts), these operations just write it.
 import type * as Y from 'yjs';
-import { type OpContext, origin } from './schema.ts';
+import { FACILITATION_ROOT, type OpContext, origin } from './schema.ts';
 import { epochMs, label, oneOf } from './validate.ts';
 
-/** Name of the root map holding the meeting, the freeze and the reminder. */
-export const FACILITATION_ROOT = 'facilitation';
+/** Declared in schema.ts with every other root; re-exported for importers of this module. */
+export { FACILITATION_ROOT } from './schema.ts';
 
 /** The method's agenda, in order. */
 export const MEETING_PHASES = ['overview', 'timeline', 'whys', 'factors', 'actions'] as const;

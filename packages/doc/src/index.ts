@@ -3,6 +3,12 @@
 export {
   SCHEMA_VERSION,
   Root,
+  ROOT_NAMES,
+  FACILITATION_ROOT,
+  PublishingRoot,
+  LanguageRoot,
+  NARRATIVE_SECTIONS,
+  narrativeRoot,
   REVIEW_STATUSES,
   INCIDENT_MARKERS,
   COLLECTION_WINDOW_MS,
@@ -26,6 +32,7 @@ export {
   isOpOrigin,
   defaultContext,
   sequenceContext,
+  type NarrativeSection,
   type ReviewStatus,
   type IncidentMarker,
   type EntryKind,
@@ -144,16 +151,12 @@ export {
   type AnnotationView,
 } from './annotations.ts';
 export {
-  NARRATIVE_SECTIONS,
-  narrativeRoot,
   getNarrativeText,
   setNarrative,
   insertNarrativeText,
   readNarrative,
-  type NarrativeSection,
 } from './narrative.ts';
 export {
-  LanguageRoot,
   dismissFinding,
   restoreFinding,
   readDismissals,
@@ -164,7 +167,6 @@ export {
   type LanguageTermView,
 } from './language.ts';
 export {
-  PublishingRoot,
   REDACTION_KINDS,
   addRedaction,
   removeRedaction,
@@ -225,7 +227,6 @@ export {
   type ActionExport,
 } from './readModel.ts';
 export {
-  FACILITATION_ROOT,
   MEETING_PHASES,
   FacilitationKey,
   startMeeting,

@@ -3,11 +3,11 @@
 // Y.Maps of flat records keyed deterministically, so two people dismissing the
 // same finding, or adding the same term, write the same key.
 import * as Y from 'yjs';
-import { type OpContext, type RecordMap, origin } from './schema.ts';
+import { LanguageRoot, type OpContext, type RecordMap, origin } from './schema.ts';
 import { label } from './validate.ts';
 
-/** Root names of the language settings. */
-export const LanguageRoot = { dismissals: 'languageDismissals', terms: 'languageTerms' } as const;
+/** Declared in schema.ts with every other root; re-exported for importers of this module. */
+export { LanguageRoot } from './schema.ts';
 
 export interface DismissalView {
   /** The finding's key (see @hindsight/report `findingKey`): text id, rule and matched phrase. */

@@ -2,18 +2,12 @@
 // where we got lucky): each a root-level Y.Text, so every replica gets the same
 // shared text without anyone creating it (no creation race, no migration).
 import type * as Y from 'yjs';
-import { type OpContext, origin } from './schema.ts';
+import { NARRATIVE_SECTIONS, type NarrativeSection, narrativeRoot, type OpContext, origin } from './schema.ts';
 import { clampIndex, replaceText } from './textEdit.ts';
 import { oneOf } from './validate.ts';
 
-/** The plain-text narrative sections of the report, in the report's order. */
-export const NARRATIVE_SECTIONS = ['impact', 'wentWell', 'wentWrong', 'gotLucky'] as const;
-export type NarrativeSection = (typeof NARRATIVE_SECTIONS)[number];
-
-/** Root name of a section's Y.Text: `narrative.<section>`. */
-export function narrativeRoot(section: NarrativeSection): string {
-  return `narrative.${section}`;
-}
+/** Declared in schema.ts with every other root; re-exported for importers of this module. */
+export { NARRATIVE_SECTIONS, type NarrativeSection, narrativeRoot } from './schema.ts';
 
 /** The section's Y.Text, for binding an editor to it directly. */
 export function getNarrativeText(doc: Y.Doc, section: NarrativeSection): Y.Text {

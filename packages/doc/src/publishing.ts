@@ -2,11 +2,11 @@
 // in the anonymised report, and links to earlier reviews of related (repeat)
 // incidents. Root Y.Maps of flat records with deterministic keys.
 import * as Y from 'yjs';
-import { type OpContext, type RecordMap, origin } from './schema.ts';
+import { type OpContext, PublishingRoot, type RecordMap, origin } from './schema.ts';
 import { label, oneOf } from './validate.ts';
 
-/** Root names of the publishing settings. */
-export const PublishingRoot = { redactions: 'redactions', earlierReviews: 'earlierReviews' } as const;
+/** Declared in schema.ts with every other root; re-exported for importers of this module. */
+export { PublishingRoot } from './schema.ts';
 
 /**
  * `name`: a person (pseudonymised by role); `term`: anything else to hide

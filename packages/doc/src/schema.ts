@@ -10,7 +10,10 @@ import type * as Y from 'yjs';
  */
 export const SCHEMA_VERSION = 2;
 
-/** Names of the top-level shared types of a review's Y.Doc. */
+/**
+ * Names of the top-level shared types of a review's Y.Doc: every root is named
+ * here and nowhere else (the narrative sections' Y.Texts below, too).
+ */
 export const Root = {
   meta: 'meta',
   timeline: 'timeline',
@@ -19,7 +22,36 @@ export const Root = {
   annotations: 'annotations',
   humanFactors: 'humanFactors',
   report: 'report',
+  /** The meeting, the timeline freeze and the reminder (facilitation.ts); facilitators only. */
+  facilitation: 'facilitation',
+  /** Names and terms to redact in the anonymised report (publishing.ts). */
+  redactions: 'redactions',
+  /** Links to earlier reviews of related incidents (publishing.ts). */
+  earlierReviews: 'earlierReviews',
+  /** Blameless-language findings dismissed by the team (language.ts). */
+  languageDismissals: 'languageDismissals',
+  /** The team's own blame terms (language.ts). */
+  languageTerms: 'languageTerms',
 } as const;
+
+/** Name of the root map holding the meeting, the freeze and the reminder. */
+export const FACILITATION_ROOT = Root.facilitation;
+/** Root names of the publishing settings. */
+export const PublishingRoot = { redactions: Root.redactions, earlierReviews: Root.earlierReviews } as const;
+/** Root names of the blameless-language settings. */
+export const LanguageRoot = { dismissals: Root.languageDismissals, terms: Root.languageTerms } as const;
+
+/** The plain-text narrative sections of the report, in the report's order. */
+export const NARRATIVE_SECTIONS = ['impact', 'wentWell', 'wentWrong', 'gotLucky'] as const;
+export type NarrativeSection = (typeof NARRATIVE_SECTIONS)[number];
+
+/** Root name of a section's Y.Text: `narrative.<section>`. */
+export function narrativeRoot(section: NarrativeSection): string {
+  return `narrative.${section}`;
+}
+
+/** Every root name a review document may hold: Root's and the narrative sections'. */
+export const ROOT_NAMES: readonly string[] = [...Object.values(Root), ...NARRATIVE_SECTIONS.map(narrativeRoot)];
 
 export const REVIEW_STATUSES = ['collecting', 'reviewing', 'published'] as const;
 export type ReviewStatus = (typeof REVIEW_STATUSES)[number];

@@ -116,7 +116,14 @@ export class RoomRegistry {
     this.unloading.delete(room.id);
   }
 
-  /** The review's current document: the live one if loaded (after pending commits), else read from the store. */
+  /**
+   * The review's current document: the live one if loaded (after pending
+   * commits), else read from the store through the same steps as a room's load
+   * (a stored update that fails to apply is skipped; then `prepare`: the
+   * migration and the closing of an ended collection window), so a reader sees
+   * what the room would show. What `prepare` changes here is not stored: the
+   * room stores it when it loads.
+   */
   async snapshot(reviewId: string): Promise<Y.Doc> {
     const live = this.rooms.get(reviewId);
     const doc = new Y.Doc();
@@ -126,8 +133,17 @@ export class RoomRegistry {
       return doc;
     }
     const { checkpoint, tail } = await this.deps.store.load(reviewId);
-    if (checkpoint) Y.applyUpdate(doc, checkpoint);
-    for (const u of tail) Y.applyUpdate(doc, u);
+    doc.transact(() => {
+      if (checkpoint) Y.applyUpdate(doc, checkpoint);
+      for (const update of tail) {
+        try {
+          Y.applyUpdate(doc, update);
+        } catch (err) {
+          this.deps.log.error({ reviewId, err }, 'skipping a stored update that fails to apply');
+        }
+      }
+    });
+    this.deps.prepare?.(doc);
     return doc;
   }
 
