@@ -22,6 +22,7 @@ export { parseGenericAlerts, type GenericAlert } from './genericAlerts.ts';
 export { parseLogs, parseLogsAsync, type LogFilter, type LogOptions, type LogParseResult } from './logs.ts';
 export { parseLogLine, type LogLine } from './logFormats.ts';
 export { parseWrittenTime, type WrittenTime } from './timeText.ts';
+export { parseTypedTime, type TypedTime, type TypedTimeOptions } from './typedTime.ts';
 export { ROLLOVER_MINUTES } from './clock.ts';
 export { zonedToUtc, type LocalTime } from './zone.ts';
 export {

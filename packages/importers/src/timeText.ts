@@ -29,7 +29,8 @@ export function monthNumber(name: string): number {
 
 const TIME = String.raw`(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?`;
 const ZONE = String.raw`(Z|z|UTC|GMT|[+-]\d{2}(?::?\d{2})?)`;
-const AMPM = String.raw`([aApP]\.?[mM]\.?)`;
+/** `am`, `p.m.`, or a bare `a`/`p` right after the time (`2p`). */
+const AMPM = String.raw`([aApP](?:\.?[mM]\.?)?)`;
 
 const ISO = new RegExp(String.raw`^(\d{4})-(\d{2})-(\d{2})(?:[T ]|\s+)${TIME}\s*${ZONE}?$`);
 const ISO_DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -39,9 +40,11 @@ const MONTH_DAY = new RegExp(
   String.raw`^(?:[A-Za-z]{3,9},?\s+)?([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?(?:\s+(\d{4}))?,?\s+${TIME}\s*${AMPM}?\s*${ZONE}?$`,
 );
 const DAY_MONTH = new RegExp(
-  String.raw`^(\d{1,2})\s+([A-Za-z]{3,9})\.?,?\s+(\d{4}),?\s+${TIME}\s*${AMPM}?\s*${ZONE}?$`,
+  String.raw`^(\d{1,2})\s+([A-Za-z]{3,9})\.?,?(?:\s+(\d{4}))?,?\s+${TIME}\s*${AMPM}?\s*${ZONE}?$`,
 );
 const TIME_ONLY = new RegExp(String.raw`^${TIME}\s*${AMPM}?\s*${ZONE}?$`);
+/** An hour with am/pm and no minutes: `2pm`, `12 a.m.`. */
+const HOUR_AMPM = new RegExp(String.raw`^(\d{1,2})\s*${AMPM}\s*${ZONE}?$`);
 const EPOCH = /^(\d{10}|\d{13})(?:\.(\d{1,6}))?$/;
 
 function zoneOffsetMinutes(zone: string): number {
@@ -118,11 +121,15 @@ export function parseWrittenTime(raw: string): WrittenTime | null {
     return build(date, timeOf(m[4]!, m[5]!, m[6], m[7], m[8]), m[6], m[9], noYear);
   }
   if ((m = DAY_MONTH.exec(text)) && monthNumber(m[2]!) > 0) {
-    const date = { year: Number(m[3]), month: monthNumber(m[2]!), day: Number(m[1]) };
-    return build(date, timeOf(m[4]!, m[5]!, m[6], m[7], m[8]), m[6], m[9]);
+    const noYear = m[3] === undefined;
+    const date = { year: noYear ? 0 : Number(m[3]), month: monthNumber(m[2]!), day: Number(m[1]) };
+    return build(date, timeOf(m[4]!, m[5]!, m[6], m[7], m[8]), m[6], m[9], noYear);
   }
   if ((m = TIME_ONLY.exec(text))) {
     return build(undefined, timeOf(m[1]!, m[2]!, m[3], m[4], m[5]), m[3], m[6]);
+  }
+  if ((m = HOUR_AMPM.exec(text))) {
+    return build(undefined, timeOf(m[1]!, '00', undefined, undefined, m[2]), undefined, m[3]);
   }
   if ((m = EPOCH.exec(text))) {
     const whole = Number(m[1]);

@@ -1,12 +1,13 @@
 // Under the entry box's time: the day a typed time resolved to, before anything
 // is saved, and a choice of days when it could mean two.
-import { formatClock, formatDay, formatDuration } from '../../app/timeZone.ts';
+import { formatDuration } from '@hindsight/doc';
+import { formatClock, formatDay } from '../../app/timeZone.ts';
 import type { TimeReading } from './readTime.ts';
 
 function relation(at: number, startedAt: number | null): string {
   if (startedAt === null) return '';
   if (at === startedAt) return ' · at the start';
-  return ` · ${formatDuration(at - startedAt)} ${at < startedAt ? 'before' : 'after'} the start`;
+  return ` · ${formatDuration(Math.abs(at - startedAt))} ${at < startedAt ? 'before' : 'after'} the start`;
 }
 
 export function TimeReadingHint({

@@ -1,11 +1,11 @@
-// What a typed time means before it is saved: a bare time of day goes through
-// the incident-aware resolver (packages/importers `resolveBareTime`), anything
-// else (dates, `+5m`) through `parseTime`. The entry box and the time cells
-// show the result, and the choice when it could be two days.
-import { readMeta } from '@hindsight/doc';
-import { resolveBareTime } from '@hindsight/importers';
+// What a typed time means before it is saved, read by the importers' parser
+// (packages/importers `parseWrittenTime`): a bare time of day goes through the
+// incident-aware resolver (`resolveBareTime`), anything else (dates, `+5m`)
+// through `parseTypedTime`. The entry box and the time cells show the result,
+// and the choice when it could be two days.
+import { readMeta, type TimePrecision } from '@hindsight/doc';
+import { parseTypedTime, parseWrittenTime, resolveBareTime } from '@hindsight/importers';
 import type * as Y from 'yjs';
-import { parseBareClock, parseTime, type TimePrecision } from './parseTime.ts';
 
 export interface TimeReading {
   at: number;
@@ -26,10 +26,12 @@ export function readTypedTime(
 ): TimeReading | null {
   const meta = readMeta(doc);
   const startedAt = meta.markers.started ?? meta.markers.detected ?? meta.createdAt ?? now;
-  const bare = parseBareClock(input);
+  const written = parseWrittenTime(input.trim().replace(/\s+/g, ' '));
+  // A time of day alone, in the viewer's zone or in UTC (`21:50 UTC`); one at another offset is read as typed.
+  const bare = written?.type === 'local' && !written.date && (written.offsetMinutes ?? 0) === 0 ? written : null;
   if (bare) {
     const r = resolveBareTime(bare.time, {
-      zone: bare.utc ? 'UTC' : zone,
+      zone: bare.offsetMinutes === 0 ? 'UTC' : zone,
       startedAt,
       windowEndsAt: meta.collectionEndsAt,
       previousAt,
@@ -37,6 +39,6 @@ export function readTypedTime(
     });
     return { at: r.at, precision: bare.precision, options: r.options, ambiguous: r.ambiguous };
   }
-  const parsed = parseTime(input, { reference: previousAt ?? startedAt, timeZone: zone });
+  const parsed = parseTypedTime(input, { reference: previousAt ?? startedAt, timeZone: zone, now: () => now });
   return parsed && { ...parsed, options: [parsed.at], ambiguous: false };
 }

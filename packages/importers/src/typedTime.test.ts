@@ -1,6 +1,6 @@
-// Unit tests for the timeline's time parser.
+// The timeline's time column: what people type, read by the importers' parser.
 import { describe, expect, it } from 'vitest';
-import { parseTime } from './parseTime.ts';
+import { parseTypedTime as parseTime } from './typedTime.ts';
 
 // 2026-11-28 09:00:00 UTC = 10:00 in Berlin, 04:00 in New York.
 const reference = Date.UTC(2026, 10, 28, 9, 0, 0);
@@ -56,6 +56,16 @@ describe('parseTime', () => {
     const march = { reference: Date.UTC(2026, 2, 29, 12), timeZone: 'Europe/Berlin' };
     expect(parseTime('01:30', march)?.at).toBe(Date.UTC(2026, 2, 29, 0, 30));
     expect(parseTime('03:30', march)?.at).toBe(Date.UTC(2026, 2, 29, 1, 30));
+  });
+
+  it('reads now from the injected clock', () => {
+    expect(parseTime('now', { ...berlin, now: () => 42 })).toEqual({ at: 42, precision: 'exact' });
+  });
+
+  it('reads the same shapes as the importers: slash dates, a.m./p.m., epoch seconds', () => {
+    expect(parseTime('2026/11/27 23:15', berlin)?.at).toBe(utc(22, 15, 0, 27));
+    expect(parseTime('2:32 p.m.', berlin)?.at).toBe(utc(13, 32));
+    expect(parseTime('1795440000', berlin)).toEqual({ at: 1_795_440_000_000, precision: 'exact' });
   });
 
   it('rejects what it cannot read', () => {
