@@ -13,7 +13,13 @@ import type { IncidentMarker } from './schema.ts';
  *   the incident start): started → acknowledged.
  */
 export const DURATION_SPANS = {
-  detect: { from: 'started', to: 'detected', short: 'TTD', label: 'Time to detect', explain: 'incident start to detection' },
+  detect: {
+    from: 'started',
+    to: 'detected',
+    short: 'TTD',
+    label: 'Time to detect',
+    explain: 'incident start to detection',
+  },
   acknowledge: {
     from: 'detected',
     to: 'acknowledged',
@@ -35,8 +41,17 @@ export const DURATION_SPANS = {
     label: 'Time to mitigate',
     explain: 'incident start to mitigation',
   },
-  resolve: { from: 'started', to: 'resolved', short: 'TTR', label: 'Time to resolve', explain: 'incident start to resolution' },
-} as const satisfies Record<string, { from: IncidentMarker; to: IncidentMarker; short: string; label: string; explain: string }>;
+  resolve: {
+    from: 'started',
+    to: 'resolved',
+    short: 'TTR',
+    label: 'Time to resolve',
+    explain: 'incident start to resolution',
+  },
+} as const satisfies Record<
+  string,
+  { from: IncidentMarker; to: IncidentMarker; short: string; label: string; explain: string }
+>;
 
 export type DurationSpan = keyof typeof DURATION_SPANS;
 
@@ -57,7 +72,8 @@ export function incidentDurations(meta: {
   markers: Readonly<Record<IncidentMarker, number | null>>;
 }): IncidentDurations {
   const m = meta.markers;
-  const of = (span: DurationSpan): number | null => markerSpan(m[DURATION_SPANS[span].from], m[DURATION_SPANS[span].to]);
+  const of = (span: DurationSpan): number | null =>
+    markerSpan(m[DURATION_SPANS[span].from], m[DURATION_SPANS[span].to]);
   return {
     detect: of('detect'),
     acknowledge: of('acknowledge'),

@@ -150,12 +150,7 @@ export {
   type AnnotationTarget,
   type AnnotationView,
 } from './annotations.ts';
-export {
-  getNarrativeText,
-  setNarrative,
-  insertNarrativeText,
-  readNarrative,
-} from './narrative.ts';
+export { getNarrativeText, setNarrative, insertNarrativeText, readNarrative } from './narrative.ts';
 export {
   dismissFinding,
   restoreFinding,

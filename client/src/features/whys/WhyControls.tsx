@@ -18,9 +18,7 @@ export function WhyControls({ node }: { node: WhyNodeView }) {
     return (
       <>
         <span className="badge">{node.status}</span>
-        {node.factor && (
-          <span className="badge badge-collecting">factor: {factorLabel(node.factor)}</span>
-        )}
+        {node.factor && <span className="badge badge-collecting">factor: {factorLabel(node.factor)}</span>}
       </>
     );
   }
