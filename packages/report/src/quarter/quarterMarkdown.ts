@@ -2,7 +2,7 @@
 // process: every figure of the page, tables where the page has charts.
 import { FEEDBACK_SCALES } from '@hindsight/protocol';
 import { mdText } from '../render/escape.ts';
-import { factorLabel } from '../render/labels.ts';
+import { factorLabel } from '@hindsight/doc';
 import type { QuarterReport } from './quarter.ts';
 
 const h = (v: number | null): string => (v === null ? '—' : `${v} h`);
