@@ -1,14 +1,10 @@
 // The quarterly page's figures as tables (and the chart's text alternative).
+import { factorLabel } from '@hindsight/doc';
 import { FEEDBACK_SCALES } from '@hindsight/protocol';
 import type { QuarterReport } from '@hindsight/report';
 
 const h = (v: number | null): string => (v === null ? '—' : `${v} h`);
 const pct = (v: number | null): string => (v === null ? '—' : `${Math.round(v * 100)} %`);
-const FACTOR: Record<string, string> = {
-  process: 'Process',
-  technology: 'Technology',
-  people: 'People and human factors',
-};
 
 export function ProcessTable({ q }: { q: QuarterReport }) {
   const rows: [string, string][] = [
@@ -79,7 +75,7 @@ export function FactorsAndRepeats({ q }: { q: QuarterReport }) {
             <tbody>
               {q.factorCategories.map((f) => (
                 <tr key={f.category}>
-                  <th scope="row">{FACTOR[f.category] ?? f.category}</th>
+                  <th scope="row">{factorLabel(f.category)}</th>
                   <td>{f.count}</td>
                 </tr>
               ))}
