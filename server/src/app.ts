@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { serveStatic } from '@hono/node-server/serve-static';
-import { ApiErrorCode } from '@hindsight/protocol';
+import { ApiErrorCode, CloseCode } from '@hindsight/protocol';
 import type { Logger } from './log.ts';
 import type { Metrics } from './metrics.ts';
 import type { RoomRegistry } from './relay/registry.ts';
@@ -17,7 +17,8 @@ import { historyRoutes } from './routes/history.ts';
 import { linkRoutes } from './routes/links.ts';
 import { publishRoutes } from './routes/publish.ts';
 import { reportRoutes } from './routes/reportExports.ts';
-import { ingestRoutes } from './routes/ingest.ts';
+import { ingestRoutes, type IngestLimits } from './routes/ingest.ts';
+import { ServerChangeRefused } from './relay/room.ts';
 import { reviewRoutes } from './routes/reviews.ts';
 import { StoreWriteError, type Store } from './storage/store.ts';
 
@@ -31,6 +32,8 @@ export interface AppDeps {
   createToken: string | undefined;
   /** Directory of the built client; served when it exists. */
   clientDist: string;
+  /** Limits of the alert ingest endpoints. */
+  ingest: IngestLimits;
 }
 
 export function createApp(deps: AppDeps): Hono {
@@ -39,6 +42,17 @@ export function createApp(deps: AppDeps): Hono {
 
   app.onError((err, c) => {
     if (err instanceof HttpError) return sendError(c, err.status, err.code, err.message);
+    if (err instanceof ServerChangeRefused) {
+      deps.log.warn({ path: c.req.path, code: err.code, detail: err.detail }, 'server change refused');
+      return err.code === CloseCode.DocumentTooLarge
+        ? sendError(
+            c,
+            413,
+            ApiErrorCode.PayloadTooLarge,
+            `nothing was added: ${err.detail} (MAX_DOC_BYTES); the facilitator can remove old entries or the operator raise the limit`,
+          )
+        : sendError(c, 422, ApiErrorCode.Unprocessable, `nothing was added: ${err.detail}`);
+    }
     if (err instanceof StoreWriteError) {
       deps.log.error({ err, path: c.req.path }, 'store write failed');
       return sendError(

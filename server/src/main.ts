@@ -7,7 +7,6 @@ import type * as Y from 'yjs';
 import { createApp } from './app.ts';
 import { extendSnapshots } from './history/history.ts';
 import { indexOnCheckpoint } from './followup/reviewIndex.ts';
-import { checkContentRules } from './policy/contentRules.ts';
 import { closeOnLoad, startCollectionSweep } from './lifecycle/collectionWindow.ts';
 import { authenticate } from './auth/links.ts';
 import { loadConfig } from './config.ts';
@@ -72,7 +71,6 @@ async function main(): Promise<void> {
         ).unref();
       };
     })(),
-    checkUpdate: checkContentRules,
     bus,
     catchUpIntervalMs: config.CATCH_UP_INTERVAL_MS,
     metrics: metrics.relay,
@@ -82,6 +80,10 @@ async function main(): Promise<void> {
       updatesPerSecond: config.UPDATES_PER_SECOND,
       awarenessPerSecond: config.AWARENESS_PER_SECOND,
       messagesPerSecond: config.MESSAGES_PER_SECOND,
+      bytesPerSecond: config.BYTES_PER_SECOND,
+      maxFrameBytes: config.MAX_FRAME_BYTES,
+      syncRequestsPerSecond: config.SYNC_REQUESTS_PER_SECOND,
+      maxAwarenessStateBytes: config.MAX_AWARENESS_STATE_BYTES,
       maxBufferedBytes: config.MAX_BUFFERED_BYTES,
       maxMessagesWhileLoading: 1_000,
       compactDebounceMs: config.COMPACT_DEBOUNCE_MS,
@@ -104,6 +106,7 @@ async function main(): Promise<void> {
     publicUrl: config.PUBLIC_URL,
     createToken: config.CREATE_TOKEN,
     clientDist: config.CLIENT_DIST,
+    ingest: { maxAlerts: config.INGEST_MAX_ALERTS, postsPerMinute: config.INGEST_POSTS_PER_MINUTE },
   });
 
   const server = createServer(getRequestListener(app.fetch));

@@ -234,4 +234,20 @@ export {
   type MeetingView,
   type FacilitationView,
 } from './facilitation.ts';
-export { updatePaths, type ChangedPath, type DecodedUpdate, type UpdatePaths } from './updatePaths.ts';
+export {
+  ROOT_SCHEMAS,
+  validateTouched,
+  type FieldSpec,
+  type RootSchema,
+  type SchemaProblem,
+  type TouchedRecord,
+} from './recordSchema.ts';
+export { applyWithEffect, defineRoots, type UpdateEffect } from './updateEffect.ts';
+export {
+  FACILITATOR_META_KEYS,
+  FACILITATOR_ROOTS,
+  isFacilitatorOnly,
+  judgeWrite,
+  type Refusal,
+  type Writer,
+} from './writeRules.ts';

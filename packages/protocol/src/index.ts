@@ -28,14 +28,24 @@ export const CloseCode = {
   BadMessage: 4400,
   /** The link used by this connection was revoked. */
   LinkRevoked: 4403,
+  /** A read-only link (observer, reader) sent a change: it is never decoded, applied, relayed or stored. */
+  ReadOnly: 4405,
   /**
    * A change this link may not make (the timeline is frozen, or a facilitator-only
    * field) was refused. The client's later changes build on it, so it must reload
    * the review from the server rather than resend.
    */
   ChangeRefused: 4409,
+  /**
+   * The update depends on changes this server has not seen (it would stay pending):
+   * nothing was stored. Reconnecting resynchronises; a client that keeps sending such
+   * updates is broken or hostile.
+   */
+  UpdateIncomplete: 4412,
   /** Applying the update would take the document past its size limit. */
   DocumentTooLarge: 4413,
+  /** A record the update touched does not fit the document's schema; the reason names its path. */
+  SchemaViolation: 4422,
   /** Too many updates or awareness messages per second on this connection. */
   RateLimited: 4429,
   /** The connection could not keep up with the room (its send buffer grew too large). */
@@ -52,15 +62,37 @@ export const CloseReason: Record<CloseCode, string> = {
   [CloseCode.InternalError]: 'internal server error; reconnect shortly',
   [CloseCode.BadMessage]: 'malformed message; the client sent bytes that do not decode',
   [CloseCode.LinkRevoked]: 'this link was revoked; ask the facilitator for a new one',
+  [CloseCode.ReadOnly]: 'this link is read-only; changes are not accepted',
   [CloseCode.ChangeRefused]: 'change refused (frozen timeline or facilitator-only); reload the review',
+  [CloseCode.UpdateIncomplete]: 'change depends on edits the server has not seen; reconnecting to resync',
   [CloseCode.DocumentTooLarge]: 'document size limit reached; the change was not saved',
+  [CloseCode.SchemaViolation]: 'a record does not fit the review schema; the change was not saved',
   [CloseCode.RateLimited]: 'too many messages per second; slow down and reconnect',
   [CloseCode.SlowConsumer]: 'connection too slow to keep up; reconnect',
   [CloseCode.StorageUnavailable]: 'server storage unavailable; your change was not saved, it will be resent',
 };
 
 /** Close codes after which reconnecting with the same link is pointless. */
-export const FATAL_CLOSE_CODES: readonly CloseCode[] = [CloseCode.LinkRevoked];
+export const FATAL_CLOSE_CODES: readonly CloseCode[] = [CloseCode.LinkRevoked, CloseCode.ReadOnly];
+
+/**
+ * Close codes that refuse a change for good: the client's later changes build on
+ * it, so it must reload the review from the server, and tell the person what was
+ * not saved (the close reason says why, naming the path where it can).
+ */
+export const REFUSAL_CLOSE_CODES: readonly CloseCode[] = [
+  CloseCode.ChangeRefused,
+  CloseCode.SchemaViolation,
+  CloseCode.DocumentTooLarge,
+];
+
+/** A close reason that names what was refused, cut to the 123-byte limit of a close frame. */
+export function closeReason(code: CloseCode, detail?: string): string {
+  const text = detail ? `${CloseReason[code].split(';')[0]}: ${detail}` : CloseReason[code];
+  const bytes = new TextEncoder().encode(text);
+  if (bytes.length <= 123) return text;
+  return new TextDecoder().decode(bytes.slice(0, 120)).replace(/\uFFFD$/, '') + '…';
+}
 
 /**
  * Roles a capability link can carry. `ingest` is for machines (Alertmanager and
@@ -138,6 +170,9 @@ export const ApiErrorCode = {
   NotFound: 'not_found',
   PayloadTooLarge: 'payload_too_large',
   Conflict: 'conflict',
+  /** The change would break the review's schema or limits; nothing was stored. */
+  Unprocessable: 'unprocessable',
+  RateLimited: 'rate_limited',
   Unavailable: 'unavailable',
   Internal: 'internal',
 } as const;

@@ -1,4 +1,4 @@
-// A token bucket: `perSecond` sustained, bursts up to twice that.
+// A token bucket: `perSecond` sustained, bursts up to twice that (or `capacity`).
 
 export class TokenBucket {
   private tokens: number;
@@ -8,19 +8,20 @@ export class TokenBucket {
   constructor(
     private readonly perSecond: number,
     private readonly now: () => number = () => performance.now(),
+    capacity?: number,
   ) {
-    this.capacity = perSecond * 2;
+    this.capacity = capacity ?? perSecond * 2;
     this.tokens = this.capacity;
     this.last = now();
   }
 
-  /** Takes one token; false when the bucket is empty. */
-  take(): boolean {
+  /** Takes `n` tokens (one by default); false, taking none, when fewer are left. */
+  take(n = 1): boolean {
     const t = this.now();
     this.tokens = Math.min(this.capacity, this.tokens + ((t - this.last) / 1000) * this.perSecond);
     this.last = t;
-    if (this.tokens < 1) return false;
-    this.tokens -= 1;
+    if (this.tokens < n) return false;
+    this.tokens -= n;
     return true;
   }
 }

@@ -15,8 +15,6 @@ export interface RegistryDeps {
   prepare?: (doc: Y.Doc) => void;
   /** See RoomDeps.onCheckpoint. */
   onCheckpoint?: (reviewId: string, doc: Y.Doc, uptoSeq: number) => void;
-  /** See RoomDeps.checkUpdate. */
-  checkUpdate?: RoomDeps['checkUpdate'];
   /** See RoomDeps.bus. */
   bus?: RoomBus;
   /** See RoomDeps.catchUpIntervalMs. */

@@ -1,27 +1,30 @@
-// A room: one review's live document, its connections and its awareness.
+// A room: one review's live document and its connections. The room only
+// coordinates; each step of the write path is its own module:
 //
-// Order of events, and why:
-// - The room loads the document from the store before it answers anyone;
-//   messages that arrive meanwhile wait on their connection, in order.
-// - A writer's update is validated, appended to the store and, only once that
-//   append is committed, applied to the room's doc and relayed. So every byte
-//   a client ever receives from the relay (relayed updates and sync step 2
-//   answers from the doc alike) is already on disk.
-// - Commits resolve in append order, and `tail` chains their application, so
-//   every client sees updates in the order they were stored.
-// - A reader's sync step 2 and updates are judged by content: empty ones (the
-//   stock client sends one on every connect) are ignored, anything else is
-//   dropped. Neither is applied, relayed nor stored.
+//   decode (here) → gate (rights, effect, schema, limits) → log (append, in
+//   order, durable) → apply to the live document (here) → broadcaster (fan-out
+//   with back-pressure); presence and checkpoints beside them.
+//
+// Why this order: nothing is stored that does not apply or that its writer may
+// not make, and every byte a client receives from the relay (relayed updates
+// and sync step 2 answers from the live document alike) is already on disk.
+// The room loads the document before it answers anyone; messages that arrive
+// meanwhile wait on their connection, in order. A read-only connection is never
+// asked for its state (no sync step 1 is sent to it) and any change it sends
+// closes it by its length alone: the server decodes nothing it writes.
 import * as Y from 'yjs';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import * as syncProtocol from 'y-protocols/sync';
-import * as awarenessProtocol from 'y-protocols/awareness';
 import { CloseCode, MessageType, can } from '@hindsight/protocol';
-import type { Store, WriterRole } from '../storage/store.ts';
-import { colorFor, decodeAwarenessUpdate, displayName, encodeAwarenessEntries, stampUser } from './awarenessStamp.ts';
+import type { Store } from '../storage/store.ts';
+import { Broadcaster } from './broadcaster.ts';
+import { Checkpoints } from './checkpoints.ts';
 import type { Connection } from './connection.ts';
-import type { BusListener, Identity, RelayLimits, RelayLogger, RelayMetrics, RoomBus } from './types.ts';
+import { WriteGate } from './gate.ts';
+import { RoomLog, type Writer } from './log.ts';
+import { Presence, PresenceError, REMOTE } from './presence.ts';
+import type { BusListener, RelayLimits, RelayLogger, RelayMetrics, RoomBus } from './types.ts';
 
 export interface RoomDeps {
   store: Store;
@@ -33,11 +36,6 @@ export interface RoomDeps {
    * change it makes is stored, as the server's own update, before anyone is answered.
    */
   prepare?: (doc: Y.Doc) => void;
-  /**
-   * Content rules beyond the role: why a writer's decoded update must be
-   * dropped (e.g. the timeline is frozen), or null to accept it.
-   */
-  checkUpdate?: (doc: Y.Doc, update: ReturnType<typeof Y.decodeUpdate>, identity: Identity) => string | null;
   /** Other servers sharing the store (multi-server mode); absent on a single server. */
   bus?: RoomBus;
   /** How often a room in multi-server mode checks the store for updates the bus missed. */
@@ -53,50 +51,79 @@ export interface RoomDeps {
 
 type RoomState = 'loading' | 'ready' | 'failed' | 'destroyed';
 
-/** Owner and transaction origin of what arrives from other servers. */
-const REMOTE = Symbol('remote');
+/** A server-side change the gate refused (e.g. it would pass the size limit): nothing was stored. */
+export class ServerChangeRefused extends Error {
+  constructor(
+    readonly code: CloseCode,
+    readonly detail: string,
+  ) {
+    super(detail);
+  }
+}
 
-/** Thrown by the update validator; closes the sender with BadMessage. */
+/** Thrown while decoding a message; closes the sender with BadMessage. */
 class BadMessageError extends Error {}
+
+/** The length of an empty v1 update (no structs, no deletes): what the stock client sends a read-only server. */
+const EMPTY_UPDATE_BYTES = 2;
+
+const SYSTEM: Writer = { role: 'system', linkId: null };
 
 export class Room {
   readonly doc = new Y.Doc();
-  readonly awareness = new awarenessProtocol.Awareness(this.doc);
   readonly conns = new Set<Connection>();
   private state: RoomState = 'loading';
   private readonly loaded: Promise<void>;
-  /** Chain of pending commits, applied and relayed strictly in order. */
-  private tail: Promise<void> = Promise.resolve();
-  /** Every update with a seq up to this one is in `doc`: what a checkpoint may claim to cover. */
-  private contiguousSeq = 0;
-  /** Seqs applied above `contiguousSeq` (from other servers, out of order). */
-  private readonly aheadSeqs = new Set<number>();
-  private catchUpTimer: NodeJS.Timeout | null = null;
-  private pollTimer: NodeJS.Timeout | null = null;
-  private catchingUp: Promise<void> | null = null;
+  private readonly gate = new WriteGate(this.doc);
+  private readonly log: RoomLog;
+  private readonly broadcaster: Broadcaster;
+  private readonly presence: Presence;
+  private readonly checkpoints: Checkpoints;
   private unsubscribe: (() => void) | null = null;
   /** Messages from other servers that arrived while the document loaded. */
   private busEarly: { seq: number; update: Uint8Array }[] | null = [];
-  private updatesSinceCheckpoint = 0;
-  /** Applied updates waiting for this turn's `flushRelay`. */
-  private relayQueue: { update: Uint8Array; origin: Connection | null }[] = [];
-  private relayScheduled = false;
-  /** When the last checkpoint started (epoch ms); see `compactMinIntervalMs`. */
-  private lastCheckpointAt = 0;
-  private approxBytes = 0;
-  private compactTimer: NodeJS.Timeout | null = null;
+  private pollTimer: NodeJS.Timeout | null = null;
   private idleTimer: NodeJS.Timeout | null = null;
-  private compacting: Promise<void> | null = null;
-  /** Which connection owns each awareness client id (REMOTE: a client of another server). */
-  private readonly owners = new Map<number, Connection | typeof REMOTE>();
+  /** Server-side changes, one at a time (each builds on everything accepted before it). */
+  private serverChanges: Promise<unknown> = Promise.resolve();
 
   constructor(
     readonly id: string,
     private readonly deps: RoomDeps,
   ) {
-    // The server itself has no presence.
-    this.awareness.setLocalState(null);
-    this.awareness.on('update', this.onAwarenessUpdate);
+    this.broadcaster = new Broadcaster({
+      maxBufferedBytes: deps.limits.maxBufferedBytes,
+      metrics: deps.metrics,
+      connections: () => this.conns,
+      onSlow: (conn) => this.reject(conn, CloseCode.SlowConsumer, 'send buffer over limit'),
+    });
+    this.presence = new Presence(this.doc, {
+      reviewId: id,
+      maxStateBytes: deps.limits.maxAwarenessStateBytes,
+      send: (conn, message) => this.broadcaster.send(conn, message),
+      connections: () => this.conns,
+      bus: deps.bus,
+    });
+    this.log = new RoomLog({
+      reviewId: id,
+      store: deps.store,
+      metrics: deps.metrics,
+      log: deps.log,
+      onMissing: (seq, update) => this.applyRemote(seq, update),
+    });
+    this.checkpoints = new Checkpoints({
+      reviewId: id,
+      doc: this.doc,
+      store: deps.store,
+      limits: deps.limits,
+      log: deps.log,
+      coveredSeq: () => this.log.contiguousSeq,
+      ready: () => this.state === 'ready',
+      onCheckpoint: (upto) => {
+        deps.bus?.compacted(id);
+        deps.onCheckpoint?.(id, this.doc, upto);
+      },
+    });
     // Subscribe before loading: whatever another server commits after the load's read reaches us.
     if (deps.bus) this.unsubscribe = deps.bus.subscribe(id, this.busListener);
     this.loaded = this.load();
@@ -104,6 +131,10 @@ export class Room {
 
   get ready(): Promise<void> {
     return this.loaded;
+  }
+
+  get awareness(): Presence['awareness'] {
+    return this.presence.awareness;
   }
 
   private async load(): Promise<void> {
@@ -117,18 +148,17 @@ export class Room {
           try {
             Y.applyUpdate(this.doc, update);
           } catch (err) {
-            // Stored updates were validated on the way in; never let one bad row block the room.
+            // Written by an earlier release that stored updates before applying them.
             this.deps.log.error({ reviewId: this.id, err }, 'skipping a stored update that fails to apply');
           }
         }
       });
-      this.contiguousSeq = lastSeq;
+      this.log.contiguousSeq = lastSeq;
       const prepared = await this.runPrepare();
       // (The room may have been destroyed while the migration was being stored.)
       if ((this.state as RoomState) === 'destroyed') return;
-      if (prepared > 0) this.noteSeq(prepared);
-      this.updatesSinceCheckpoint = tail.length;
-      this.approxBytes = (checkpoint?.length ?? 0) + tail.reduce((n, u) => n + u.length, 0);
+      if (prepared > 0) this.log.noteSeq(prepared);
+      this.checkpoints.loaded(tail.length, (checkpoint?.length ?? 0) + tail.reduce((n, u) => n + u.length, 0));
       this.state = 'ready';
       this.deps.metrics.roomLoaded();
       for (const { seq, update } of this.busEarly ?? []) this.applyRemote(seq, update);
@@ -138,7 +168,6 @@ export class Room {
         { reviewId: this.id, tail: tail.length, ms: Math.round(performance.now() - started) },
         'room loaded',
       );
-      if (tail.length >= this.deps.limits.compactEveryUpdates) void this.compact();
       for (const conn of this.conns) this.greet(conn);
     } catch (err) {
       this.state = 'failed';
@@ -183,16 +212,18 @@ export class Room {
     if (this.state === 'ready') this.greet(conn);
   }
 
-  /** Sends the server's sync step 1 and everyone's awareness, then anything the connection sent while loading. */
+  /**
+   * Sends a writer the server's sync step 1 (so it sends what the server lacks) and
+   * everyone's presence, then handles what the connection sent while loading.
+   */
   private greet(conn: Connection): void {
-    const encoder = encoding.createEncoder();
-    encoding.writeVarUint(encoder, MessageType.sync);
-    syncProtocol.writeSyncStep1(encoder, this.doc);
-    conn.send(encoding.toUint8Array(encoder));
-    const states = this.awareness.getStates();
-    if (states.size > 0) {
-      conn.send(this.awarenessMessage([...states.keys()]));
+    if (can(conn.identity.role, 'doc.write')) {
+      const encoder = encoding.createEncoder();
+      encoding.writeVarUint(encoder, MessageType.sync);
+      syncProtocol.writeSyncStep1(encoder, this.doc);
+      this.broadcaster.send(conn, encoding.toUint8Array(encoder));
     }
+    if (this.presence.size > 0) this.broadcaster.send(conn, this.presence.message());
     for (const message of conn.early.splice(0)) {
       if (conn.closed) break;
       this.handle(conn, message);
@@ -201,6 +232,10 @@ export class Room {
 
   receive(conn: Connection, message: Uint8Array): void {
     if (conn.closed) return;
+    if (!conn.bytes.take(message.length)) {
+      this.reject(conn, CloseCode.RateLimited, 'byte rate limit');
+      return;
+    }
     if (this.state === 'loading') {
       if (conn.early.length >= this.deps.limits.maxMessagesWhileLoading) {
         this.reject(conn, CloseCode.RateLimited, 'too many messages while loading');
@@ -215,9 +250,7 @@ export class Room {
 
   leave(conn: Connection): void {
     if (!this.conns.delete(conn)) return;
-    const ids = [...conn.clientIds].filter((id) => this.owners.get(id) === conn);
-    for (const id of ids) this.owners.delete(id);
-    if (ids.length > 0) awarenessProtocol.removeAwarenessStates(this.awareness, ids, null);
+    this.presence.leave(conn);
     this.startIdleTimerIfEmpty();
   }
 
@@ -230,10 +263,13 @@ export class Room {
     this.idleTimer.unref();
   }
 
-  private reject(conn: Connection, code: CloseCode, why: string): void {
+  private reject(conn: Connection, code: CloseCode, why: string, detail?: string): void {
     this.deps.metrics.messageRejected(`close_${code}`);
-    this.deps.log.warn({ reviewId: this.id, conn: conn.id, role: conn.identity.role, code, why }, 'closing connection');
-    conn.close(code);
+    this.deps.log.warn(
+      { reviewId: this.id, conn: conn.id, role: conn.identity.role, code, why, detail },
+      'closing connection',
+    );
+    conn.close(code, detail);
   }
 
   private handle(conn: Connection, message: Uint8Array): void {
@@ -252,7 +288,11 @@ export class Room {
           this.handleAwareness(conn, decoding.readVarUint8Array(decoder));
           return;
         case MessageType.queryAwareness:
-          conn.send(this.awarenessMessage([...this.awareness.getStates().keys()]));
+          if (!conn.syncRequests.take()) {
+            this.reject(conn, CloseCode.RateLimited, 'presence request rate limit');
+            return;
+          }
+          this.broadcaster.send(conn, this.presence.message());
           return;
         case MessageType.auth:
           // Authentication happens before the upgrade; the message carries nothing for us.
@@ -261,7 +301,8 @@ export class Room {
           throw new BadMessageError(`unknown message type ${type}`);
       }
     } catch (err) {
-      this.reject(conn, CloseCode.BadMessage, (err as Error).message || 'undecodable message');
+      if (err instanceof PresenceError) this.reject(conn, CloseCode.BadMessage, err.message, err.message);
+      else this.reject(conn, CloseCode.BadMessage, (err as Error).message || 'undecodable message');
     }
   }
 
@@ -269,190 +310,121 @@ export class Room {
     const syncType = decoding.readVarUint(decoder);
     switch (syncType) {
       case syncProtocol.messageYjsSyncStep1: {
+        if (!conn.syncRequests.take()) {
+          this.reject(conn, CloseCode.RateLimited, 'sync request rate limit');
+          return;
+        }
         const stateVector = decoding.readVarUint8Array(decoder);
         const encoder = encoding.createEncoder();
         encoding.writeVarUint(encoder, MessageType.sync);
         // Throws on a state vector that does not decode: handled as a bad message.
         syncProtocol.writeSyncStep2(encoder, this.doc, stateVector);
-        conn.send(encoding.toUint8Array(encoder));
+        this.broadcaster.send(conn, encoding.toUint8Array(encoder));
         return;
       }
       case syncProtocol.messageYjsSyncStep2:
-      case syncProtocol.messageYjsUpdate:
-        this.handleUpdate(conn, decoding.readVarUint8Array(decoder));
+      case syncProtocol.messageYjsUpdate: {
+        const update = decoding.readVarUint8Array(decoder);
+        if (!can(conn.identity.role, 'doc.write')) {
+          // Judged by length alone: the stock client's empty step 2 passes, anything else closes.
+          if (update.length > EMPTY_UPDATE_BYTES) this.reject(conn, CloseCode.ReadOnly, 'read-only link sent a change');
+          return;
+        }
+        this.handleUpdate(conn, update);
         return;
+      }
       default:
         throw new BadMessageError(`unknown sync message type ${syncType}`);
     }
   }
 
   private handleUpdate(conn: Connection, update: Uint8Array): void {
-    // y-protocols' readSyncMessage would swallow a failed decode and half-apply;
-    // decode the whole update first so a bad one closes the connection instead.
-    let decoded: ReturnType<typeof Y.decodeUpdate>;
-    try {
-      decoded = Y.decodeUpdate(update);
-    } catch {
-      throw new BadMessageError('update does not decode');
-    }
-    if (decoded.structs.length === 0 && decoded.ds.clients.size === 0) return;
-    if (!can(conn.identity.role, 'doc.write')) {
-      this.deps.metrics.messageRejected('read_only_dropped');
-      this.deps.log.debug({ reviewId: this.id, conn: conn.id }, 'dropped an update from a read-only link');
-      return;
-    }
     if (!conn.updates.take()) {
       this.reject(conn, CloseCode.RateLimited, 'update rate limit');
       return;
     }
-    const refused = this.deps.checkUpdate?.(this.doc, decoded, conn.identity);
-    if (refused) {
-      // Never applied, relayed or stored. The connection is closed too: Yjs numbers each
-      // client's changes, so everything this client sends later builds on the refused one
-      // and could never be applied; its app must reload the review.
-      this.deps.log.info({ reviewId: this.id, conn: conn.id, why: refused }, 'refused a change');
-      this.reject(conn, CloseCode.ChangeRefused, 'content rule');
-      return;
-    }
-    if (this.approxBytes + update.length > this.deps.limits.maxDocBytes) {
+    if (this.checkpoints.bytes + update.length > this.deps.limits.maxDocBytes) {
       this.reject(conn, CloseCode.DocumentTooLarge, 'document size limit');
       return;
     }
-    // Failures are logged and the sender closed inside commit().
-    this.commit(update, conn.identity.role, conn.identity.linkId, conn).catch(() => undefined);
-  }
-
-  /**
-   * Appends `update` to the store and, once committed, applies it and relays it
-   * to everyone but `origin`. Resolves after it was applied; rejects if the
-   * store refused it (then nobody has seen it).
-   */
-  private commit(
-    update: Uint8Array,
-    role: WriterRole,
-    linkId: string | null,
-    origin: Connection | null,
-  ): Promise<void> {
-    const started = performance.now();
-    const committed = this.deps.store.append(this.id, { update, receivedAt: Date.now(), role, linkId });
-    const applied = this.tail.then(() =>
-      committed.then(
-        (seq) => {
-          this.deps.metrics.appendSeconds((performance.now() - started) / 1000);
-          this.applyCommitted(origin, update, seq);
-        },
-        (err: unknown) => {
-          this.deps.log.error({ reviewId: this.id, conn: origin?.id, err }, 'store refused an update');
-          if (origin) this.reject(origin, CloseCode.StorageUnavailable, 'store write failed');
-          throw err;
-        },
-      ),
+    const verdict = this.gate.judge(update, {
+      facilitates: can(conn.identity.role, 'review.facilitate'),
+      foreignClient: (ids) => this.presence.foreignClient(conn, ids),
+    });
+    if (!verdict.ok) {
+      // Never applied, relayed or stored. The connection is closed too: Yjs numbers each
+      // client's changes, so everything this client sends later builds on the refused one
+      // and could never be applied; its app must reload the review.
+      this.reject(conn, verdict.code, 'refused a change', verdict.detail);
+      return;
+    }
+    if (verdict.noop) return;
+    this.checkpoints.accepted(update.length);
+    this.commit(update, { role: conn.identity.role as Writer['role'], linkId: conn.identity.linkId }, conn).catch(
+      () => undefined,
     );
-    this.tail = applied.catch(() => undefined);
-    return applied;
+  }
+
+  /** Stores an accepted update, then applies it and relays it to everyone but `origin`. */
+  private commit(update: Uint8Array, writer: Writer, origin: Connection | null): Promise<void> {
+    return this.log
+      .commit(update, writer, (seq) => this.applyCommitted(origin, update, seq))
+      .catch((err: unknown) => {
+        this.gate.dropped(update);
+        this.checkpoints.accepted(-update.length);
+        this.deps.log.error({ reviewId: this.id, conn: origin?.id, err }, 'store refused an update');
+        if (origin) this.reject(origin, CloseCode.StorageUnavailable, 'store write failed');
+        throw err;
+      });
+  }
+
+  private applyCommitted(origin: Connection | null, update: Uint8Array, seq: number): void {
+    this.gate.applied();
+    if (this.state === 'destroyed') return;
+    // The gate applied it to an identical copy first: it applies completely.
+    Y.applyUpdate(this.doc, update, origin);
+    this.log.noteSeq(seq);
+    this.deps.bus?.publishUpdate(this.id, seq, update);
+    this.broadcaster.relay(update, origin);
+    this.checkpoints.applied();
   }
 
   /**
-   * A change made by the server itself (ingested alerts, publishing): `change`
-   * runs on a scratch copy, and the update it produces takes the same path as
-   * a client's: stored first, then applied and relayed to every client.
+   * A change made by the server itself (ingested alerts, publishing): `change` runs
+   * on a scratch copy of everything accepted so far, and the update it produces
+   * takes a writer's path: judged by the gate, stored, then applied and relayed
+   * to every client. One at a time per room. Rejects with ServerChangeRefused
+   * when the gate refuses it (nothing is stored), or with what `change` threw.
    */
-  async applyServerChange(change: (doc: Y.Doc) => void): Promise<void> {
+  applyServerChange(change: (doc: Y.Doc) => void): Promise<void> {
+    const run = this.serverChanges.then(() => this.runServerChange(change));
+    this.serverChanges = run.catch(() => undefined);
+    return run;
+  }
+
+  private async runServerChange(change: (doc: Y.Doc) => void): Promise<void> {
     await this.loaded;
     if (this.state !== 'ready') throw new Error(`review ${this.id} is not available`);
     const scratch = new Y.Doc();
     try {
-      Y.applyUpdate(scratch, Y.encodeStateAsUpdate(this.doc));
+      Y.applyUpdate(scratch, this.gate.encodeAhead());
       const changes: Uint8Array[] = [];
       scratch.on('update', (u: Uint8Array) => changes.push(u));
       change(scratch);
-      if (changes.length > 0) await this.commit(Y.mergeUpdates(changes), 'system', null, null);
+      if (changes.length === 0) return;
+      const update = Y.mergeUpdates(changes);
+      if (this.checkpoints.bytes + update.length > this.deps.limits.maxDocBytes) {
+        throw new ServerChangeRefused(CloseCode.DocumentTooLarge, 'the review would pass its size limit');
+      }
+      const verdict = this.gate.judge(update, { facilitates: true, foreignClient: () => null });
+      if (!verdict.ok) throw new ServerChangeRefused(verdict.code, verdict.detail);
+      if (verdict.noop) return;
+      this.checkpoints.accepted(update.length);
+      await this.commit(update, SYSTEM, null);
     } finally {
       scratch.destroy();
       this.startIdleTimerIfEmpty();
     }
-  }
-
-  private applyCommitted(origin: Connection | null, update: Uint8Array, seq: number): void {
-    if (this.state === 'destroyed') return;
-    try {
-      Y.applyUpdate(this.doc, update, origin);
-    } catch (err) {
-      this.deps.log.error({ reviewId: this.id, conn: origin?.id, seq, err }, 'a committed update failed to apply');
-      return;
-    }
-    this.noteSeq(seq);
-    this.deps.bus?.publishUpdate(this.id, seq, update);
-    this.relay(update, origin);
-  }
-
-  /**
-   * Queues an applied update for every local client but `origin`, and counts it toward the
-   * next checkpoint. The queue is sent once the current microtasks ran (`flushRelay`): the
-   * store commits a tick's updates together, so under load one frame per client carries many.
-   */
-  private relay(update: Uint8Array, origin: Connection | null): void {
-    this.approxBytes += update.length;
-    this.updatesSinceCheckpoint++;
-    this.relayQueue.push({ update, origin });
-    if (!this.relayScheduled) {
-      // After the current microtasks: every update of the store's batch is applied by then
-      // (their promises settle together), and no event-loop turn is waited for.
-      this.relayScheduled = true;
-      process.nextTick(this.flushRelay);
-    }
-    this.scheduleCompaction();
-  }
-
-  /**
-   * Sends the queued updates: to a client that sent none of them, one merged update
-   * (encoded once for all); to a client that sent some, the others merged; one queued
-   * update goes out as it is. Merging changes no content: Yjs applies a merged update
-   * exactly as the updates it was made of.
-   */
-  private readonly flushRelay = (): void => {
-    this.relayScheduled = false;
-    const queued = this.relayQueue;
-    this.relayQueue = [];
-    if (queued.length === 0 || this.state === 'destroyed') return;
-    const message = (updates: Uint8Array[]): Uint8Array => {
-      const encoder = encoding.createEncoder();
-      encoding.writeVarUint(encoder, MessageType.sync);
-      syncProtocol.writeUpdate(encoder, updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates));
-      return encoding.toUint8Array(encoder);
-    };
-    const origins = new Set<Connection | null>(queued.map((q) => q.origin));
-    let forAll: Uint8Array | null = null;
-    let relayed = 0;
-    for (const conn of this.conns) {
-      if (!origins.has(conn)) {
-        forAll ??= message(queued.map((q) => q.update));
-        this.sendChecked(conn, forAll);
-        relayed += queued.length;
-        continue;
-      }
-      const others = queued.filter((q) => q.origin !== conn).map((q) => q.update);
-      if (others.length === 0) continue;
-      this.sendChecked(conn, message(others));
-      relayed += others.length;
-    }
-    this.deps.metrics.updatesRelayed(queued.length, relayed);
-  };
-
-  /** Records that `seq` is applied; false if it already was. Schedules a catch-up when a gap opens. */
-  private noteSeq(seq: number): boolean {
-    if (seq <= this.contiguousSeq || this.aheadSeqs.has(seq)) return false;
-    this.aheadSeqs.add(seq);
-    while (this.aheadSeqs.delete(this.contiguousSeq + 1)) this.contiguousSeq++;
-    if (this.aheadSeqs.size > 0 && !this.catchUpTimer) {
-      // Give the bus a moment to deliver the missing seqs before asking the store.
-      this.catchUpTimer = setTimeout(() => {
-        this.catchUpTimer = null;
-        void this.catchUp();
-      }, 250);
-      this.catchUpTimer.unref();
-    }
-    return true;
   }
 
   /** An update another server committed: apply and relay it unless we have it already. */
@@ -461,225 +433,56 @@ export class Room {
       this.busEarly?.push({ seq, update });
       return;
     }
-    if (!this.noteSeq(seq)) return;
+    if (!this.log.noteSeq(seq)) return;
     try {
       Y.applyUpdate(this.doc, update, REMOTE);
     } catch (err) {
       this.deps.log.error({ reviewId: this.id, seq, err }, 'an update from another server failed to apply');
       return;
     }
-    this.relay(update, null);
-  }
-
-  /** Reads from the store every update after `contiguousSeq` that the bus did not deliver. */
-  private catchUp(): Promise<void> {
-    if (this.catchingUp) return this.catchingUp;
-    if (this.state !== 'ready') return Promise.resolve();
-    this.catchingUp = (async () => {
-      for (;;) {
-        const rows = await this.deps.store.readLog(this.id, this.contiguousSeq, 500);
-        if ((this.state as RoomState) !== 'ready') return;
-        for (const row of rows) this.applyRemote(row.seq, row.update);
-        if (rows.length < 500) return;
-      }
-    })()
-      .catch((err: unknown) =>
-        this.deps.log.warn({ reviewId: this.id, err }, 'catch-up from the store failed; will retry'),
-      )
-      .finally(() => {
-        this.catchingUp = null;
-      });
-    return this.catchingUp;
+    this.gate.external(update);
+    this.checkpoints.accepted(update.length);
+    this.broadcaster.relay(update, null);
+    this.checkpoints.applied();
   }
 
   private startPolling(): void {
     const every = this.deps.catchUpIntervalMs;
     if (!this.deps.bus || !every) return;
-    this.pollTimer = setInterval(() => void this.catchUp(), every);
+    this.pollTimer = setInterval(() => void this.log.catchUp(), every);
     this.pollTimer.unref();
   }
 
   private readonly busListener: BusListener = {
     update: (seq, update) => this.applyRemote(seq, update),
-    awareness: (update) => this.applyRemoteAwareness(update),
-    reset: () => void this.catchUp(),
+    awareness: (update) => {
+      if (this.state === 'destroyed') return;
+      try {
+        this.presence.receiveRemote(update);
+      } catch (err) {
+        this.deps.log.warn({ reviewId: this.id, err }, 'undecodable awareness from another server');
+      }
+    },
+    reset: () => void this.log.catchUp(),
   };
 
-  /** Presence from another server's clients, already stamped there. */
-  private applyRemoteAwareness(update: Uint8Array): void {
-    if (this.state === 'destroyed') return;
-    let entries;
-    try {
-      entries = decodeAwarenessUpdate(update);
-    } catch (err) {
-      this.deps.log.warn({ reviewId: this.id, err }, 'undecodable awareness from another server');
-      return;
-    }
-    for (const e of entries) {
-      const owner = this.owners.get(e.clientId);
-      if (owner !== undefined && owner !== REMOTE) continue;
-      if (e.state === null) this.owners.delete(e.clientId);
-      else this.owners.set(e.clientId, REMOTE);
-    }
-    awarenessProtocol.applyAwarenessUpdate(this.awareness, update, REMOTE);
-  }
-
-  private sendChecked(conn: Connection, message: Uint8Array): void {
-    if (conn.closed) return;
-    conn.send(message);
-    if (conn.transport.bufferedAmount > this.deps.limits.maxBufferedBytes) {
-      this.reject(conn, CloseCode.SlowConsumer, 'send buffer over limit');
-    }
-  }
-
-  /**
-   * The stock client echoes every awareness update it receives back to the
-   * server, so most awareness messages carry other clients' states. Only a
-   * connection's own client ids are applied (and count against its awareness
-   * rate); echoes and attempts to speak for someone else are dropped.
-   */
   private handleAwareness(conn: Connection, update: Uint8Array): void {
-    let entries;
-    try {
-      entries = decodeAwarenessUpdate(update);
-    } catch {
-      throw new BadMessageError('awareness update does not decode');
-    }
-    const own = entries.filter((e) => this.claim(conn, e.clientId, e.clock, e.state !== null));
-    if (own.length === 0) return;
-    if (!conn.awareness.take()) {
-      this.reject(conn, CloseCode.RateLimited, 'awareness rate limit');
-      return;
-    }
-    const { identity } = conn;
-    const stamped = own.map((e) => ({
-      ...e,
-      state:
-        e.state === null
-          ? null
-          : stampUser(e.state, {
-              name: displayName(e.state.user, identity.label),
-              role: identity.role,
-              color: colorFor(e.clientId),
-              linkId: identity.linkId,
-            }),
-    }));
-    awarenessProtocol.applyAwarenessUpdate(this.awareness, encodeAwarenessEntries(stamped), conn);
-  }
-
-  /**
-   * Whether `conn` may set the awareness state of `clientId`. An unowned id is
-   * claimed by its first non-null state. An owned id may be taken over only by
-   * a connection on the same link with a newer clock: the same person
-   * reconnecting before the server noticed the old socket die (an echo never
-   * carries a newer clock than the server's).
-   */
-  private claim(conn: Connection, clientId: number, clock: number, hasState: boolean): boolean {
-    const owner = this.owners.get(clientId);
-    if (owner === conn) return true;
-    if (!hasState) return false;
-    if (owner) {
-      const known = this.awareness.meta.get(clientId)?.clock ?? 0;
-      if (clock <= known) return false;
-      // A client that moved here from another server may reclaim its id; on this server, only its own link may.
-      if (owner !== REMOTE) {
-        if (owner.identity.linkId !== conn.identity.linkId) return false;
-        owner.clientIds.delete(clientId);
-      }
-    }
-    this.owners.set(clientId, conn);
-    conn.clientIds.add(clientId);
-    return true;
-  }
-
-  /** Relays awareness changes to everyone, the sender included (it keeps the stock client's liveness timer fed). */
-  private readonly onAwarenessUpdate = (
-    { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
-    origin: unknown,
-  ): void => {
-    const changed = [...added, ...updated, ...removed];
-    if (changed.length === 0) return;
-    const message = this.awarenessMessage(changed);
-    for (const conn of this.conns) this.sendChecked(conn, message);
-    // Our own clients' presence (origin: their connection, or null when they leave) goes to other servers;
-    // what came from there, or timed out here, does not.
-    if (this.deps.bus && (origin === null || (origin !== REMOTE && origin !== 'timeout'))) {
-      this.deps.bus.publishAwareness(this.id, awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
-    }
-  };
-
-  private awarenessMessage(clientIds: number[]): Uint8Array {
-    const encoder = encoding.createEncoder();
-    encoding.writeVarUint(encoder, MessageType.awareness);
-    encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(this.awareness, clientIds));
-    return encoding.toUint8Array(encoder);
-  }
-
-  private scheduleCompaction(): void {
-    if (this.updatesSinceCheckpoint >= this.deps.limits.compactEveryUpdates) {
-      // A busy review checkpoints at most once per interval: each checkpoint encodes the
-      // whole document, so back to back they cost more than the tail they save.
-      const wait = this.lastCheckpointAt + this.deps.limits.compactMinIntervalMs - Date.now();
-      if (wait <= 0) {
-        void this.compact();
-        return;
-      }
-      if (!this.compactTimer) {
-        this.compactTimer = setTimeout(() => void this.compact(), wait);
-        this.compactTimer.unref();
-      }
-      return;
-    }
-    if (this.compactTimer) clearTimeout(this.compactTimer);
-    this.compactTimer = setTimeout(() => void this.compact(), this.deps.limits.compactDebounceMs);
-    this.compactTimer.unref();
+    // Echoes of others' states cost nothing; a connection's own states count against its rate.
+    const applied = this.presence.receive(conn, update);
+    if (applied && !conn.awareness.take()) this.reject(conn, CloseCode.RateLimited, 'awareness rate limit');
   }
 
   /** Checkpoints the merged state so the next load reads one row plus a short tail. */
   compact(): Promise<void> {
-    if (this.compactTimer) {
-      clearTimeout(this.compactTimer);
-      this.compactTimer = null;
-    }
-    if (this.compacting) return this.compacting;
-    if (this.state !== 'ready' || this.updatesSinceCheckpoint === 0) return Promise.resolve();
-    this.lastCheckpointAt = Date.now();
-    const state = Y.encodeStateAsUpdate(this.doc);
-    const upto = this.contiguousSeq;
-    const covered = this.updatesSinceCheckpoint;
-    const bytesAtSnapshot = this.approxBytes;
-    this.compacting = this.deps.store
-      .compact(this.id, state, upto)
-      .then(
-        () => {
-          this.deps.bus?.compacted(this.id);
-          this.updatesSinceCheckpoint -= covered;
-          this.approxBytes = state.length + (this.approxBytes - bytesAtSnapshot);
-          try {
-            this.deps.onCheckpoint?.(this.id, this.doc, upto);
-          } catch (err) {
-            this.deps.log.error({ reviewId: this.id, err }, 'checkpoint hook failed');
-          }
-        },
-        (err: unknown) =>
-          this.deps.log.error({ reviewId: this.id, err }, 'checkpoint failed; the log still has everything'),
-      )
-      .finally(() => {
-        this.compacting = null;
-      });
-    return this.compacting;
+    return this.checkpoints.compact();
   }
 
-  /** Waits for every accepted update to be committed and applied, then checkpoints. */
+  /** Waits for every accepted change to be committed and applied, then checkpoints. */
   async flush(): Promise<void> {
     await this.loaded;
-    let tail: Promise<void>;
-    do {
-      tail = this.tail;
-      await tail;
-    } while (tail !== this.tail);
-    if (this.compacting) await this.compacting;
-    await this.compact();
+    await this.serverChanges;
+    await this.log.settled();
+    await this.checkpoints.flush();
   }
 
   /** Closes every connection with `code`. */
@@ -691,13 +494,14 @@ export class Room {
     if (this.state === 'destroyed') return;
     const wasReady = this.state === 'ready';
     this.state = 'destroyed';
-    if (this.compactTimer) clearTimeout(this.compactTimer);
+    this.checkpoints.stop();
+    this.log.stop();
+    this.broadcaster.stop();
     if (this.idleTimer) clearTimeout(this.idleTimer);
-    if (this.catchUpTimer) clearTimeout(this.catchUpTimer);
     if (this.pollTimer) clearInterval(this.pollTimer);
     this.unsubscribe?.();
-    this.awareness.off('update', this.onAwarenessUpdate);
-    this.awareness.destroy();
+    this.presence.destroy();
+    this.gate.destroy();
     this.doc.destroy();
     if (wasReady) this.deps.metrics.roomUnloaded();
   }

@@ -28,6 +28,14 @@ export interface RelayLimits {
   awarenessPerSecond: number;
   /** All messages per connection, including the awareness echoes the stock client sends. */
   messagesPerSecond: number;
+  /** Bytes a connection may send per second, sustained (a burst may carry one frame of `maxFrameBytes`). */
+  bytesPerSecond: number;
+  /** The largest frame the transport accepts. */
+  maxFrameBytes: number;
+  /** Sync step 1 requests per connection per second (each answer can be the whole document). */
+  syncRequestsPerSecond: number;
+  /** Largest awareness state one client may publish, in bytes of JSON. */
+  maxAwarenessStateBytes: number;
   /** A connection whose unsent bytes exceed this is cut off as a slow consumer. */
   maxBufferedBytes: number;
   /** Messages buffered per connection while its room loads. */

@@ -14,14 +14,24 @@ import {
   type ParseResult,
 } from '@hindsight/importers';
 import { authenticate } from '../auth/links.ts';
+import { TokenBucket } from '../relay/rateLimit.ts';
 import type { RoomRegistry } from '../relay/registry.ts';
 import type { Store } from '../storage/store.ts';
 import { bearer } from './auth.ts';
 import { HttpError, badRequest } from './errors.ts';
 
+/** What one ingest link may send. */
+export interface IngestLimits {
+  /** Alerts in one post. */
+  maxAlerts: number;
+  /** Posts per minute per ingest link (bursts up to that many at once). */
+  postsPerMinute: number;
+}
+
 export interface IngestRoutesDeps {
   store: Store;
   registry: RoomRegistry;
+  ingest: IngestLimits;
 }
 
 /** Response body of a successful ingest. */
@@ -43,18 +53,24 @@ function describeProblems(result: ParseResult, source: IngestSource): string {
   return `nothing was added: ${shown.join('; ')}${more} (expected ${EXAMPLES[source]})`;
 }
 
+/** How many alerts a post carries (both shapes keep them in `alerts`); 0 when it has none. */
+function alertCount(body: unknown): number {
+  const alerts = body && typeof body === 'object' ? (body as { alerts?: unknown }).alerts : undefined;
+  return Array.isArray(alerts) ? alerts.length : 0;
+}
+
 export function ingestRoutes(deps: IngestRoutesDeps): Hono {
   const app = new Hono();
-  // One ingest at a time per review, so two posts of the same alert cannot both find it missing.
-  const queues = new Map<string, Promise<unknown>>();
-  const serialised = <T>(reviewId: string, run: () => Promise<T>): Promise<T> => {
-    const next = (queues.get(reviewId) ?? Promise.resolve()).then(run, run);
-    const settled = next.catch(() => undefined);
-    queues.set(reviewId, settled);
-    void settled.then(() => {
-      if (queues.get(reviewId) === settled) queues.delete(reviewId);
-    });
-    return next;
+  const { maxAlerts, postsPerMinute } = deps.ingest;
+  // One bucket per ingest link; links are few (one per alert source), so the map stays small.
+  const buckets = new Map<string, TokenBucket>();
+  const bucketFor = (linkId: string): TokenBucket => {
+    let bucket = buckets.get(linkId);
+    if (!bucket) {
+      bucket = new TokenBucket(postsPerMinute / 60, undefined, postsPerMinute);
+      buckets.set(linkId, bucket);
+    }
+    return bucket;
   };
 
   app.post('/:id/ingest/:source', async (c) => {
@@ -69,26 +85,41 @@ export function ingestRoutes(deps: IngestRoutesDeps): Hono {
     }
     const auth = await authenticate(deps.store, id, bearer(c), 'timeline.ingest');
     if (!auth.ok) throw new HttpError(auth.status, auth.code, auth.message);
+    if (!bucketFor(auth.identity.linkId).take()) {
+      c.header('Retry-After', String(Math.ceil(60 / postsPerMinute)));
+      throw new HttpError(
+        429,
+        ApiErrorCode.RateLimited,
+        `this ingest link may post ${postsPerMinute} times a minute; retry after the Retry-After seconds (group alerts into fewer posts)`,
+      );
+    }
     let body: unknown;
     try {
       body = await c.req.json();
     } catch {
       throw badRequest(`the body must be JSON: ${EXAMPLES[source]}`);
     }
+    const count = alertCount(body);
+    if (count > maxAlerts) {
+      throw new HttpError(
+        413,
+        ApiErrorCode.PayloadTooLarge,
+        `nothing was added: ${count} alerts in one post, at most ${maxAlerts}; split them into several posts`,
+      );
+    }
     const ctx = defaultContext(auth.identity.label);
     let outcome: ApplyResult = { added: [], alreadyPresent: 0 };
-    await serialised(id, () =>
-      deps.registry.applyServerChange(id, (doc) => {
-        // Zone-less times in the generic shape are read in the review's zone.
-        const parsed =
-          source === 'alertmanager'
-            ? parseAlertmanager(body)
-            : parseGenericAlerts(body, { timeZone: importDefaults(doc).timeZone });
-        // All or nothing: one unreadable alert refuses the whole post (before anything is written).
-        if (parsed.problems.length > 0) throw badRequest(describeProblems(parsed, source));
-        outcome = applyImport(doc, parsed.candidates, ctx);
-      }),
-    );
+    // The room runs server changes one at a time, so two posts of the same alert cannot both find it missing.
+    await deps.registry.applyServerChange(id, (doc) => {
+      // Zone-less times in the generic shape are read in the review's zone.
+      const parsed =
+        source === 'alertmanager'
+          ? parseAlertmanager(body)
+          : parseGenericAlerts(body, { timeZone: importDefaults(doc).timeZone });
+      // All or nothing: one unreadable alert refuses the whole post (before anything is written).
+      if (parsed.problems.length > 0) throw badRequest(describeProblems(parsed, source));
+      outcome = applyImport(doc, parsed.candidates, ctx);
+    });
     return c.json({ added: outcome.added.length, alreadyPresent: outcome.alreadyPresent } satisfies IngestResponse);
   });
 

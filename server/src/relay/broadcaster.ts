@@ -1,0 +1,91 @@
+// Fan-out with back-pressure. Every message the room sends goes through
+// `send`, the one guarded path: a connection whose unsent bytes pass
+// `maxBufferedBytes` is cut off as a slow consumer, whatever the message (relayed
+// updates, sync answers, presence). Updates applied in one turn go out as one
+// merged frame per client, never echoed to the client that sent them.
+import * as Y from 'yjs';
+import * as encoding from 'lib0/encoding';
+import * as syncProtocol from 'y-protocols/sync';
+import { MessageType } from '@hindsight/protocol';
+import type { Connection } from './connection.ts';
+import type { RelayMetrics } from './types.ts';
+
+export interface BroadcasterDeps {
+  maxBufferedBytes: number;
+  metrics: RelayMetrics;
+  connections(): Iterable<Connection>;
+  /** Called once for a connection that fell too far behind; it is closed by then. */
+  onSlow(conn: Connection): void;
+}
+
+/** A y-websocket sync update message carrying `update`. */
+export function updateMessage(update: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MessageType.sync);
+  syncProtocol.writeUpdate(encoder, update);
+  return encoding.toUint8Array(encoder);
+}
+
+export class Broadcaster {
+  /** Applied updates waiting for this turn's flush. */
+  private queue: { update: Uint8Array; origin: Connection | null }[] = [];
+  private scheduled = false;
+  private stopped = false;
+
+  constructor(private readonly deps: BroadcasterDeps) {}
+
+  /** Sends one message to one connection, cutting it off if its send buffer is over the limit. */
+  send(conn: Connection, message: Uint8Array): void {
+    if (conn.closed) return;
+    conn.send(message);
+    if (conn.transport.bufferedAmount > this.deps.maxBufferedBytes) this.deps.onSlow(conn);
+  }
+
+  /**
+   * Queues an applied update for every client but `origin`. The queue is sent once the
+   * current microtasks ran: the store commits a tick's updates together, so under load
+   * one frame per client carries many, and no event-loop turn is waited for.
+   */
+  relay(update: Uint8Array, origin: Connection | null): void {
+    this.queue.push({ update, origin });
+    if (!this.scheduled) {
+      this.scheduled = true;
+      process.nextTick(this.flush);
+    }
+  }
+
+  /**
+   * To a client that sent none of the queued updates, one merged update (encoded once
+   * for all); to a client that sent some, the others merged. Merging changes no
+   * content: Yjs applies a merged update exactly as the updates it was made of.
+   */
+  private readonly flush = (): void => {
+    this.scheduled = false;
+    const queued = this.queue;
+    this.queue = [];
+    if (queued.length === 0 || this.stopped) return;
+    const message = (updates: Uint8Array[]): Uint8Array =>
+      updateMessage(updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates));
+    const origins = new Set<Connection | null>(queued.map((q) => q.origin));
+    let forAll: Uint8Array | null = null;
+    let relayed = 0;
+    for (const conn of this.deps.connections()) {
+      if (!origins.has(conn)) {
+        forAll ??= message(queued.map((q) => q.update));
+        this.send(conn, forAll);
+        relayed += queued.length;
+        continue;
+      }
+      const others = queued.filter((q) => q.origin !== conn).map((q) => q.update);
+      if (others.length === 0) continue;
+      this.send(conn, message(others));
+      relayed += others.length;
+    }
+    this.deps.metrics.updatesRelayed(queued.length, relayed);
+  };
+
+  stop(): void {
+    this.stopped = true;
+    this.queue = [];
+  }
+}

@@ -1,0 +1,120 @@
+// When a room checkpoints: after a quiet moment, or once enough updates
+// arrived (but a busy review at most once per interval, since each checkpoint
+// encodes the whole document). Also keeps the room's size estimate, which the
+// size limit is checked against.
+import * as Y from 'yjs';
+import type { Store } from '../storage/store.ts';
+import type { RelayLimits, RelayLogger } from './types.ts';
+
+export interface CheckpointDeps {
+  reviewId: string;
+  doc: Y.Doc;
+  store: Pick<Store, 'compact'>;
+  limits: RelayLimits;
+  log: RelayLogger;
+  /** The highest seq the live document holds with every seq below it. */
+  coveredSeq(): number;
+  ready(): boolean;
+  /** After each checkpoint (must be quick). */
+  onCheckpoint(uptoSeq: number): void;
+}
+
+export class Checkpoints {
+  private sinceLast = 0;
+  private approxBytes = 0;
+  private lastAt = 0;
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<void> | null = null;
+  private stopped = false;
+
+  constructor(private readonly deps: CheckpointDeps) {}
+
+  /** Bytes of the stored state plus every update accepted since: what the size limit is checked against. */
+  get bytes(): number {
+    return this.approxBytes;
+  }
+
+  /** The room loaded: `tail` updates after the last checkpoint, `bytes` in all. */
+  loaded(tail: number, bytes: number): void {
+    this.sinceLast = tail;
+    this.approxBytes = bytes;
+    if (tail >= this.deps.limits.compactEveryUpdates) void this.compact();
+  }
+
+  /** An update of `bytes` was accepted (negative: an accepted one was dropped). */
+  accepted(bytes: number): void {
+    this.approxBytes += bytes;
+  }
+
+  /** An update reached the live document. */
+  applied(): void {
+    this.sinceLast++;
+    this.schedule();
+  }
+
+  private schedule(): void {
+    if (this.stopped) return;
+    const { compactEveryUpdates, compactMinIntervalMs, compactDebounceMs } = this.deps.limits;
+    if (this.sinceLast >= compactEveryUpdates) {
+      const wait = this.lastAt + compactMinIntervalMs - Date.now();
+      if (wait <= 0) {
+        void this.compact();
+        return;
+      }
+      if (!this.timer) {
+        this.timer = setTimeout(() => void this.compact(), wait);
+        this.timer.unref();
+      }
+      return;
+    }
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.compact(), compactDebounceMs);
+    this.timer.unref();
+  }
+
+  /** Stores the merged state so the next load reads one row plus a short tail. */
+  compact(): Promise<void> {
+    if (this.timer) {
+      clearTimeout(this.timer);
+      this.timer = null;
+    }
+    if (this.running) return this.running;
+    if (this.stopped || !this.deps.ready() || this.sinceLast === 0) return Promise.resolve();
+    this.lastAt = Date.now();
+    const state = Y.encodeStateAsUpdate(this.deps.doc);
+    const upto = this.deps.coveredSeq();
+    const covered = this.sinceLast;
+    const bytesAtSnapshot = this.approxBytes;
+    const { reviewId, log } = this.deps;
+    this.running = this.deps.store
+      .compact(reviewId, state, upto)
+      .then(
+        () => {
+          this.sinceLast -= covered;
+          this.approxBytes = state.length + (this.approxBytes - bytesAtSnapshot);
+          if (this.stopped) return;
+          try {
+            this.deps.onCheckpoint(upto);
+          } catch (err) {
+            log.error({ reviewId, err }, 'checkpoint hook failed');
+          }
+        },
+        (err: unknown) => log.error({ reviewId, err }, 'checkpoint failed; the log still has everything'),
+      )
+      .finally(() => {
+        this.running = null;
+      });
+    return this.running;
+  }
+
+  /** Waits for a running checkpoint, then takes one if anything is new. */
+  async flush(): Promise<void> {
+    if (this.running) await this.running;
+    await this.compact();
+  }
+
+  stop(): void {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+  }
+}
