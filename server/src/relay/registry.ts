@@ -6,7 +6,7 @@ import * as Y from 'yjs';
 import { CloseCode } from '@hindsight/protocol';
 import type { Store } from '../storage/store.ts';
 import { Connection } from './connection.ts';
-import { Room, type RoomDeps } from './room.ts';
+import { Room } from './room.ts';
 import type { ControlMessage, Identity, RelayLimits, RelayLogger, RelayMetrics, RoomBus, Transport } from './types.ts';
 
 export interface RegistryDeps {
