@@ -23,7 +23,12 @@ describe('floods', () => {
 
   beforeAll(async () => {
     server = await startServer({
-      env: { MAX_BUFFERED_BYTES: String(256 * 1024), UPDATES_PER_SECOND: '2000', LOG_LEVEL: 'info' },
+      env: {
+        MAX_BUFFERED_BYTES: String(256 * 1024),
+        UPDATES_PER_SECOND: '2000',
+        BYTES_PER_SECOND: String(64 * 1024 * 1024),
+        LOG_LEVEL: 'info',
+      },
     });
     review = await server.createReview('Floods');
   });
@@ -77,7 +82,7 @@ describe('floods', () => {
     const chunk = 'x'.repeat(32 * 1024);
     const cut = () => server.logs.some((l) => l.msg === 'closing connection' && l.code === CloseCode.SlowConsumer);
     for (let i = 0; i < 2000 && !cut(); i++) {
-      doc.getText('bulk').insert(0, chunk);
+      addEntry(doc, { at: i, summary: `bulk ${i}`, notes: chunk }, defaultContext('bulk'));
       writer.send(updateMessage(updates.at(-1)!));
       if (i % 20 === 19) await new Promise((r) => setTimeout(r, 50));
     }

@@ -14,7 +14,14 @@ import { REGRESSION_SEEDS } from './regressions.ts';
 const FRAMES = 1000;
 const PARALLEL = 25;
 const BASE_SEED = Number(process.env.FUZZ_SEED ?? 20261128);
-const EXPECTED = new Set<number>([CloseCode.BadMessage, CloseCode.FrameTooLarge]);
+// A mangled update that still decodes is judged by its effect: it would stay pending
+// (4412) or touch something outside the schema (4422).
+const EXPECTED = new Set<number>([
+  CloseCode.BadMessage,
+  CloseCode.FrameTooLarge,
+  CloseCode.UpdateIncomplete,
+  CloseCode.SchemaViolation,
+]);
 
 describe('sync endpoint fuzzing', () => {
   let server: RunningServer;
@@ -35,14 +42,15 @@ describe('sync endpoint fuzzing', () => {
     await server?.stop();
   });
 
-  /** Sends one frame on its own connection; returns the close code, or null if the server kept it open. */
+  /** Sends one frame on its own connection; returns the close code, or null if the server kept it open (15 s). */
   async function attack(seed: number): Promise<{ seed: number; category: string; code: number | null }> {
     const { category, frame } = malformedFrame(seed);
     const peer = await openRawOk(server, review.id, review.tokens.editor);
     peer.send(frame);
     const code = await Promise.race([
       peer.closed.then((c) => c.code),
-      new Promise<null>((r) => setTimeout(() => r(null), 2_000)),
+      // Every malformed frame must close its socket; the window only bounds a wrong answer on a loaded machine.
+      new Promise<null>((r) => setTimeout(() => r(null), 15_000)),
     ]);
     if (code === null) peer.ws.terminate();
     return { seed, category, code };
@@ -69,6 +77,7 @@ describe('sync endpoint fuzzing', () => {
       addEntry(alice.doc, { at: Date.UTC(2026, 0, 1, 0, round), summary: `alice ${round}` }, defaultContext('alice'));
       addEntry(bob.doc, { at: Date.UTC(2026, 0, 1, 0, round), summary: `bob ${round}` }, defaultContext('bob'));
     }
+    if (failures.length > 0) console.log(JSON.stringify(server.logs.filter((l) => Number(l.level) >= 40).slice(-15)));
     expect(failures, `failing seeds (add them to regressions.ts): ${JSON.stringify(failures.slice(0, 20))}`).toEqual(
       [],
     );

@@ -3,7 +3,8 @@
 // revoking a link cuts its open connections.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CloseCode } from '@hindsight/protocol';
-import { openRaw, openRawOk } from '../helpers/raw.ts';
+import * as Y from 'yjs';
+import { openRaw, openRawOk, syncStep1Message } from '../helpers/raw.ts';
 import { startServer, tokenOf, type ReviewHandle, type RunningServer } from '../helpers/server.ts';
 
 describe('capability links', () => {
@@ -38,13 +39,19 @@ describe('capability links', () => {
     });
   }
 
-  it('accepts each of the three links and greets with sync step 1', async () => {
-    for (const token of Object.values(review.tokens)) {
+  it('accepts each of the three links; writers are greeted with sync step 1, a reader answered when it asks', async () => {
+    for (const token of [review.tokens.facilitator, review.tokens.editor]) {
       const peer = await openRawOk(server, review.id, token);
       await expect.poll(() => peer.received.length).toBeGreaterThan(0);
-      expect(peer.received[0]![0]).toBe(0); // messageSync
+      expect([...peer.received[0]!.slice(0, 2)]).toEqual([0, 0]); // messageSync, sync step 1
       peer.ws.close();
     }
+    // A read-only link is never asked for its state: it gets sync step 2 when it sends step 1.
+    const reader = await openRawOk(server, review.id, review.tokens.reader);
+    reader.send(syncStep1Message(new Y.Doc()));
+    await expect.poll(() => reader.received.length).toBeGreaterThan(0);
+    expect([...reader.received[0]!.slice(0, 2)]).toEqual([0, 1]); // messageSync, sync step 2
+    reader.ws.close();
   });
 
   it('lets only the facilitator manage links', async () => {

@@ -107,7 +107,7 @@ describe('bad input', () => {
     const doc = new Y.Doc();
     const updates: Uint8Array[] = [];
     doc.on('update', (u: Uint8Array) => updates.push(u));
-    for (let i = 0; i < 1000; i++) doc.getMap('flood').set(String(i), i);
+    for (let i = 0; i < 1000; i++) doc.getText('narrative.impact').insert(i, 'x');
     for (const u of updates) flooder.send(updateMessage(u));
     expect((await flooder.closed).code).toBe(CloseCode.RateLimited);
     await honestClientsStillConverge();

@@ -1,9 +1,10 @@
-// Read-only links: a reader receives the document, live updates and presence,
-// but whatever it sends that would change the document is dropped by the
-// relay, never applied, relayed or stored, even across a restart.
+// Read-only links: a reader receives the document, live updates and presence;
+// anything it sends that would change the document closes it (4405), judged by
+// its length without decoding it, and is never applied, relayed or stored.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { addEntry, defaultContext, readTimeline } from '@hindsight/doc';
+import { CloseCode } from '@hindsight/protocol';
 import { connect, synced, waitFor, type Client } from '../helpers/clients.ts';
 import { openRawOk, syncStep1Message, syncStep2Message, updateMessage } from '../helpers/raw.ts';
 import { exportJson, startServer, type ReviewHandle, type RunningServer } from '../helpers/server.ts';
@@ -28,26 +29,27 @@ describe('reader links', () => {
     await server.stop();
   });
 
-  it('drops a reader’s crafted update and sync step 2 everywhere, and keeps the reader connected', async () => {
+  it('closes a reader that sends a change, by its length alone, and stores nothing', async () => {
     const editor = connect(server, review.id, review.tokens.editor);
     clients.push(editor);
     await synced(editor);
     addEntry(editor.doc, { at: Date.UTC(2026, 0, 1, 9), summary: 'honest entry' }, defaultContext('ed'));
 
-    const reader = await openRawOk(server, review.id, review.tokens.reader);
-    reader.send(syncStep1Message(new Y.Doc()));
-    reader.send(syncStep2Message(forgedUpdate('forged via sync step 2')));
-    reader.send(updateMessage(forgedUpdate('forged via update')));
-    // An empty sync step 2, as the stock client sends on every connect, is fine.
-    reader.send(syncStep2Message(Y.encodeStateAsUpdate(new Y.Doc())));
-
-    // The reader still gets live updates after all of that.
-    const before = reader.received.length;
-    addEntry(editor.doc, { at: Date.UTC(2026, 0, 1, 10), summary: 'second honest entry' }, defaultContext('ed'));
-    await expect.poll(() => reader.received.length).toBeGreaterThan(before);
-    expect(reader.ws.readyState).toBe(reader.ws.OPEN);
+    for (const forged of [
+      syncStep2Message(forgedUpdate('forged via sync step 2')),
+      updateMessage(forgedUpdate('forged via update')),
+    ]) {
+      const reader = await openRawOk(server, review.id, review.tokens.reader);
+      reader.send(syncStep1Message(new Y.Doc()));
+      // An empty sync step 2, as the stock client sends on every connect, is fine...
+      reader.send(syncStep2Message(Y.encodeStateAsUpdate(new Y.Doc())));
+      // ...anything longer closes the connection.
+      reader.send(forged);
+      expect((await reader.closed).code).toBe(CloseCode.ReadOnly);
+    }
 
     // A fresh client (a stock provider) sees only the honest entries.
+    addEntry(editor.doc, { at: Date.UTC(2026, 0, 1, 10), summary: 'second honest entry' }, defaultContext('ed'));
     const observer = connect(server, review.id, review.tokens.facilitator);
     clients.push(observer);
     await synced(observer);
@@ -55,31 +57,34 @@ describe('reader links', () => {
     const summaries = (doc: Y.Doc) => readTimeline(doc).map((e) => e.summary);
     expect(summaries(observer.doc)).toEqual(['honest entry', 'second honest entry']);
     expect(summaries(editor.doc)).toEqual(['honest entry', 'second honest entry']);
-    const exported = await exportJson(server, review.id, review.tokens.reader);
+    const exported = await exportJson(server, review.id, review.tokens.facilitator);
     expect(JSON.stringify(exported)).not.toContain('forged');
-    reader.ws.close();
   });
 
-  it('a stock provider on a reader link syncs and keeps working, but its local edits never leave it', async () => {
+  it('a stock provider on a reader link syncs and gets live edits; a local edit closes it and never leaves it', async () => {
     const reader = connect(server, review.id, review.tokens.reader);
     clients.push(reader);
     await synced(reader);
     expect(readTimeline(reader.doc)).toHaveLength(2);
-    const dropped = () => server.logs.filter((l) => l.msg === 'dropped an update from a read-only link').length;
-    const droppedBefore = dropped();
-    addEntry(reader.doc, { at: Date.UTC(2026, 0, 1, 11), summary: 'forged by a stock reader' }, defaultContext('rd'));
-    // The positive signal: the server has judged the forged update (and says it dropped it).
-    await waitFor(() => dropped() > droppedBefore, 'the server to drop the reader’s update');
     const editor = clients[0]!;
     addEntry(editor.doc, { at: Date.UTC(2026, 0, 1, 12), summary: 'third honest entry' }, defaultContext('ed'));
     await waitFor(
       () => readTimeline(reader.doc).some((e) => e.summary === 'third honest entry'),
       'reader to get live edits',
     );
-    expect(readTimeline(editor.doc).map((e) => e.summary)).not.toContain('forged by a stock reader');
-    const exported = JSON.stringify(await exportJson(server, review.id, review.tokens.reader));
-    expect(exported).toContain('third honest entry');
-    expect(exported).not.toContain('forged by a stock reader');
+    const closes: number[] = [];
+    reader.provider.on('connection-close', (event: CloseEvent | null) => {
+      if (event) closes.push(event.code);
+    });
+    addEntry(reader.doc, { at: Date.UTC(2026, 0, 1, 11), summary: 'forged by a stock reader' }, defaultContext('rd'));
+    await waitFor(() => closes.includes(CloseCode.ReadOnly), 'the reader to be closed as read-only');
+    // A later honest edit reaches a fresh client; the forged one never does.
+    addEntry(editor.doc, { at: Date.UTC(2026, 0, 1, 13), summary: 'fourth honest entry' }, defaultContext('ed'));
+    const late = connect(server, review.id, review.tokens.facilitator);
+    clients.push(late);
+    await synced(late);
+    await waitFor(() => readTimeline(late.doc).some((e) => e.summary === 'fourth honest entry'), 'the fourth entry');
+    expect(readTimeline(late.doc).map((e) => e.summary)).not.toContain('forged by a stock reader');
   });
 
   it('stamps presence from the link: a reader cannot pose as the facilitator or take over another client id', async () => {
@@ -134,7 +139,12 @@ describe('reader links', () => {
     server = await startServer({ dataDir });
     const exported = await exportJson(server, review.id, review.tokens.editor);
     const timeline = exported.timeline as { summary: string }[];
-    expect(timeline.map((e) => e.summary)).toEqual(['honest entry', 'second honest entry', 'third honest entry']);
+    expect(timeline.map((e) => e.summary)).toEqual([
+      'honest entry',
+      'second honest entry',
+      'third honest entry',
+      'fourth honest entry',
+    ]);
     expect(JSON.stringify(exported)).not.toContain('forged');
   });
 });

@@ -76,7 +76,7 @@ export type RootSchema = RecordRootSchema | FieldsRootSchema | TextRootSchema | 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any shared type, whatever its event type
 type AnyType = Y.AbstractType<any>;
 
-const LONG_TEXT = 20_000;
+const LONG_TEXT = 100_000;
 const epoch: FieldSpec = { type: 'number', min: -8.64e15, max: 8.64e15 };
 const optionalEpoch: FieldSpec = { ...epoch, nullable: true };
 const person: FieldSpec = { type: 'string', max: 200, nullable: true };

@@ -69,6 +69,9 @@ const EMPTY_UPDATE_BYTES = 2;
 
 const SYSTEM: Writer = { role: 'system', linkId: null };
 
+/** The share of `maxDocBytes` server changes may fill, keeping room for people's edits. */
+const SERVER_CHANGE_SHARE = 0.9;
+
 export class Room {
   readonly doc = new Y.Doc();
   readonly conns = new Set<Connection>();
@@ -413,8 +416,12 @@ export class Room {
       change(scratch);
       if (changes.length === 0) return;
       const update = Y.mergeUpdates(changes);
-      if (this.checkpoints.bytes + update.length > this.deps.limits.maxDocBytes) {
-        throw new ServerChangeRefused(CloseCode.DocumentTooLarge, 'the review would pass its size limit');
+      // Machines (alert ingest) may fill the review only so far: people can always still edit it.
+      if (this.checkpoints.bytes + update.length > this.deps.limits.maxDocBytes * SERVER_CHANGE_SHARE) {
+        throw new ServerChangeRefused(
+          CloseCode.DocumentTooLarge,
+          `the review would pass ${SERVER_CHANGE_SHARE * 100}% of its size limit`,
+        );
       }
       const verdict = this.gate.judge(update, { facilitates: true, foreignClient: () => null });
       if (!verdict.ok) throw new ServerChangeRefused(verdict.code, verdict.detail);
