@@ -24,6 +24,7 @@ import {
 import { FACILITATION_ROOT, MEETING_PHASES } from './facilitation.ts';
 import { LanguageRoot } from './language.ts';
 import { NARRATIVE_SECTIONS, narrativeRoot } from './narrative.ts';
+import { PeopleRoot } from './people.ts';
 import { PublishingRoot, REDACTION_KINDS } from './publishing.ts';
 
 /** The type and bounds of one field. */
@@ -71,7 +72,14 @@ export interface XmlRootSchema {
   unused?: boolean;
 }
 
-export type RootSchema = RecordRootSchema | FieldsRootSchema | TextRootSchema | XmlRootSchema;
+/** A Y.Map from free keys to plain values (e.g. fixed pseudonyms). */
+export interface ValuesRootSchema {
+  kind: 'values';
+  value: FieldSpec;
+  maxKeyLength: number;
+}
+
+export type RootSchema = RecordRootSchema | FieldsRootSchema | TextRootSchema | XmlRootSchema | ValuesRootSchema;
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any shared type, whatever its event type
 type AnyType = Y.AbstractType<any>;
@@ -229,6 +237,19 @@ const earlierReview: RecordRootSchema = {
   },
 };
 
+const person_: RecordRootSchema = {
+  kind: 'records',
+  maxKeyLength: 120,
+  fields: {
+    realName: opt({ type: 'string', max: 200 }),
+    displayName: opt({ type: 'string', max: 200 }),
+    handle: opt({ type: 'string', max: 200 }),
+    email: opt({ type: 'string', max: 200 }),
+    title: opt({ type: 'string', max: 200 }),
+    bot: opt({ type: 'boolean' }),
+  },
+};
+
 const metaFields: Record<string, FieldRule> = {
   schemaVersion: opt({ type: 'number', min: 1, max: 1_000, integer: true }),
   id: opt(id),
@@ -272,6 +293,8 @@ export const ROOT_SCHEMAS: ReadonlyMap<string, RootSchema> = new Map<string, Roo
   [LanguageRoot.terms, term],
   [PublishingRoot.redactions, redaction],
   [PublishingRoot.earlierReviews, earlierReview],
+  [PeopleRoot.people, person_],
+  [PeopleRoot.pseudonyms, { kind: 'values', value: { type: 'string', max: 200 }, maxKeyLength: 200 }],
   ...NARRATIVE_SECTIONS.map((s): [string, RootSchema] => [narrativeRoot(s), { kind: 'text', max: LONG_TEXT }]),
 ]);
 
@@ -368,6 +391,11 @@ export function validateTouched(doc: Y.Doc, touched: TouchedRecord): SchemaProbl
   const item = type._map.get(key);
   if (!item || item.deleted) return null;
   const value = item.content.getContent()[item.length - 1];
+  if (schema.kind === 'values') {
+    if (key.length === 0 || key.length > schema.maxKeyLength)
+      return `${path}: the key must be 1 to ${schema.maxKeyLength} characters`;
+    return fieldProblem(path, value, schema.value);
+  }
   if (schema.kind === 'fields') {
     const rule = schema.fields[key];
     return rule ? fieldProblem(path, value, rule.spec) : `${path} is not a field of ${root}`;

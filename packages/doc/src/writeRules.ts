@@ -2,11 +2,15 @@
 // (the records it touched, see recordSchema.ts), never on what its bytes seem
 // to address. The server applies these to every update before storing it.
 import { FACILITATION_ROOT } from './facilitation.ts';
+import { PeopleRoot } from './people.ts';
 import { MetaKey, Root } from './schema.ts';
 import type { TouchedRecord } from './recordSchema.ts';
 
-/** Roots only a facilitator changes: the meeting, the freeze and the reminder. */
-export const FACILITATOR_ROOTS: ReadonlySet<string> = new Set([FACILITATION_ROOT]);
+/**
+ * Roots only a facilitator changes: the meeting, the freeze and the reminder; and
+ * the pseudonyms fixed at publication (anyone else could map one back to a name).
+ */
+export const FACILITATOR_ROOTS: ReadonlySet<string> = new Set([FACILITATION_ROOT, PeopleRoot.pseudonyms]);
 
 /** Meta fields only a facilitator changes: the review's lifecycle. */
 export const FACILITATOR_META_KEYS: ReadonlySet<string> = new Set([
