@@ -1,11 +1,12 @@
 // After the server refused one of this client's changes: drop this browser's copy of the review, keeping a
 // snapshot of it so the person can be told what was not saved.
 import * as Y from 'yjs';
-import { CloseCode, CloseReason } from '@hindsight/protocol';
+import type { CloseCode } from '@hindsight/protocol';
+import { CloseReason, REFUSAL_CLOSE_CODES } from '@hindsight/protocol';
 import type { ReviewSync } from './session.ts';
 
 /** Close codes by which the server refuses a change (nothing of it stored): the doc must be reloaded. */
-export const REFUSAL_CODES: readonly number[] = [CloseCode.ChangeRefused, CloseCode.DocumentTooLarge];
+export const REFUSAL_CODES: readonly number[] = REFUSAL_CLOSE_CODES;
 
 export interface Refusal {
   /** Epoch ms when the refusal arrived. */

@@ -112,6 +112,8 @@ const entry: RecordRootSchema = {
     starred: opt({ type: 'boolean' }),
     /** Who said or did it, when that is not who recorded it (imports). */
     author: opt(person),
+    /** The import key of the message this one replies to (a chat thread). */
+    replyTo: opt({ type: 'string', max: 400 }),
     createdAt: opt(epoch),
     createdBy: opt(person),
     updatedAt: opt(epoch),
