@@ -1,6 +1,5 @@
 // Records the stock y-websocket client writes as SPEC 3.4 allows (a minimal entry, an unknown
 // kind, no notes) or worse: the server stores them and every export reads them.
-import * as Y from 'yjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportJson, startServer, type ReviewHandle, type RunningServer } from '../helpers/server.ts';
 import { minimalEntry, writeRaw } from '../helpers/rawRecords.ts';
