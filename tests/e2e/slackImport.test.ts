@@ -140,7 +140,7 @@ describe('a Slack import that keeps authorship', () => {
     const page = await rowBySummary(fran.page, 'Triggered #4211: Checkout error rate above 5%');
     expect(await page.locator('[aria-label="Kind"]').inputValue()).toBe('alert');
     await eventually(async () =>
-      expect(await page.getByTestId('delay-flag').textContent()).toContain('2 h 2 min until the first response'),
+      expect(await page.getByTestId('delay-flag').textContent()).toContain('2 h 02 min until the first response'),
     );
   });
 });

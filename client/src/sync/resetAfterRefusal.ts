@@ -28,7 +28,7 @@ export function onChangeRefused(sync: ReviewSync, listener: (refusal: Refusal) =
   const onClose = (event: CloseEvent | null): void => {
     if (fired || !event || !REFUSAL_CODES.includes(event.code)) return;
     fired = true;
-    const reason = event.reason || CloseReason[event.code as CloseCode] || 'the server refused a change';
+    const reason = plainReason(event.reason) || CloseReason[event.code as CloseCode] || 'the server refused a change';
     listener({ at: Date.now(), reason, local: Y.encodeStateAsUpdate(sync.doc) });
   };
   sync.provider.on('connection-close', onClose);
@@ -49,4 +49,12 @@ export async function discardLocalCopy(sync: ReviewSync): Promise<void> {
   } finally {
     sync.doc.destroy();
   }
+}
+
+/**
+ * The part of a refusal's close reason a person needs: the server sends
+ * "<why> (<path>)" for a rule (see the write gate); the path is for logs.
+ */
+export function plainReason(reason: string): string {
+  return reason.replace(/ \(\w[^()]*\/.*$/, '');
 }

@@ -88,7 +88,7 @@ export const REFUSAL_CLOSE_CODES: readonly CloseCode[] = [
 
 /** A close reason that names what was refused, cut to the 123-byte limit of a close frame. */
 export function closeReason(code: CloseCode, detail?: string): string {
-  const text = detail ? `${CloseReason[code].split(';')[0]}: ${detail}` : CloseReason[code];
+  const text = detail ?? CloseReason[code];
   const bytes = new TextEncoder().encode(text);
   if (bytes.length <= 123) return text;
   return new TextDecoder().decode(bytes.slice(0, 120)).replace(/\uFFFD$/, '') + '…';

@@ -102,7 +102,7 @@ export class WriteGate {
     const foreign = writer.foreignClient(effect.writers);
     if (foreign) return { ok: false, code: CloseCode.ChangeRefused, detail: foreign };
     const rule = judgeWrite(effect.touched, writer, frozen);
-    if (rule) return { ok: false, code: CloseCode.ChangeRefused, detail: `${rule.path}: ${rule.why}` };
+    if (rule) return { ok: false, code: CloseCode.ChangeRefused, detail: `${rule.why} (${rule.path})` };
     for (const touched of effect.touched) {
       const problem = validateTouched(shadow, touched);
       if (problem) return { ok: false, code: CloseCode.SchemaViolation, detail: problem };
