@@ -69,15 +69,22 @@ describe('running the review meeting', () => {
     // Cleo stops following; the next spotlight does not move her view.
     await rowOf(cleo.page, last).getByTestId('spotlight-mark').waitFor();
     await cleo.page.getByRole('button', { name: 'Stop following' }).click();
-    await cleo.page.getByTestId('timeline').evaluate((el) => (el.scrollTop = 0));
+    // Cleo stays at the end of the list; the next spotlight points at the top.
+    await cleo.page.getByTestId('timeline').evaluate((el) => (el.scrollTop = el.scrollHeight));
     const early = ids[1]!;
     await fac.page.getByTestId('timeline').evaluate((el) => (el.scrollTop = 0));
     await rowOf(fac.page, early)
       .getByRole('button', { name: /^Spotlight the .* entry for everyone/ })
       .click();
     await rowOf(ben.page, early).getByTestId('spotlight-mark').waitFor();
-    await cleo.page.getByTestId('timeline').evaluate((el) => (el.scrollTop = el.scrollHeight));
-    await cleo.page.waitForTimeout(500);
+    // The positive signal: Cleo's bar names the new spotlight, so the render that would have moved her view
+    // (the follow effect runs in that same commit) has happened; two frames later any scroll has landed.
+    await eventually(async () =>
+      expect(await cleo.page.getByTestId('spotlight-status').textContent()).toContain('Step 1:'),
+    );
+    await cleo.page.evaluate(
+      () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => done(null)))),
+    );
     expect(await cleo.page.getByTestId('timeline').evaluate((el) => el.scrollTop)).toBeGreaterThan(500);
     await cleo.page.getByRole('button', { name: 'Follow', exact: true }).click();
     await rowOf(cleo.page, early).getByTestId('spotlight-mark').waitFor();

@@ -176,8 +176,11 @@ describe('publishing a review', () => {
     await eventually(async () =>
       expect(await preview.locator('ins', { hasText: '[redacted]' }).count()).toBeGreaterThan(0),
     );
-    await page.getByTestId('anonymised-preview').getByTestId('report-frame').scrollIntoViewIfNeeded();
-    await page.waitForTimeout(500);
+    await preview.getByTestId('report-frame').scrollIntoViewIfNeeded();
+    // The frame has drawn the anonymised report (its title and a redaction) before the picture is taken.
+    const frame = preview.frameLocator('[data-testid="report-frame"]');
+    await frame.getByRole('heading', { name: 'Checkout outage' }).first().waitFor();
+    await frame.getByText('[redacted]').first().waitFor();
     await screenshot(page, 'publish-anonymised-preview');
     const publish = page.getByRole('button', { name: /^Publish/ });
     await publish.click();

@@ -77,6 +77,7 @@ describe('the replay page', () => {
     await reader.page.reload();
     await reader.page.getByRole('tab', { name: 'How the review was built' }).click();
     const scrubber = reader.page.getByTestId('history-scrubber');
+    const where = reader.page.getByTestId('history-where');
     await scrubber.waitFor();
     const entries = () => reader.page.getByTestId('history-entry').allTextContents();
     const late = 'Late note: retry storm from the mobile app';
@@ -86,11 +87,11 @@ describe('the replay page', () => {
     await eventually(async () => expect((await entries()).join('|')).toContain(late));
     for (; i >= 0; i--) {
       await scrubber.fill(String(i));
-      // The page asks for the moment where the scrubber stops (a short debounce).
-      await reader.page.waitForTimeout(250);
+      // The page asks for the moment where the scrubber stops (after a short debounce): wait until it shows it.
       const ok = await eventually(async () => {
-        const where = await reader.page.getByTestId('history-where').textContent();
-        expect(where).not.toContain('loading');
+        const seq = /^update (\d+) of/.exec((await scrubber.getAttribute('aria-valuetext')) ?? '')?.[1];
+        expect(seq).toBeDefined();
+        expect(await where.getAttribute('data-shown-seq')).toBe(seq);
         return (await entries()).join('|');
       });
       if (!ok.includes(late)) break;

@@ -46,8 +46,9 @@ describe('the collection window', () => {
   });
 
   it('closes a review on load when its window ended while nobody had it open', async () => {
-    const review = await server.createReview('Ended while closed', { collectionEndsAt: Date.now() + 300 });
-    await new Promise((r) => setTimeout(r, 600));
+    const endsAt = Date.now() + 300;
+    const review = await server.createReview('Ended while closed', { collectionEndsAt: endsAt });
+    await waitFor(() => Date.now() > endsAt, 'the collection window to end');
     const a = connect(server, review.id, review.tokens.editor);
     clients.push(a);
     await synced(a);

@@ -37,11 +37,12 @@ describe('edit history API', () => {
 
   it('shows an entry absent before it was added and present after', async () => {
     const client = connect(server, review.id, review.tokens.editor);
-    await synced(client);
-    addEntry(client.doc, { at: Date.UTC(2026, 0, 1, 9), summary: 'first' }, defaultContext('a'));
-    await new Promise((r) => setTimeout(r, 30));
-    addEntry(client.doc, { at: Date.UTC(2026, 0, 1, 10), summary: 'second' }, defaultContext('a'));
     const watcher = connect(server, review.id, review.tokens.reader);
+    await Promise.all([synced(client), synced(watcher)]);
+    addEntry(client.doc, { at: Date.UTC(2026, 0, 1, 9), summary: 'first' }, defaultContext('a'));
+    // Two separate updates in the log: the second is written once the first has come back through the server.
+    await waitFor(() => readTimeline(watcher.doc).length === 1, 'the first entry to be stored');
+    addEntry(client.doc, { at: Date.UTC(2026, 0, 1, 10), summary: 'second' }, defaultContext('a'));
     await waitFor(() => readTimeline(watcher.doc).length === 2, 'both entries to be stored');
     client.destroy();
     watcher.destroy();

@@ -82,7 +82,7 @@ export function BuildHistory({ reviewId, token }: { reviewId: string; token: str
           ▶
         </button>
       </div>
-      <p className="history-where" data-testid="history-where">
+      <p className="history-where" data-testid="history-where" data-shown-seq={state.shownSeq ?? undefined}>
         Update <strong>{seq}</strong> of {index.latestSeq}, written{' '}
         <time dateTime={new Date(at).toISOString()} title={formatUtc(at)}>
           {formatClock(at, zone, true)}

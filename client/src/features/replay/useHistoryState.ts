@@ -10,6 +10,8 @@ export interface HistoryStateResult {
   loading: boolean;
   /** How long the last seek took (fetch or cache, plus applying), ms. */
   tookMs: number | null;
+  /** The seq `view` shows (null before the first load): lags `seq` while a seek is pending. */
+  shownSeq: number | null;
 }
 
 export function useHistoryState(
@@ -24,6 +26,7 @@ export function useHistoryState(
     error: null,
     loading: false,
     tookMs: null,
+    shownSeq: null,
   });
   useEffect(() => {
     if (seq === null) return;
@@ -44,6 +47,7 @@ export function useHistoryState(
             error: null,
             loading: false,
             tookMs: performance.now() - started,
+            shownSeq: seq,
           });
         })
         .catch((err: unknown) => {
