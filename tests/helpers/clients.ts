@@ -2,7 +2,7 @@
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
-import { roots } from '@hindsight/doc';
+import { defineRoots } from '@hindsight/doc';
 import type { RunningServer } from './server.ts';
 
 export interface Client {
@@ -55,9 +55,9 @@ export function canonical(doc: Y.Doc): string {
     }
     return v;
   };
-  // Instantiate every root with its real type first: a replica that only
-  // received updates holds untyped roots whose toJSON() is empty.
-  roots(doc);
+  // Instantiate every root of the schema with its real type first: a replica that
+  // only received updates holds untyped roots whose toJSON() is empty.
+  defineRoots(doc);
   const out: Record<string, unknown> = {};
   for (const [name, type] of doc.share) out[name] = sortKeys(type.toJSON());
   return JSON.stringify(sortKeys(out));
