@@ -74,9 +74,11 @@ export class Presence {
    * A connection's awareness update. The stock client echoes every awareness
    * update it receives, so most entries are other clients' states: only the
    * connection's own ids are applied (true when any was); echoes and attempts to
-   * speak for someone else are dropped. Throws PresenceError on a state over the limit.
+   * speak for someone else are dropped. `admit` is asked before the connection's
+   * own states are applied (its rate limit): when it says no, nothing is applied
+   * and 'limited' is returned. Throws PresenceError on a state over the limit.
    */
-  receive(conn: Connection, update: Uint8Array): boolean {
+  receive(conn: Connection, update: Uint8Array, admit: () => boolean): 'applied' | 'ignored' | 'limited' {
     let entries: AwarenessEntry[];
     try {
       entries = decodeAwarenessUpdate(update);
@@ -84,13 +86,14 @@ export class Presence {
       throw new PresenceError('awareness update does not decode');
     }
     const own = entries.filter((e) => this.claim(conn, e.clientId, e.clock, e.state !== null));
-    if (own.length === 0) return false;
+    if (own.length === 0) return 'ignored';
+    if (!admit()) return 'limited';
     const stamped = own.map((e) => ({
       ...e,
       state: e.state === null ? null : this.bounded(conn, e.clientId, e.state),
     }));
     awarenessProtocol.applyAwarenessUpdate(this.awareness, encodeAwarenessEntries(stamped), conn);
-    return true;
+    return 'applied';
   }
 
   /** The state as others will see it: the app's fields only, within the size limit, stamped. */

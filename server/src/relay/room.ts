@@ -474,9 +474,9 @@ export class Room {
   };
 
   private handleAwareness(conn: Connection, update: Uint8Array): void {
-    // Echoes of others' states cost nothing; a connection's own states count against its rate.
-    const applied = this.presence.receive(conn, update);
-    if (applied && !conn.awareness.take()) this.reject(conn, CloseCode.RateLimited, 'awareness rate limit');
+    // Echoes of others' states cost nothing; a connection's own states count against its rate, before they apply.
+    const outcome = this.presence.receive(conn, update, () => conn.awareness.take());
+    if (outcome === 'limited') this.reject(conn, CloseCode.RateLimited, 'awareness rate limit');
   }
 
   /** Checkpoints the merged state so the next load reads one row plus a short tail. */
