@@ -5,6 +5,7 @@
 #   - redis-server on the PATH (the multi-server tests start private ones)
 #   - psql, and Postgres on 127.0.0.1:5432 where the role `root` may log in
 #     without a password and create databases, with a database `test`
+#   - root, for the disk-fault test's tmpfs mount (said here, checked by the test)
 # As root on Debian it installs and starts what is missing. Anywhere else it
 # stops at once and prints the exact commands to run.
 #
@@ -29,6 +30,13 @@ pg_ready() {
   [ "$(pg_query "select (select rolsuper or rolcreatedb from pg_roles where rolname = current_user)
     and exists (select 1 from pg_database where datname = 'test')")" = t ]
 }
+
+# The disk-fault test (tests/faults/storage.test.ts) mounts a tmpfs: without root it fails with
+# this same advice. Everything else runs as any user, so this is said, not enforced.
+if ! is_root; then
+  say "*** not root: tests/faults/storage.test.ts will fail (it mounts a tmpfs)."
+  say "*** run it as root: sudo pnpm vitest run tests/faults/storage.test.ts"
+fi
 
 missing=()
 [ -x "$CHROMIUM" ] || missing+=(chromium)

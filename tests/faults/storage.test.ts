@@ -8,17 +8,23 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addEntry, defaultContext, readTimeline } from '@hindsight/doc';
 import { connect, synced, waitFor, type Client } from '../helpers/clients.ts';
+import { unmetRequirement } from '../helpers/requirement.ts';
 import { exportJson, startServer, type ReviewHandle, type RunningServer } from '../helpers/server.ts';
 
 const mountPoint = mkdtempSync(join(tmpdir(), 'hindsight-tmpfs-'));
 
+const NEEDS_ROOT =
+  'tests/faults/storage.test.ts mounts a 4 MB tmpfs to fill a real disk and needs root (CAP_SYS_ADMIN)';
+const AS_ROOT =
+  'run it as root: sudo pnpm vitest run tests/faults/storage.test.ts (in a container: --cap-add SYS_ADMIN)';
+
 function mount(...args: string[]): void {
+  if (process.getuid?.() !== 0)
+    throw unmetRequirement(NEEDS_ROOT, AS_ROOT, new Error(`running as uid ${process.getuid?.()}`));
   try {
     execFileSync('mount', args, { stdio: 'pipe' });
   } catch (err) {
-    throw new Error(
-      `this test mounts a small tmpfs to fill a real disk and needs root (CAP_SYS_ADMIN): ${(err as Error).message}`,
-    );
+    throw unmetRequirement(NEEDS_ROOT, AS_ROOT, err);
   }
 }
 
@@ -57,7 +63,7 @@ describe('storage faults', () => {
     watcher?.destroy();
     await server?.stop();
     try {
-      execFileSync('umount', [mountPoint]);
+      execFileSync('umount', [mountPoint], { stdio: 'pipe' });
     } catch {
       // already unmounted
     }

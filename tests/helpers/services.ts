@@ -4,20 +4,18 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createServer as createNetServer, connect as netConnect, type Server, type Socket } from 'node:net';
+import { unmetRequirement } from './requirement.ts';
 
 const PG_HOST = process.env.HINDSIGHT_TEST_PG_HOST ?? '127.0.0.1';
 const PG_PORT = Number(process.env.HINDSIGHT_TEST_PG_PORT ?? 5432);
 const PG_USER = process.env.HINDSIGHT_TEST_PG_USER ?? 'root';
 
-function howToInstall(what: string, err: unknown): Error {
-  const ci = process.env.CI === 'true' || process.env.CI === '1';
-  const hint =
+function howToInstall(what: 'postgres' | 'redis', err: unknown): Error {
+  const fix =
     what === 'postgres'
-      ? 'start Postgres on 127.0.0.1:5432 with trust auth for root: pg_ctlcluster 15 main start (or apt-get install -y postgresql)'
-      : 'install redis-server: apt-get install -y redis-server';
-  return new Error(
-    `${ci ? '' : '\n\n*** '}${what} is needed by the multi-server tests: ${hint}\n(${(err as Error).message})`,
-  );
+      ? 'start Postgres on 127.0.0.1:5432 with trust auth for root: pg_ctlcluster 15 main start (or sudo bash scripts/provision.sh)'
+      : 'install redis-server: apt-get install -y redis-server (or sudo bash scripts/provision.sh)';
+  return unmetRequirement(`${what} is needed by the multi-server tests`, fix, err);
 }
 
 function psql(sql: string): void {

@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { unmetRequirement } from '../../helpers/requirement.ts';
 
 export const CHROMIUM = '/usr/bin/chromium';
 
@@ -20,10 +21,10 @@ const ARGS = [
 /** Fails loudly (never skips) when Debian's Chromium is missing. */
 export function requireChromium(): void {
   if (existsSync(CHROMIUM)) return;
-  const hint = "install Debian's chromium: apt-get install -y chromium";
-  if (process.env.CI === 'true') throw new Error(`${CHROMIUM} is missing on CI; ${hint}`);
-  console.error(`\n\n*** ${CHROMIUM} not found — ${hint} ***\n\n`);
-  throw new Error(`${CHROMIUM} not found; ${hint}`);
+  throw unmetRequirement(
+    `${CHROMIUM} is needed by the browser tests`,
+    "install Debian's chromium: apt-get install -y chromium (or sudo bash scripts/provision.sh)",
+  );
 }
 
 export interface Person {
