@@ -74,7 +74,8 @@ export async function startChildServer(opts: {
   running.add(child);
   child.once('exit', () => running.delete(child));
   try {
-    await waitForHttp(port, exited, opts.timeoutMs ?? 30_000);
+    // Generous: a server starting on a loaded machine (tsx compiles on start) can take a minute.
+    await waitForHttp(port, exited, opts.timeoutMs ?? 120_000);
   } catch (err) {
     child.kill('SIGKILL');
     throw new Error(`${(err as Error).message}\n${lines.join('\n')}`);

@@ -1,5 +1,6 @@
 // The workload list, in run order. Add a workload by writing a module that exports a `Workload`
 // and listing it here; `--workloads=` picks from these ids.
+import { attacks } from './attacks.ts';
 import { browserKeystroke } from './browserKeystroke.ts';
 import { browserRender } from './browserRender.ts';
 import { coldStart } from './coldStart.ts';
@@ -17,6 +18,7 @@ export const WORKLOADS: readonly Workload[] = [
   coldStart,
   historySeek,
   cluster,
+  attacks,
   browserRender,
   browserKeystroke,
 ];
