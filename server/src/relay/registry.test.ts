@@ -5,25 +5,11 @@ import * as Y from 'yjs';
 import { openSqliteStore } from '../storage/sqlite.ts';
 import type { Store } from '../storage/store.ts';
 import { RoomRegistry } from './registry.ts';
-import { noMetrics, type RelayLimits } from './types.ts';
+import { testLimits, silentLog } from './testSupport.ts';
+import { noMetrics } from './types.ts';
 
-const limits: RelayLimits = {
-  maxDocBytes: 1 << 20,
-  updatesPerSecond: 1000,
-  awarenessPerSecond: 100,
-  messagesPerSecond: 5000,
-  bytesPerSecond: 1 << 24,
-  maxFrameBytes: 1 << 21,
-  syncRequestsPerSecond: 100,
-  maxAwarenessStateBytes: 4096,
-  maxBufferedBytes: 1 << 20,
-  maxMessagesWhileLoading: 100,
-  compactDebounceMs: 10,
-  compactEveryUpdates: 5,
-  compactMinIntervalMs: 0,
-  idleUnloadMs: 0,
-};
-const silent = { debug() {}, info() {}, warn() {}, error() {} };
+const limits = testLimits;
+const silent = silentLog;
 const stores: Store[] = [];
 afterEach(async () => {
   for (const s of stores.splice(0)) await s.close();

@@ -7,28 +7,14 @@ import { MessageType } from '@hindsight/protocol';
 import { openSqliteStore } from '../storage/sqlite.ts';
 import type { Store } from '../storage/store.ts';
 import { RoomRegistry } from './registry.ts';
-import { noMetrics, type RelayLimits, type Transport } from './types.ts';
+import { testLimits, silentLog } from './testSupport.ts';
+import { noMetrics, type Transport } from './types.ts';
 import { syncStep2Message, updateMessage } from '../../../tests/helpers/raw.ts';
 
-const limits: RelayLimits = {
-  maxDocBytes: 1 << 20,
-  updatesPerSecond: 1000,
-  awarenessPerSecond: 100,
-  messagesPerSecond: 5000,
-  bytesPerSecond: 1 << 24,
-  maxFrameBytes: 1 << 21,
-  syncRequestsPerSecond: 100,
-  maxAwarenessStateBytes: 4096,
-  maxBufferedBytes: 1 << 20,
-  maxMessagesWhileLoading: 100,
-  compactDebounceMs: 10,
-  compactEveryUpdates: 5,
-  compactMinIntervalMs: 0,
-  idleUnloadMs: 0,
-};
+const limits = testLimits;
 // A root Y.Text of the review schema (the gate refuses roots a review does not have).
 const T = 'narrative.impact';
-const silent = { debug() {}, info() {}, warn() {}, error() {} };
+const silent = silentLog;
 
 class MemoryTransport implements Transport {
   sent: Uint8Array[] = [];
