@@ -20,6 +20,7 @@ import { reportRoutes } from './routes/reportExports.ts';
 import { ingestRoutes, type IngestLimits } from './routes/ingest.ts';
 import { ServerChangeRefused } from './relay/room.ts';
 import { reviewRoutes } from './routes/reviews.ts';
+import { templateRoutes } from './routes/templates.ts';
 import { StoreWriteError, type Store } from './storage/store.ts';
 
 export interface AppDeps {
@@ -95,6 +96,7 @@ export function createApp(deps: AppDeps): Hono {
   app.route('/api/reviews', publishRoutes(deps));
   app.route('/api/reviews', feedbackRoutes(deps));
   app.route('/api', followUpRoutes({ ...deps, publicUrl }));
+  app.route('/api', templateRoutes(deps));
   app.route('/api/reviews', ingestRoutes(deps));
   app.route('/api/reviews', historyRoutes(deps));
   app.all('/api/*', (c) => sendError(c, 404, ApiErrorCode.NotFound, `no API route ${c.req.method} ${c.req.path}`));

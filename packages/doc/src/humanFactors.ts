@@ -4,7 +4,7 @@
 // concurrently would each make their own answer Y.Text and one would be lost.
 import * as Y from 'yjs';
 import { keyForIndex } from './fractionalIndex.ts';
-import { type OpContext, QuestionKey, type RecordMap, origin, roots } from './schema.ts';
+import { MetaKey, type OpContext, QuestionKey, type RecordMap, origin, roots } from './schema.ts';
 import { clampIndex, replaceText } from './textEdit.ts';
 import { ensureText, plainText } from './recordFields.ts';
 import { label } from './validate.ts';
@@ -33,9 +33,37 @@ function newQuestion(id: string, prompt: string, order: string, standard: boolea
   return q;
 }
 
-/** Adds the missing standard questions. Runs inside initReview's / migrate's transaction. */
+/** True when the review started from an instance template, whose questions replace the standard ones. */
+const fromTemplate = (doc: Y.Doc): boolean => typeof roots(doc).meta.get(MetaKey.templateVersion) === 'number';
+
+/**
+ * Adds a template's questions as the review's standard (fixed-wording) ones,
+ * in the template's order. Runs inside initReview's transaction, once.
+ */
+export function seedTemplateQuestions(
+  doc: Y.Doc,
+  questions: readonly { id: string; prompt: string }[],
+  ctx: OpContext,
+): void {
+  const { humanFactors } = roots(doc);
+  const keys: string[] = [];
+  for (const q of questions) {
+    const order = keyForIndex(keys, keys.length);
+    keys.push(order);
+    humanFactors.set(
+      q.id,
+      newQuestion(q.id, label('question', q.prompt, 300), order, true, { ...ctx, actor: undefined }),
+    );
+  }
+}
+
+/**
+ * Adds the missing standard questions. Runs inside initReview's / migrate's
+ * transaction; a review made from a template keeps the template's questions.
+ */
 export function seedStandardQuestions(doc: Y.Doc, ctx: OpContext): boolean {
   const { humanFactors } = roots(doc);
+  if (fromTemplate(doc)) return false;
   let changed = false;
   STANDARD_QUESTIONS.forEach((q, i) => {
     if (humanFactors.has(q.id)) return;
@@ -150,10 +178,11 @@ export function readHumanFactors(doc: Y.Doc): QuestionView[] {
       order: typeof order === 'string' ? order : '',
     });
   });
-  STANDARD_QUESTIONS.forEach((s, i) => {
-    if (!views.some((v) => v.id === s.id)) {
-      views.push({ id: s.id, prompt: s.prompt, answer: '', standard: true, order: STANDARD_ORDER[i] as string });
-    }
-  });
+  if (!fromTemplate(doc))
+    STANDARD_QUESTIONS.forEach((s, i) => {
+      if (!views.some((v) => v.id === s.id)) {
+        views.push({ id: s.id, prompt: s.prompt, answer: '', standard: true, order: STANDARD_ORDER[i] as string });
+      }
+    });
   return views.sort((a, b) => (a.order < b.order ? -1 : a.order > b.order ? 1 : a.id < b.id ? -1 : 1));
 }

@@ -15,10 +15,29 @@ import {
 import { COLLECTION_WINDOW_MS, SCHEMA_VERSION, isOpOrigin } from './schema.ts';
 import { T0, ctxFor, newReview } from './testSupport.ts';
 import { readHumanFactors } from './humanFactors.ts';
+import { migrate } from './migrate.ts';
 
 const ctx = ctxFor('m', 'Fay');
 
 describe('meta', () => {
+  it('initReview from a template records its version and asks its questions only, also after migrate', () => {
+    const doc = new Y.Doc();
+    const questions = [
+      { id: 'handover', prompt: 'Was the handover clear?' },
+      { id: 'rested', prompt: 'Were the people involved rested?' },
+    ];
+    initReview(doc, { id: 'r8', title: 'Queue backlog', template: { version: 3, questions } }, ctx);
+    migrate(doc, ctx);
+    expect(readMeta(doc).templateVersion).toBe(3);
+    expect(readHumanFactors(doc).map((q) => [q.id, q.prompt, q.standard])).toEqual([
+      ['handover', 'Was the handover clear?', true],
+      ['rested', 'Were the people involved rested?', true],
+    ]);
+    const before = new Y.Doc();
+    initReview(before, { id: 'r7', title: 'No template' }, ctx);
+    expect(readMeta(before).templateVersion).toBeNull();
+  });
+
   it('initReview sets version, status, window of 24 h, zone and the standard questions', () => {
     const doc = new Y.Doc();
     const origins: unknown[] = [];

@@ -15,7 +15,7 @@ import {
   roots,
 } from './schema.ts';
 import { epochMs, isTimeZone, label, oneOf } from './validate.ts';
-import { seedStandardQuestions } from './humanFactors.ts';
+import { seedStandardQuestions, seedTemplateQuestions } from './humanFactors.ts';
 
 export interface MetaInit {
   id: string;
@@ -27,6 +27,11 @@ export interface MetaInit {
   timeZone?: string;
   /** End of the collection window; defaults to creation + 24 hours. */
   collectionEndsAt?: number;
+  /**
+   * The instance template the review starts from: its version (recorded in
+   * meta) and its human-factors questions, which replace the standard ones.
+   */
+  template?: { version: number; questions: readonly { id: string; prompt: string }[] };
 }
 
 /** Meta key of an incident marker: `started` -> `startedAt`. */
@@ -62,7 +67,10 @@ export function initReview(doc: Y.Doc, input: MetaInit, ctx: OpContext): void {
       meta.set(MetaKey.timeZone, input.timeZone ?? 'UTC');
       if (input.startedAt !== undefined) meta.set(markerKey('started'), input.startedAt);
       if (severity !== undefined) meta.set(MetaKey.severity, severity);
-      seedStandardQuestions(doc, ctx);
+      if (input.template) {
+        meta.set(MetaKey.templateVersion, input.template.version);
+        seedTemplateQuestions(doc, input.template.questions, ctx);
+      } else seedStandardQuestions(doc, ctx);
     },
     origin('initReview', ctx),
   );
@@ -156,6 +164,8 @@ export interface MetaView {
   publishedAt: number | null;
   /** Stored schema version; null for an empty (not yet synced or initialised) doc. */
   schemaVersion: number | null;
+  /** The instance template version the review started from; null for a review made before templates. */
+  templateVersion: number | null;
 }
 
 /** A plain snapshot of `meta`, with defaults for missing or malformed fields. */
@@ -188,6 +198,7 @@ export function readMeta(doc: Y.Doc): MetaView {
     collectionEndsAt: num(MetaKey.collectionEndsAt) ?? (createdAt === null ? null : createdAt + COLLECTION_WINDOW_MS),
     publishedAt: num(MetaKey.publishedAt),
     schemaVersion: num(MetaKey.schemaVersion),
+    templateVersion: num(MetaKey.templateVersion),
   };
 }
 

@@ -79,6 +79,8 @@ export const MetaKey = {
   /** Delay thresholds in ms (see delays.ts); absent = the defaults. */
   delayAlertResponseMs: 'delayAlertResponseMs',
   delayDetectMitigateMs: 'delayDetectMitigateMs',
+  /** The instance template version the review started from (absent: made before templates). */
+  templateVersion: 'templateVersion',
 } as const;
 
 export const ENTRY_KINDS = [

@@ -62,3 +62,21 @@ export { meanOf, summariseFeedback, type RoundSummary, type ScaleSummary } from 
 export { quarterOf, quarterRange, quarterlyReview, type QuarterReport } from './quarter/quarter.ts';
 export { quarterMarkdown } from './quarter/quarterMarkdown.ts';
 export { RULE_EXAMPLES, languageGuide } from './blameless/examples.ts';
+export {
+  BUILT_IN_TEMPLATE,
+  REPORT_SECTION_IDS,
+  agendaMinutes,
+  reportSectionsOf,
+  templateCategoryLabel,
+  type ReportSectionId,
+  type ReportSections,
+  type TemplateContent,
+  type TemplateVersion,
+} from './template/template.ts';
+export {
+  TEMPLATE_FIELD_LABELS,
+  diffTemplates,
+  type TemplateChange,
+  type TemplateField,
+  type TemplateFieldDiff,
+} from './template/diff.ts';

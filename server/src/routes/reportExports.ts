@@ -10,11 +10,13 @@ import {
   anonymise,
   buildReportModel,
   exportReport,
+  reportSectionsOf,
   reviewAnonymiseOptions,
   type Participant,
 } from '@hindsight/report';
 import type { RoomRegistry } from '../relay/registry.ts';
 import type { Store } from '../storage/store.ts';
+import { reviewTemplate } from '../template/versions.ts';
 import { requireLink } from './auth.ts';
 import { HttpError, badRequest } from './errors.ts';
 
@@ -59,7 +61,15 @@ export function reportRoutes(deps: ReportRoutesDeps): Hono {
     const participants = anonymised ? await linkParticipants(deps.store, id) : [];
     const doc = await reportDoc(c, deps, id);
     try {
-      const { body } = exportReport(doc, { format, id, timeline, anonymise: anonymised ? { participants } : false });
+      // The sections and their titles come from the template version the review started from.
+      const sections = reportSectionsOf((await reviewTemplate(deps.store, doc)).content);
+      const { body } = exportReport(doc, {
+        format,
+        id,
+        timeline,
+        sections,
+        anonymise: anonymised ? { participants } : false,
+      });
       const name = `review-${id}${anonymised ? '-anonymised' : ''}.${format}`;
       c.header('Content-Disposition', `inline; filename="${name}"`);
       c.header('X-Content-Type-Options', 'nosniff');

@@ -3,10 +3,11 @@ import { Hono } from 'hono';
 import * as Y from 'yjs';
 import { z } from 'zod';
 import { ApiErrorCode, can, CAPABILITIES, ROLE_LABELS, type CreateReviewResponse } from '@hindsight/protocol';
-import { exportReview, initReview } from '@hindsight/doc';
+import { addLanguageTerm, exportReview, initReview } from '@hindsight/doc';
 import { linkUrl, mintLink, newId } from '../auth/links.ts';
 import type { RoomRegistry } from '../relay/registry.ts';
 import type { Store } from '../storage/store.ts';
+import { latestVersion } from '../template/versions.ts';
 import { bearer, requireLink } from './auth.ts';
 import { HttpError, badRequest } from './errors.ts';
 
@@ -60,6 +61,9 @@ export function reviewRoutes(deps: ReviewRoutesDeps): Hono {
       reader: mintLink(id, 'reader', ROLE_LABELS.reader, now),
     };
     const doc = new Y.Doc();
+    // The review starts from the instance template's latest version and keeps it.
+    const template = await latestVersion(deps.store);
+    const ctx = { now: () => now, newId, actor: input.facilitatorName };
     initReview(
       doc,
       {
@@ -68,9 +72,13 @@ export function reviewRoutes(deps: ReviewRoutesDeps): Hono {
         startedAt: input.startedAt,
         severity: input.severity,
         collectionEndsAt: input.collectionEndsAt,
+        template: { version: template.version, questions: template.content.humanFactorsQuestions },
       },
-      { now: () => now, newId, actor: input.facilitatorName },
+      ctx,
     );
+    for (const t of template.content.languageTerms) {
+      addLanguageTerm(doc, { term: t.term, suggestion: t.suggestion ?? undefined }, { ...ctx, actor: undefined });
+    }
     await deps.store.createReview(
       { id, title: input.title, createdAt: now },
       Object.values(minted).map((m) => m.link),

@@ -15,6 +15,8 @@ import {
 import { type LinkRow, toLink } from './rows.ts';
 import { FEEDBACK_TABLES_SQL } from './feedback.ts';
 import { postgresFeedback } from './postgresFeedback.ts';
+import { postgresTemplates } from './postgresTemplates.ts';
+import { TEMPLATE_TABLES_SQL } from './templates.ts';
 
 export interface PostgresStoreOptions {
   /** A postgres:// URL. */
@@ -107,6 +109,7 @@ CREATE TABLE snapshots (
 `,
   },
   { version: 4, sql: FEEDBACK_TABLES_SQL },
+  { version: 5, sql: TEMPLATE_TABLES_SQL },
 ];
 
 const INT8_OID = 20;
@@ -511,6 +514,7 @@ function createPostgresStore(pool: pg.Pool): Store {
       });
     },
     ...postgresFeedback({ pool, transaction: (work) => inTransaction(pool, work), write }),
+    ...postgresTemplates({ pool, transaction: (work) => inTransaction(pool, work), write }),
     async close(): Promise<void> {
       if (closed) return;
       closed = true;

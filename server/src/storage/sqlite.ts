@@ -18,6 +18,7 @@ import {
 } from './store.ts';
 import { type LinkRow, toLink } from './rows.ts';
 import { sqliteFeedback } from './sqliteFeedback.ts';
+import { sqliteTemplates } from './sqliteTemplates.ts';
 import { migrateSqlite } from './sqliteMigrations.ts';
 
 export interface SqliteStoreOptions {
@@ -367,6 +368,7 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
       }
     },
     ...sqliteFeedback(db, guardOpen),
+    ...sqliteTemplates(db, guardOpen),
     async close(): Promise<void> {
       if (closed) return;
       flush();

@@ -3,9 +3,11 @@
 // never edited, only new ones added; each runs in its own transaction.
 import type Database from 'better-sqlite3';
 import { FEEDBACK_TABLES_SQL } from './feedback.ts';
+import { TEMPLATE_TABLES_SQL } from './templates.ts';
 
 export const SQLITE_MIGRATIONS: readonly { version: number; sql: string }[] = [
   { version: 1, sql: FEEDBACK_TABLES_SQL },
+  { version: 2, sql: TEMPLATE_TABLES_SQL },
 ];
 
 export function migrateSqlite(db: Database.Database): void {

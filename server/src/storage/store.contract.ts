@@ -295,6 +295,21 @@ export function storeContract(name: string, factory: StoreFactory): void {
       expect((await again.listFeedback(null)).map((f) => f.reviewId)).toEqual(['f1', 'f1', 'f2']);
     });
 
+    it('numbers template versions 1, 2, ... even when saved at once, and keeps each as saved', async () => {
+      const { store, reopen } = await fresh();
+      expect(await store.listTemplates()).toEqual([]);
+      expect(await store.getTemplate(1)).toBeNull();
+      const saved = await Promise.all([
+        store.addTemplate({ note: 'first', createdAt: 10, content: '{"a":1}' }),
+        store.addTemplate({ note: 'second', createdAt: 20, content: '{"a":2}' }),
+      ]);
+      expect([...saved].sort()).toEqual([1, 2]);
+      const again = await reopen();
+      expect((await again.listTemplates()).map((t) => t.version)).toEqual([1, 2]);
+      const first = await again.getTemplate(saved[0]!);
+      expect(first).toEqual({ version: saved[0], note: 'first', createdAt: 10, content: '{"a":1}' });
+    });
+
     it('answers ping while open', async () => {
       const { store } = await fresh();
       await expect(store.ping()).resolves.toBeUndefined();

@@ -2,6 +2,7 @@
 // Postgres for the scale-out mode) implements it and passes store.contract.ts.
 import type { Role } from '@hindsight/protocol';
 import type { FeedbackRepository } from './feedback.ts';
+import type { TemplateRepository } from './templates.ts';
 
 export interface ReviewRecord {
   id: string;
@@ -71,8 +72,11 @@ export interface PublicationRecord {
   state: Uint8Array;
 }
 
-/** Participant feedback is kept in its own tables (storage/feedback.ts), never in the document. */
-export interface Store extends FeedbackRepository {
+/**
+ * Participant feedback is kept in its own tables (storage/feedback.ts), never
+ * in the document; so are the instance template's versions (storage/templates.ts).
+ */
+export interface Store extends FeedbackRepository, TemplateRepository {
   /** Creates a review with its links and the document's first update, atomically. */
   createReview(review: ReviewRecord, links: LinkRecord[], initialUpdate: Uint8Array): Promise<void>;
   getReview(id: string): Promise<ReviewRecord | null>;

@@ -20,6 +20,7 @@ import {
 } from '@hindsight/doc';
 import { buildTimelineAnalysis } from './analysis.ts';
 import { richFromFragment } from './rich.ts';
+import { type ReportSections, reportSectionsOf } from '../template/template.ts';
 import type { ReportEntry, ReportModel, ReportWhy } from './types.ts';
 
 export interface BuildOptions {
@@ -27,6 +28,8 @@ export interface BuildOptions {
   timeline?: 'starred' | 'all' | 'auto';
   /** Review id when the document does not carry one. */
   id?: string;
+  /** Section titles from the review's template (reportSectionsOf); default: every section, built-in titles. */
+  sections?: ReportSections;
 }
 
 function whyTree(nodes: WhyNodeView[]): ReportWhy[] {
@@ -118,6 +121,7 @@ export function buildReportModel(doc: Y.Doc, options: BuildOptions = {}): Report
   const m = meta.markers;
   return {
     id: options.id ?? meta.id ?? '',
+    sections: options.sections ?? reportSectionsOf(null),
     title: meta.title,
     severity: meta.severity,
     status: meta.status,

@@ -10,6 +10,7 @@ import type {
   TimePrecision,
 } from '@hindsight/doc';
 import type { RichNode } from './rich.ts';
+import type { ReportSections } from '../template/template.ts';
 
 export interface ReportEntry {
   id: string;
@@ -86,6 +87,8 @@ export interface TimelineAnalysis {
 
 export interface ReportModel {
   id: string;
+  /** Each section's title from the review's template; null for a section the template leaves out. */
+  sections: ReportSections;
   title: string;
   severity: string | null;
   status: ReviewStatus;

@@ -1,7 +1,7 @@
 // The timeline analysis section as Markdown: durations, delays and annotated moments, each a table.
 import type { ReportModel } from '../model/types.ts';
 import { mdLines, mdText } from './escape.ts';
-import { DURATION_LABELS, SECTION_TITLES, delayLabel } from './labels.ts';
+import { DURATION_LABELS, delayLabel } from './labels.ts';
 import { annotationKindLabel, formatDuration } from '@hindsight/doc';
 import { formatWhen } from './time.ts';
 
@@ -11,7 +11,8 @@ const cell = (text: string): string => mdLines(text.replace(/\s+/g, ' ').trim(),
 export function analysisMarkdown(m: ReportModel): string[] {
   const a = m.analysis;
   const d = a.durations;
-  const out = [`## ${SECTION_TITLES.analysis}`, '', '### Incident durations', ''];
+  if (m.sections.analysis === null) return [];
+  const out = [`## ${m.sections.analysis}`, '', '### Incident durations', ''];
   out.push(
     `| ${DURATION_LABELS.map(([, label, span]) => `${label} (${span})`).join(' | ')} |`,
     `| ${DURATION_LABELS.map(() => '---').join(' | ')} |`,

@@ -6,7 +6,7 @@ import { analysisHtml } from './analysisHtml.ts';
 import { REPORT_CSS } from './css.ts';
 import { escapeHtml as h, safeUrl } from './escape.ts';
 import { actionStatusLabel, annotationKindLabel, factorLabel } from '@hindsight/doc';
-import { MARKER_LABELS, SECTION_TITLES } from './labels.ts';
+import { MARKER_LABELS } from './labels.ts';
 import { richToHtml } from './richHtml.ts';
 import { formatWhen } from './time.ts';
 import { durationsLine } from './labels.ts';
@@ -29,8 +29,9 @@ const link = (text: string, url: string | null): string => {
   return href === null ? h(text) : `<a href="${h(href)}" rel="noopener noreferrer nofollow">${h(text)}</a>`;
 };
 
-const section = (id: string, title: string, body: string): string =>
-  `<section id="${id}">\n<h2>${h(title)}</h2>\n${body}\n</section>`;
+/** A section, or nothing when the review's template leaves it out (title null). */
+const section = (id: string, title: string | null, body: string): string =>
+  title === null ? '' : `<section id="${id}">\n<h2>${h(title)}</h2>\n${body}\n</section>`;
 
 function summary(m: ReportModel): string {
   const rows = (Object.keys(MARKER_LABELS) as (keyof typeof MARKER_LABELS)[])
@@ -90,9 +91,9 @@ function analysis(m: ReportModel): string[] {
     : '<p class="empty">No contributing factors marked.</p>';
   const qa = m.humanFactors.map((q) => `<dt>${h(q.prompt)}</dt><dd>${paras(q.answer, 'No answer.')}</dd>`).join('\n');
   return [
-    section('whys', SECTION_TITLES.whys, m.whys.length ? whys(m.whys) : '<p class="empty">No whys yet.</p>'),
-    section('factors', SECTION_TITLES.factors, factors),
-    section('human-factors', SECTION_TITLES.humanFactors, `<dl class="qa">${qa}</dl>`),
+    section('whys', m.sections.whys, m.whys.length ? whys(m.whys) : '<p class="empty">No whys yet.</p>'),
+    section('factors', m.sections.factors, factors),
+    section('human-factors', m.sections.humanFactors, `<dl class="qa">${qa}</dl>`),
   ];
 }
 
@@ -123,7 +124,7 @@ export function renderHtml(model: ReportModel): string {
   const earlier = m.earlierReviews.length
     ? section(
         'earlier',
-        SECTION_TITLES.earlier,
+        m.sections.earlier,
         `<ul>${m.earlierReviews.map((r) => `<li>${h(r.title ?? r.reviewId)} <code>${h(r.reviewId)}</code></li>`).join('')}</ul>`,
       )
     : '';
@@ -143,14 +144,14 @@ export function renderHtml(model: ReportModel): string {
 <h1>${h(title)}</h1>
 <ul class="facts">${facts}</ul>
 </header>
-${section('summary', SECTION_TITLES.summary, summary(m))}
-${section('timeline', SECTION_TITLES.timeline, timeline(m))}
-${section('analysis', SECTION_TITLES.analysis, analysisHtml(m))}
+${section('summary', m.sections.summary, summary(m))}
+${section('timeline', m.sections.timeline, timeline(m))}
+${section('analysis', m.sections.analysis, analysisHtml(m))}
 ${analysis(m).join('\n')}
-${section('went-well', SECTION_TITLES.wentWell, paras(m.narrative.wentWell))}
-${section('went-wrong', SECTION_TITLES.wentWrong, paras(m.narrative.wentWrong))}
-${section('got-lucky', SECTION_TITLES.gotLucky, paras(m.narrative.gotLucky))}
-${section('actions', SECTION_TITLES.actions, actions(m))}
+${section('went-well', m.sections.wentWell, paras(m.narrative.wentWell))}
+${section('went-wrong', m.sections.wentWrong, paras(m.narrative.wentWrong))}
+${section('got-lucky', m.sections.gotLucky, paras(m.narrative.gotLucky))}
+${section('actions', m.sections.actions, actions(m))}
 ${earlier}
 <footer>Blameless learning review exported by Hindsight (review <code>${h(m.id)}</code>).</footer>
 </main>

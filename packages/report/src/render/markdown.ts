@@ -6,7 +6,8 @@ import { analysisMarkdown } from './analysisMarkdown.ts';
 import { richToMarkdown } from './richMarkdown.ts';
 import { mdLines, mdLink, mdText } from './escape.ts';
 import { actionStatusLabel, annotationKindLabel, factorLabel } from '@hindsight/doc';
-import { MARKER_LABELS, SECTION_TITLES } from './labels.ts';
+import { MARKER_LABELS } from './labels.ts';
+import type { ReportSectionId } from '../template/template.ts';
 import { formatWhen } from './time.ts';
 import { durationsLine } from './labels.ts';
 
@@ -23,12 +24,7 @@ function header(m: ReportModel): string[] {
 }
 
 function summary(m: ReportModel): string[] {
-  const out = [
-    `## ${SECTION_TITLES.summary}`,
-    '',
-    m.summary.length ? richToMarkdown(m.summary) : '_No summary yet._',
-    '',
-  ];
+  const out = [`## ${m.sections.summary}`, '', m.summary.length ? richToMarkdown(m.summary) : '_No summary yet._', ''];
   out.push('### Impact', '', para(m.impact), '');
   const rows = (Object.keys(MARKER_LABELS) as (keyof typeof MARKER_LABELS)[])
     .filter((k) => m.markers[k] !== null)
@@ -43,7 +39,7 @@ function summary(m: ReportModel): string[] {
 
 function timeline(m: ReportModel): string[] {
   const t = m.timeline;
-  const out = [`## ${SECTION_TITLES.timeline}`, ''];
+  const out = [`## ${m.sections.timeline}`, ''];
   out.push(
     t.scope === 'starred' ? `_Starred entries: ${t.entries.length} of ${t.total}._` : `_All ${t.total} entries._`,
     '',
@@ -75,10 +71,12 @@ function whyLines(nodes: readonly ReportWhy[], depth: number): string[] {
   });
 }
 
-function analysis(m: ReportModel): string[] {
-  const out = [`## ${SECTION_TITLES.whys}`, ''];
-  out.push(...(m.whys.length ? whyLines(m.whys, 0) : ['_No whys yet._']), '');
-  out.push(`## ${SECTION_TITLES.factors}`, '');
+function whys(m: ReportModel): string[] {
+  return [`## ${m.sections.whys}`, '', ...(m.whys.length ? whyLines(m.whys, 0) : ['_No whys yet._']), ''];
+}
+
+function factors(m: ReportModel): string[] {
+  const out = [`## ${m.sections.factors}`, ''];
   if (m.factors.length === 0) out.push('_No contributing factors marked._', '');
   for (const group of m.factors) {
     out.push(
@@ -88,27 +86,22 @@ function analysis(m: ReportModel): string[] {
       '',
     );
   }
-  out.push(`## ${SECTION_TITLES.humanFactors}`, '');
+  return out;
+}
+
+function humanFactors(m: ReportModel): string[] {
+  const out = [`## ${m.sections.humanFactors}`, ''];
   for (const q of m.humanFactors) out.push(`**${mdText(q.prompt)}**`, '', para(q.answer, '_No answer._'), '');
   return out;
 }
 
-function narrative(m: ReportModel): string[] {
-  return [
-    ...[`## ${SECTION_TITLES.wentWell}`, '', para(m.narrative.wentWell), ''],
-    ...[`## ${SECTION_TITLES.wentWrong}`, '', para(m.narrative.wentWrong), ''],
-    ...[`## ${SECTION_TITLES.gotLucky}`, '', para(m.narrative.gotLucky), ''],
-  ];
-}
+const narrative =
+  (key: 'wentWell' | 'wentWrong' | 'gotLucky') =>
+  (m: ReportModel): string[] => [`## ${m.sections[key]}`, '', para(m.narrative[key]), ''];
 
 function actions(m: ReportModel): string[] {
   const a = m.actions;
-  const out = [
-    `## ${SECTION_TITLES.actions}`,
-    '',
-    `${a.openCount} open · ${a.doneCount} done · ${a.total} in total`,
-    '',
-  ];
+  const out = [`## ${m.sections.actions}`, '', `${a.openCount} open · ${a.doneCount} done · ${a.total} in total`, ''];
   if (a.items.length === 0) return [...out, '_No action items._', ''];
   out.push('| Priority | Action | Owner | Due | Status | Addresses |', '| --- | --- | --- | --- | --- | --- |');
   for (const i of a.items) {
@@ -127,25 +120,34 @@ function actions(m: ReportModel): string[] {
 function earlier(m: ReportModel): string[] {
   if (m.earlierReviews.length === 0) return [];
   return [
-    `## ${SECTION_TITLES.earlier}`,
+    `## ${m.sections.earlier}`,
     '',
     ...m.earlierReviews.map((r) => `- ${mdText(r.title ?? r.reviewId)} (\`${r.reviewId.replace(/[`|]/g, '')}\`)`),
     '',
   ];
 }
 
+/** The sections in the method's order; the review's template may leave some out. */
+const SECTIONS: [ReportSectionId, (m: ReportModel) => string[]][] = [
+  ['summary', summary],
+  ['timeline', timeline],
+  ['analysis', analysisMarkdown],
+  ['whys', whys],
+  ['factors', factors],
+  ['humanFactors', humanFactors],
+  ['wentWell', narrative('wentWell')],
+  ['wentWrong', narrative('wentWrong')],
+  ['gotLucky', narrative('gotLucky')],
+  ['actions', actions],
+  ['earlier', earlier],
+];
+
 /** The report as GitHub-flavoured Markdown (ends with a newline). */
 export function renderMarkdown(model: ReportModel): string {
   const lines = [
     ...header(model),
     '',
-    ...summary(model),
-    ...timeline(model),
-    ...analysisMarkdown(model),
-    ...analysis(model),
-    ...narrative(model),
-    ...actions(model),
-    ...earlier(model),
+    ...SECTIONS.flatMap(([id, render]) => (model.sections[id] === null ? [] : render(model))),
     `---`,
     '',
     `_Blameless learning review exported by Hindsight (review \`${model.id.replace(/[`|]/g, '')}\`)._`,
