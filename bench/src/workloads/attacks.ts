@@ -21,7 +21,8 @@ import type { MetricRow, Workload } from './types.ts';
 
 /** The product's defaults (server/src/config.ts), replacing the raised limits the other workloads use. */
 const DEFAULT_LIMITS = { UPDATES_PER_SECOND: '200', AWARENESS_PER_SECOND: '30', MESSAGES_PER_SECOND: '2000' };
-const FLOOD_UPDATE_BYTES = 1_950_000;
+// Under the default MAX_FRAME_BYTES (2 MiB) with the message header, so the frame limit is not what stops it.
+const FLOOD_UPDATE_BYTES = 2 * 1024 * 1024 - 64;
 const STEP1_REQUESTS = 300;
 const REVIEW_BYTES = 1_900_000;
 
@@ -82,19 +83,21 @@ async function referenceTarget(): Promise<Target> {
  * when applied). Written with lib0 directly: making it with Y.Doc takes minutes.
  */
 function tinyStructsUpdate(bytes: number): Uint8Array {
-  const e = encoding.createEncoder();
-  const perStruct = 13;
-  const clients = Math.floor(bytes / perStruct);
-  encoding.writeVarUint(e, clients);
-  for (let client = 1; client <= clients; client++) {
-    encoding.writeVarUint(e, 1); // structs of this client
-    encoding.writeVarUint(e, client);
-    encoding.writeVarUint(e, 0); // clock
-    encoding.writeUint8(e, 4); // info: ContentString, no origins, no parentSub
-    encoding.writeVarUint(e, 1); // parent is a root, by name
-    encoding.writeVarString(e, 'flood');
-    encoding.writeVarString(e, 'x');
+  const structs = encoding.createEncoder();
+  let clients = 0;
+  while (encoding.length(structs) < bytes - 16) {
+    clients++;
+    encoding.writeVarUint(structs, 1); // structs of this client
+    encoding.writeVarUint(structs, clients);
+    encoding.writeVarUint(structs, 0); // clock
+    encoding.writeUint8(structs, 4); // info: ContentString, no origins, no parentSub
+    encoding.writeVarUint(structs, 1); // parent is a root, by name
+    encoding.writeVarString(structs, 'flood');
+    encoding.writeVarString(structs, 'x');
   }
+  const e = encoding.createEncoder();
+  encoding.writeVarUint(e, clients);
+  encoding.writeUint8Array(e, encoding.toUint8Array(structs));
   encoding.writeVarUint(e, 0); // delete set: no clients
   return encoding.toUint8Array(e);
 }
@@ -203,7 +206,7 @@ async function attackOn(target: Target, flood: Uint8Array | null): Promise<Attac
       (slow as unknown as { _socket: { pause(): void; resume(): void } })._socket.pause();
       const step1 = new Uint8Array([MessageType.sync, syncProtocol.messageYjsSyncStep1, 1, 0]);
       for (let i = 0; i < STEP1_REQUESTS; i++) slow.send(step1);
-      await new Promise((r) => setTimeout(r, 8_000));
+      await new Promise((r) => setTimeout(r, 15_000));
       (slow as unknown as { _socket: { pause(): void; resume(): void } })._socket.resume();
       const code = await Promise.race([closed, new Promise<null>((r) => setTimeout(() => r(null), 5_000))]);
       step1Outcome = code === null ? 'still connected' : `closed ${code}`;
