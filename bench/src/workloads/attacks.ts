@@ -173,7 +173,8 @@ async function attackOn(target: Target, flood: Uint8Array | null): Promise<Attac
       for (let i = 0; i < 3; i++) attacker.send(updateFrame(flood));
       // Until the attacker is cut, or 10 s with it still connected.
       const cutOrTimeout = Promise.race([closed, new Promise((r) => setTimeout(r, 10_000))]);
-      flood4 = await probeWhile(probeUrl, cutOrTimeout, 1_000);
+      // At least 3 s of probes from the first frame, so the figures are not one sample.
+      flood4 = await probeWhile(probeUrl, cutOrTimeout, 3_000);
       floodOutcome = attacker.readyState === WebSocket.CLOSED ? `closed ${await closed}` : 'still connected after 10 s';
       attacker.terminate();
     }
