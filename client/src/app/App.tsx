@@ -3,6 +3,7 @@ import { lazy, Suspense } from 'react';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
 import { useRoute } from './router.ts';
 import { HomePage } from '../features/home/HomePage.tsx';
+import { NotFoundPage } from './NotFoundPage.tsx';
 
 const ReportPage = lazy(() => import('../features/report/ReportPage.tsx').then((m) => ({ default: m.ReportPage })));
 const ActionsPage = lazy(() =>
@@ -40,6 +41,8 @@ export function App() {
         <Suspense fallback={<p className="centered muted">Opening the review…</p>}>
           <ReviewRoute key={route.reviewId} reviewId={route.reviewId} linkToken={route.token} />
         </Suspense>
+      ) : route.page === 'notFound' ? (
+        <NotFoundPage what="page" detail={route.path} />
       ) : (
         <HomePage />
       )}

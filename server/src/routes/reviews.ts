@@ -99,11 +99,13 @@ export function reviewRoutes(deps: ReviewRoutesDeps): Hono {
 
   app.get('/:id/session', async (c) => {
     const id = c.req.param('id');
-    const identity = await requireLink(c, deps.store, id, 'doc.read');
+    // Ids are 128 random bits, so saying that one does not exist reveals nothing; it lets the app show a not-found page.
     const review = await deps.store.getReview(id);
+    if (!review) throw new HttpError(404, ApiErrorCode.NotFound, 'there is no review with this id on this server');
+    const identity = await requireLink(c, deps.store, id, 'doc.read');
     return c.json({
       reviewId: id,
-      title: review?.title ?? '',
+      title: review.title,
       role: identity.role,
       linkId: identity.linkId,
       label: identity.label,

@@ -5,6 +5,7 @@ import { useReview } from '../../sync/ReviewContext.tsx';
 import { useYVersion } from '../../sync/useY.ts';
 import { ActionRow } from './ActionRow.tsx';
 import { RecordBoundary } from '../../ui/RecordBoundary.tsx';
+import { actionsOfReview } from '../../app/SiteNav.tsx';
 
 export function ActionsView() {
   const { sync, ctx, canWrite } = useReview();
@@ -36,7 +37,10 @@ export function ActionsView() {
       <section className="section" aria-labelledby="actions-h">
         <h2 id="actions-h">Action items</h2>
         <p className="muted">
-          Specific, one owner and a due date each. {model.openCount} open of {model.items.length}.
+          Specific, one owner and a due date each. {model.openCount} open of {model.items.length}.{' '}
+          <a href={actionsOfReview(sync.reviewId)} data-testid="review-actions-link">
+            Follow them up with other reviews’ items
+          </a>
         </p>
         {model.overLimit && (
           <p className="banner banner-warn" role="status">

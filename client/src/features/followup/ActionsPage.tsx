@@ -15,7 +15,11 @@ import './followup.css';
 const percent = (r: number | null): string => (r === null ? '—' : `${Math.round(r * 100)} %`);
 
 export function ActionsPage() {
-  const [query, setQuery] = useState<ActionQuery>({});
+  // `/actions?review=<id>` (linked from a review) opens filtered to that review's items.
+  const [query, setQuery] = useState<ActionQuery>(() => {
+    const review = new URLSearchParams(location.search).get('review');
+    return review ? { review } : {};
+  });
   const qs = actionsQueryString(query);
   const actions = useOperatorApi(`actions${qs}`, (token) => fetchActions(query, token));
   const all = useOperatorApi('actions-all', (token) => fetchActions({}, token));

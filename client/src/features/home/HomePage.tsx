@@ -1,6 +1,7 @@
 // Home: start a review, or reopen one this browser has seen.
 import { CreateReviewForm } from './CreateReviewForm.tsx';
 import { RecentReviews } from './RecentReviews.tsx';
+import { SiteNav } from '../../app/SiteNav.tsx';
 
 export function HomePage() {
   return (
@@ -10,6 +11,7 @@ export function HomePage() {
         <p className="muted">
           Rebuild an incident together, minute by minute, within 24 hours — then learn from it without blame.
         </p>
+        <SiteNav />
       </header>
       <CreateReviewForm />
       <RecentReviews />

@@ -1,25 +1,35 @@
-// Opens `/replay/<id>#t=<token>`: any link of the review; the document comes from this browser's copy and the server.
+// Opens `/replay/<id>#t=<token>`: any link of the review (checked first, so an unknown review is a not-found page);
+// the document comes from this browser's copy and the server.
 import { useMemo } from 'react';
 import { loadName, loadToken, saveToken } from '../../app/localStore.ts';
 import { useReviewSync } from '../../sync/useReviewSync.ts';
 import { ReplayPage } from './ReplayPage.tsx';
+import { useReviewSession } from '../review/useReviewSession.ts';
+import { NotFoundPage } from '../../app/NotFoundPage.tsx';
 
 export function ReplayRoute({ reviewId, linkToken }: { reviewId: string; linkToken: string | null }) {
   const token = useMemo(() => {
     if (linkToken) saveToken(reviewId, linkToken);
     return linkToken ?? loadToken(reviewId);
   }, [reviewId, linkToken]);
-  if (!token) {
+  const session = useReviewSession(reviewId, token, null);
+  if (session.status === 'notFound') return <NotFoundPage what="review" />;
+  if (session.status === 'denied' || !token) {
     return (
       <main className="centered">
         <div className="card" role="alert">
           <h1>This replay cannot be opened</h1>
-          <p>The link has no access token. Ask the facilitator for the full reader link.</p>
+          <p>
+            {session.status === 'denied'
+              ? session.message
+              : 'The link has no access token. Ask the facilitator for the full reader link.'}
+          </p>
           <a href="/">Back to your reviews</a>
         </div>
       </main>
     );
   }
+  if (session.status === 'loading') return <p className="centered muted">Opening the replay…</p>;
   return <OpenReplay reviewId={reviewId} token={token} />;
 }
 

@@ -9,9 +9,10 @@ import { CollectionBanner } from '../collection/CollectionBanner.tsx';
 import { IncidentDurations } from '../collection/IncidentDurations.tsx';
 import { SettingsButton } from '../settings/SettingsButton.tsx';
 import { FactsButton } from '../facts/FactsPanel.tsx';
+import { SiteNav } from '../../app/SiteNav.tsx';
 
 export function ReviewHeader({ meta, onShare }: { meta: MetaView; onShare?: () => void }) {
-  const { role, canWrite } = useReview();
+  const { role, canWrite, sync } = useReview();
   return (
     <header className="review-header">
       <div className="review-title">
@@ -35,6 +36,7 @@ export function ReviewHeader({ meta, onShare }: { meta: MetaView; onShare?: () =
         )}
         <FactsButton />
         <SettingsButton />
+        <SiteNav reviewId={sync.reviewId} />
       </div>
       <CollectionBanner meta={meta} />
     </header>

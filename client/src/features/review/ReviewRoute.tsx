@@ -9,6 +9,7 @@ import { NamePrompt } from '../identity/NamePrompt.tsx';
 import { ChangeRefusedNotice } from '../facilitation/ChangeRefusedNotice.tsx';
 import { ReviewPage } from './ReviewPage.tsx';
 import { useReviewSession } from './useReviewSession.ts';
+import { NotFoundPage } from '../../app/NotFoundPage.tsx';
 
 export function ReviewRoute({ reviewId, linkToken }: { reviewId: string; linkToken: string | null }) {
   const token = useMemo(() => {
@@ -19,6 +20,7 @@ export function ReviewRoute({ reviewId, linkToken }: { reviewId: string; linkTok
   const [name, setName] = useState(loadName);
   const session = useReviewSession(reviewId, token, link);
 
+  if (session.status === 'notFound') return <NotFoundPage what="review" />;
   if (session.status === 'denied') {
     return (
       <main className="centered">

@@ -7,28 +7,41 @@ import { loadRecent, rememberReview } from '../../app/localStore.ts';
 export type SessionState =
   | { status: 'loading' }
   | { status: 'ready'; role: Role; title: string; offline: boolean }
-  | { status: 'denied'; message: string };
+  | { status: 'denied'; message: string }
+  | { status: 'notFound' };
 
-export function useReviewSession(reviewId: string, token: string | null, link: string): SessionState {
+/** `link` is remembered in this browser's list of reviews; null (the replay) leaves the list alone. */
+export function useReviewSession(reviewId: string, token: string | null, link: string | null): SessionState {
   const [state, setState] = useState<SessionState>({ status: 'loading' });
   useEffect(() => {
-    if (!token) {
-      setState({ status: 'denied', message: 'This link has no access token. Ask the facilitator for the full link.' });
-      return;
-    }
     let cancelled = false;
-    fetchSession(reviewId, token)
+    // Asked even without a token: the server says whether the review exists before it asks for one.
+    fetchSession(reviewId, token ?? '')
       .then((session) => {
         if (cancelled) return;
-        rememberReview({ id: reviewId, title: session.title, role: session.role, link, lastOpened: Date.now() });
+        if (link !== null) {
+          rememberReview({ id: reviewId, title: session.title, role: session.role, link, lastOpened: Date.now() });
+        }
         setState({ status: 'ready', role: session.role, title: session.title, offline: false });
       })
       .catch((err: unknown) => {
         if (cancelled) return;
+        if (err instanceof ApiFailure && err.status === 404) {
+          setState({ status: 'notFound' });
+          return;
+        }
+        if (!token) {
+          setState({
+            status: 'denied',
+            message: 'This link has no access token. Ask the facilitator for the full link.',
+          });
+          return;
+        }
         const known = loadRecent().find((r) => r.id === reviewId);
         const unreachable = err instanceof ApiFailure && (err.status === 0 || err.status >= 500);
-        if (unreachable && known) {
-          setState({ status: 'ready', role: known.role, title: known.title, offline: true });
+        // The replay (no link to remember) opens whatever copy this browser has when the server is away.
+        if (unreachable && (known || link === null)) {
+          setState({ status: 'ready', role: known?.role ?? 'reader', title: known?.title ?? '', offline: true });
         } else if (err instanceof ApiFailure && err.status !== 0) {
           setState({ status: 'denied', message: `This link does not open the review: ${err.message}.` });
         } else {
