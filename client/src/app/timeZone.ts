@@ -21,6 +21,11 @@ export function formatDay(ms: number, zone: string): string {
   return format(new TZDate(ms, zone), 'EEE d MMM yyyy');
 }
 
+/** `Sat 28 Nov` in `zone`: the date beside a clock when a span crosses midnight. */
+export function formatShortDay(ms: number, zone: string): string {
+  return format(new TZDate(ms, zone), 'EEE d MMM');
+}
+
 const dayFormats = new Map<string, Intl.DateTimeFormat>();
 
 /**

@@ -1,10 +1,9 @@
 // Play/pause, speed, the incident-time scrubber with marker ticks, the clock since the start, and a link to the moment.
 import { INCIDENT_MARKERS, type IncidentMarker } from '@hindsight/doc';
-import { formatClock, formatUtc, viewerZone } from '../../app/timeZone.ts';
+import { dayKey, formatClock, formatShortDay, formatUtc, viewerZone } from '../../app/timeZone.ts';
 import { CopyButton } from '../../ui/CopyButton.tsx';
 import { Segmented } from '../../ui/Segmented.tsx';
-import { formatTimer } from '../facilitation/meetingFormat.ts';
-import { REPLAY_SPEEDS } from './replayClock.ts';
+import { formatSinceStart, keyTarget, REPLAY_SPEEDS } from './replayClock.ts';
 import type { ReplayControlsApi } from './useReplayClock.ts';
 import { withAt } from './replayUrl.ts';
 
@@ -21,8 +20,10 @@ const pct = (t: number, start: number, end: number): string =>
 export function ReplayControls({ api, origin, markers }: ReplayControlsProps) {
   const { clock, position } = api;
   const zone = viewerZone();
-  const since = position - origin;
-  const at = formatClock(position, zone, true);
+  const since = formatSinceStart(position - origin);
+  // Across midnight (in the viewer's zone) a bare clock is ambiguous: the date goes with it.
+  const crossesDay = dayKey(clock.start, zone) !== dayKey(clock.end, zone);
+  const at = `${crossesDay ? `${formatShortDay(position, zone)} ` : ''}${formatClock(position, zone, true)}`;
   return (
     <div className="replay-controls">
       <button
@@ -35,10 +36,7 @@ export function ReplayControls({ api, origin, markers }: ReplayControlsProps) {
         {clock.playing ? '❚❚ Pause' : '▶ Play'}
       </button>
       <div className="replay-clock" aria-live="off" data-testid="replay-clock">
-        <strong title="Time since the incident started">
-          T{since < 0 ? '−' : '+'}
-          {formatTimer(since)}
-        </strong>
+        <strong title="Time since the incident started">{since}</strong>
         <time dateTime={new Date(position).toISOString()} title={formatUtc(position)} data-testid="replay-time">
           {at}
         </time>
@@ -59,8 +57,16 @@ export function ReplayControls({ api, origin, markers }: ReplayControlsProps) {
           step={1000}
           value={Math.round(position)}
           aria-label="Incident time"
-          aria-valuetext={`${at}, T+${formatTimer(since)}`}
+          aria-valuetext={`${at}, ${since}`}
+          aria-keyshortcuts="ArrowLeft ArrowRight Shift+ArrowLeft Shift+ArrowRight Home End"
+          title="Arrow keys: one minute (Shift: ten minutes); Home and End: start and end"
           onChange={(e) => api.seekTo(Number(e.target.value))}
+          onKeyDown={(e) => {
+            const to = keyTarget(clock, position, e.key, e.shiftKey);
+            if (to === null || e.altKey || e.ctrlKey || e.metaKey) return;
+            e.preventDefault();
+            api.seekTo(to);
+          }}
           data-testid="replay-scrubber"
         />
         {INCIDENT_MARKERS.map((m) => {

@@ -1,7 +1,7 @@
 // The entries known by the replay's moment, newest last; delays and markers stand out; what is still to come is counted.
 import { useEffect, useRef } from 'react';
 import { isEntryKind, type EntryView } from '@hindsight/doc';
-import { formatTimer } from '../facilitation/meetingFormat.ts';
+import { formatSinceStart } from './replayClock.ts';
 import { LocalTime } from '../../ui/LocalTime.tsx';
 import { KindPill } from '../timeline/KindCell.tsx';
 
@@ -36,7 +36,7 @@ export function ReplayEntries({ known, upcoming, origin, delayed }: ReplayEntrie
         >
           <span className="replay-entry-time">
             <LocalTime ms={e.at} />
-            <span className="muted small">T+{formatTimer(e.at - origin)}</span>
+            <span className="muted small">{formatSinceStart(e.at - origin)}</span>
           </span>
           <KindPill kind={e.kind} />
           <span className="replay-entry-text">{e.summary || <span className="muted">—</span>}</span>

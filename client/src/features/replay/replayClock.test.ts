@@ -1,6 +1,17 @@
 // Unit tests: the replay clock, driven by an injected real clock.
 import { describe, expect, it } from 'vitest';
-import { createClock, finished, pause, play, positionAt, seek, setRange, setSpeed } from './replayClock.ts';
+import {
+  createClock,
+  finished,
+  formatSinceStart,
+  keyTarget,
+  pause,
+  play,
+  positionAt,
+  seek,
+  setRange,
+  setSpeed,
+} from './replayClock.ts';
 
 const START = 1_000_000;
 const END = START + 3_600_000;
@@ -53,5 +64,28 @@ describe('replay clock', () => {
     const c = seek(createClock(START, END), START + 10_000, 0);
     expect(positionAt(setRange(c, START, END + 1, 0), 0)).toBe(START + 10_000);
     expect(positionAt(setRange(c, START + 20_000, END, 0), 0)).toBe(START + 20_000);
+  });
+});
+
+describe('scrubber keys and the offset from the start', () => {
+  const clock = { start: START, end: END };
+  const MIN = 60_000;
+  it('steps a minute with the arrows, ten with Shift, and jumps with Home and End', () => {
+    expect(keyTarget(clock, START + 5 * MIN, 'ArrowRight', false)).toBe(START + 6 * MIN);
+    expect(keyTarget(clock, START + 5 * MIN, 'ArrowLeft', false)).toBe(START + 4 * MIN);
+    expect(keyTarget(clock, START + 5 * MIN, 'ArrowRight', true)).toBe(START + 15 * MIN);
+    expect(keyTarget(clock, START + 5 * MIN, 'ArrowLeft', true)).toBe(START);
+    expect(keyTarget(clock, START + 5 * MIN, 'Home', false)).toBe(START);
+    expect(keyTarget(clock, START + 5 * MIN, 'End', false)).toBe(END);
+    expect(keyTarget(clock, END - 30_000, 'ArrowUp', false)).toBe(END);
+    expect(keyTarget(clock, START, 'a', false)).toBeNull();
+  });
+
+  it('signs offsets before the start with a minus and after with a plus', () => {
+    expect(formatSinceStart(-8 * MIN)).toBe('T−8:00');
+    expect(formatSinceStart(8 * MIN)).toBe('T+8:00');
+    expect(formatSinceStart(0)).toBe('T+0:00');
+    expect(formatSinceStart(-400)).toBe('T+0:00');
+    expect(formatSinceStart(-(62 * MIN + 5000))).toBe('T−1:02:05');
   });
 });

@@ -1,4 +1,5 @@
 // The replay clock: play, pause, speed and seek over incident time, as pure functions of an injected real clock.
+import { formatTimer } from '../facilitation/meetingFormat.ts';
 
 /** Speeds offered: incident seconds per real second. */
 export const REPLAY_SPEEDS = [1, 10, 60, 600] as const;
@@ -61,4 +62,43 @@ export function setRange(clock: ReplayClock, start: number, end: number, now: nu
   const at = positionAt(clock, now);
   const next = { ...clock, start: Math.min(start, end), end: Math.max(start, end) };
   return { ...next, anchorAt: clamp(at, next), anchorReal: now };
+}
+
+const MINUTE = 60_000;
+
+/**
+ * Where a key on the incident-time scrubber moves the clock, or null for keys it leaves alone:
+ * arrows by a minute (Shift: ten), PageUp/PageDown by ten minutes, Home/End to the start/end.
+ */
+export function keyTarget(
+  clock: Pick<ReplayClock, 'start' | 'end'>,
+  at: number,
+  key: string,
+  shift: boolean,
+): number | null {
+  const step = shift ? 10 * MINUTE : MINUTE;
+  switch (key) {
+    case 'ArrowRight':
+    case 'ArrowUp':
+      return clamp(at + step, clock);
+    case 'ArrowLeft':
+    case 'ArrowDown':
+      return clamp(at - step, clock);
+    case 'PageUp':
+      return clamp(at + 10 * MINUTE, clock);
+    case 'PageDown':
+      return clamp(at - 10 * MINUTE, clock);
+    case 'Home':
+      return clock.start;
+    case 'End':
+      return clock.end;
+    default:
+      return null;
+  }
+}
+
+/** `T+8:00` after the incident's start, `T−8:00` before it (a real minus sign). */
+export function formatSinceStart(ms: number): string {
+  const sign = ms <= -1000 ? '−' : '+';
+  return `T${sign}${formatTimer(ms)}`;
 }
