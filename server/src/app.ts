@@ -18,7 +18,7 @@ import { linkRoutes } from './routes/links.ts';
 import { publishRoutes } from './routes/publish.ts';
 import { reportRoutes } from './routes/reportExports.ts';
 import { ingestRoutes, type IngestLimits } from './routes/ingest.ts';
-import { ServerChangeRefused } from './relay/room.ts';
+import { ServerChangeRefused } from './relay/serverChanges.ts';
 import { reviewRoutes } from './routes/reviews.ts';
 import { templateRoutes } from './routes/templates.ts';
 import { StoreWriteError, type Store } from './storage/store.ts';

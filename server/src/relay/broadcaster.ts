@@ -26,6 +26,28 @@ export function updateMessage(update: Uint8Array): Uint8Array {
   return encoding.toUint8Array(encoder);
 }
 
+/** A y-websocket sync step 2 message carrying `update`. */
+export function syncStep2Message(update: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MessageType.sync);
+  encoding.writeVarUint(encoder, syncProtocol.messageYjsSyncStep2);
+  encoding.writeVarUint8Array(encoder, update);
+  return encoding.toUint8Array(encoder);
+}
+
+/** A y-websocket sync step 1 message: `doc`'s state vector, asking the peer for what it lacks. */
+export function syncStep1Message(doc: Y.Doc): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MessageType.sync);
+  syncProtocol.writeSyncStep1(encoder, doc);
+  return encoding.toUint8Array(encoder);
+}
+
+/** Whether `message` is a sync step 1 (a request for the state), without decoding it further. */
+export function isSyncStep1(message: Uint8Array): boolean {
+  return message[0] === MessageType.sync && message[1] === syncProtocol.messageYjsSyncStep1;
+}
+
 export class Broadcaster {
   /** Applied updates waiting for this turn's flush. */
   private queue: { update: Uint8Array; origin: Connection | null }[] = [];

@@ -34,11 +34,11 @@ export class Checkpoints {
     return this.approxBytes;
   }
 
-  /** The room loaded: `tail` updates after the last checkpoint, `bytes` in all. */
-  loaded(tail: number, bytes: number): void {
-    this.sinceLast = tail;
+  /** The room loaded: `tail` updates after the last checkpoint, `bytes` in all; `now` checkpoints at once. */
+  loaded(tail: number, bytes: number, now = false): void {
+    this.sinceLast = Math.max(tail, now ? 1 : 0);
     this.approxBytes = bytes;
-    if (tail >= this.deps.limits.compactEveryUpdates) void this.compact();
+    if (now || tail >= this.deps.limits.compactEveryUpdates) void this.compact();
   }
 
   /** An update of `bytes` was accepted (negative: an accepted one was dropped). */

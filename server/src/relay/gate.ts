@@ -37,14 +37,21 @@ export class WriteGate {
   /** Accepted updates not yet applied to the live document, oldest first. */
   private inFlight: Uint8Array[] = [];
 
-  constructor(private readonly live: Y.Doc) {}
+  /**
+   * `liveState` gives updates that together are exactly the live document (e.g.
+   * a cached encoding), so building the shadow need not encode it afresh.
+   */
+  constructor(
+    private readonly live: Y.Doc,
+    private readonly liveState: () => readonly (Uint8Array | null)[] = () => [Y.encodeStateAsUpdate(live)],
+  ) {}
 
   /** The shadow: the live document plus every accepted update in flight. */
   private current(): Y.Doc {
     if (this.shadow) return this.shadow;
     const shadow = new Y.Doc({ gc: this.live.gc });
     defineRoots(shadow);
-    Y.applyUpdate(shadow, Y.encodeStateAsUpdate(this.live), SHADOW);
+    for (const state of this.liveState()) if (state) Y.applyUpdate(shadow, state, SHADOW);
     for (const update of this.inFlight) Y.applyUpdate(shadow, update, SHADOW);
     this.shadow = shadow;
     return shadow;

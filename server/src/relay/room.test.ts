@@ -3,13 +3,14 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import * as decoding from 'lib0/decoding';
-import { MessageType } from '@hindsight/protocol';
+import { CloseCode, MessageType } from '@hindsight/protocol';
+import { FACILITATION_ROOT, FacilitationKey } from '@hindsight/doc';
 import { openSqliteStore } from '../storage/sqlite.ts';
 import type { Store } from '../storage/store.ts';
 import { RoomRegistry } from './registry.ts';
 import { testLimits, silentLog } from './testSupport.ts';
 import { noMetrics, type Transport } from './types.ts';
-import { syncStep2Message, updateMessage } from '../../../tests/helpers/raw.ts';
+import { syncStep1Message, syncStep2Message, updateMessage } from '../../../tests/helpers/raw.ts';
 
 const limits = testLimits;
 // A root Y.Text of the review schema (the gate refuses roots a review does not have).
@@ -263,6 +264,120 @@ describe('server changes', () => {
     await registry.applyServerChange('quiet', (doc) => doc.getMap('meta').set('status', 'published'));
     const doc = await registry.snapshot('quiet');
     expect(doc.getMap('meta').get('status')).toBe('published');
+    await registry.closeAll();
+  });
+});
+
+describe('first sync while the room loads', () => {
+  it('answers from what is stored, holds writes until the gate can judge them, then stores and relays them', async () => {
+    const base = openSqliteStore({ dataDir: ':memory:' });
+    stores.push(base);
+    const author = new Y.Doc();
+    await base.createReview({ id: 'r', title: 'R', createdAt: 1 }, [], textUpdate('stored ', author));
+    // Two more stored updates after the first: the answer merges a tail, not one row.
+    for (const more of ['tail1 ', 'tail2 ']) {
+      const sv = Y.encodeStateVector(author);
+      author.getText(T).insert(author.getText(T).length, more);
+      await base.append('r', { update: Y.encodeStateAsUpdate(author, sv), receivedAt: 2, role: 'editor', linkId: 'l' });
+    }
+    // The migration's append is held: the room stays loading, its document built but not ready.
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    let migrationWaiting = false;
+    const store: Store = {
+      ...base,
+      append: async (id, input) => {
+        if (input.role === 'system') {
+          migrationWaiting = true;
+          await held;
+        }
+        return base.append(id, input);
+      },
+    };
+    const registry = new RoomRegistry({
+      store,
+      limits,
+      metrics: noMetrics,
+      log: silent,
+      prepare: (doc) => doc.getMap('meta').set('schemaVersion', 99),
+    });
+    const writer = new MemoryTransport();
+    const forger = new MemoryTransport();
+    const watcher = new MemoryTransport();
+    const w = registry.connect(writer, { reviewId: 'r', linkId: 'l', role: 'editor', label: 'E' });
+    const f = registry.connect(forger, { reviewId: 'r', linkId: 'l3', role: 'editor', label: 'F' });
+    const r = registry.connect(watcher, { reviewId: 'r', linkId: 'l2', role: 'reader', label: 'R' });
+    // A writer that already holds part of the review (its step 2 is a diff) and a reader that holds nothing.
+    const writerDoc = new Y.Doc();
+    Y.applyUpdate(writerDoc, (await base.readLog('r', 0, 1))[0]!.update);
+    w.message(syncStep1Message(writerDoc));
+    r.message(syncStep1Message(new Y.Doc()));
+    // Writes sent while the room loads: an honest one and one a non-facilitator may not make.
+    w.message(updateMessage(textUpdate('early', new Y.Doc())));
+    const forged = new Y.Doc();
+    forged.getMap(FACILITATION_ROOT).set(FacilitationKey.frozen, true);
+    f.message(updateMessage(Y.encodeStateAsUpdate(forged)));
+
+    await expect.poll(() => writer.sent.length > 0 && watcher.sent.length > 0).toBe(true);
+    // Answered before the document was built; now it is built and waits for its migration to be stored.
+    await expect.poll(() => migrationWaiting).toBe(true);
+    const seen = new Y.Doc();
+    watcher.replayInto(seen);
+    expect(seen.getText(T).toString()).toBe('stored tail1 tail2 ');
+    writer.replayInto(writerDoc);
+    expect(writerDoc.getText(T).toString()).toBe('stored tail1 tail2 ');
+    // Nothing judged yet: nothing stored, nobody closed.
+    expect((await base.readLog('r', 0, 100)).length).toBe(3);
+    expect(forger.closedWith).toBeNull();
+
+    release();
+    await expect.poll(() => forger.closedWith).toBe(CloseCode.ChangeRefused);
+    await expect.poll(() => (watcher.replayInto(seen), seen.getText(T).toString())).toContain('early');
+    expect(seen.getMap('meta').get('schemaVersion')).toBe(99);
+    expect(seen.getMap(FACILITATION_ROOT).get(FacilitationKey.frozen)).toBeUndefined();
+    const log = await base.readLog('r', 0, 100);
+    expect(log.map((u) => u.role)).toEqual(['system', 'editor', 'editor', 'system', 'editor']);
+    await registry.closeAll();
+    const loaded = await base.load('r');
+    const all = new Y.Doc();
+    if (loaded.checkpoint) Y.applyUpdate(all, loaded.checkpoint);
+    loaded.tail.forEach((u) => Y.applyUpdate(all, u));
+    expect(all.getText(T).toString()).toContain('early');
+    expect(all.getMap(FACILITATION_ROOT).get(FacilitationKey.frozen)).toBeUndefined();
+  });
+
+  it('answers a warm room from its cached encoding plus what was applied since', async () => {
+    const base = openSqliteStore({ dataDir: ':memory:' });
+    stores.push(base);
+    await base.createReview({ id: 'r', title: 'R', createdAt: 1 }, [], textUpdate('stored '));
+    const registry = new RoomRegistry({
+      store: base,
+      limits: { ...limits, idleUnloadMs: 60_000 },
+      metrics: noMetrics,
+      log: silent,
+    });
+    const writer = new MemoryTransport();
+    const w = registry.connect(writer, { reviewId: 'r', linkId: 'l', role: 'editor', label: 'E' });
+    w.message(syncStep1Message(new Y.Doc()));
+    await expect.poll(() => writer.sent.length).toBeGreaterThan(1);
+    const doc = new Y.Doc();
+    writer.replayInto(doc);
+    for (const word of ['one ', 'two ', 'three ']) {
+      const sv = Y.encodeStateVector(doc);
+      doc.getText(T).insert(doc.getText(T).length, word);
+      w.message(updateMessage(Y.encodeStateAsUpdate(doc, sv)));
+      await expect.poll(async () => (await base.readLog('r', 0, 100)).length).toBeGreaterThan(1);
+    }
+    await expect.poll(async () => (await base.readLog('r', 0, 100)).length).toBe(4);
+    for (let i = 0; i < 2; i++) {
+      const joiner = new MemoryTransport();
+      const j = registry.connect(joiner, { reviewId: 'r', linkId: 'l2', role: 'reader', label: 'R' });
+      j.message(syncStep1Message(new Y.Doc()));
+      await expect.poll(() => joiner.sent.length).toBeGreaterThan(0);
+      const seen = new Y.Doc();
+      joiner.replayInto(seen);
+      expect(seen.getText(T).toString()).toBe('stored one two three ');
+    }
     await registry.closeAll();
   });
 });

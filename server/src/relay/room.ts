@@ -3,28 +3,33 @@
 //
 //   decode (here) → gate (rights, effect, schema, limits) → log (append, in
 //   order, durable) → apply to the live document (here) → broadcaster (fan-out
-//   with back-pressure); presence and checkpoints beside them.
+//   with back-pressure); presence and checkpoints beside them, loading in
+//   roomLoad.ts and the first-sync encoding in encodedState.ts.
 //
 // Why this order: nothing is stored that does not apply or that its writer may
 // not make, and every byte a client receives from the relay (relayed updates
-// and sync step 2 answers from the live document alike) is already on disk.
-// The room loads the document before it answers anyone; messages that arrive
-// meanwhile wait on their connection, in order. A read-only connection is never
-// asked for its state (no sync step 1 is sent to it) and any change it sends
-// closes it by its length alone: the server decodes nothing it writes.
+// and sync step 2 answers alike) is already on disk. A first sync while the
+// room loads is answered from what is stored (merged encoded updates, no
+// document built); the document is built right after, and every other message
+// that arrives meanwhile (writes above all) waits on its connection, in order,
+// until the gate can judge it. A read-only connection is never asked for its
+// state (no sync step 1 is sent to it) and any change it sends closes it by its
+// length alone: the server decodes nothing it writes.
 import * as Y from 'yjs';
-import * as decoding from 'lib0/decoding';
-import * as encoding from 'lib0/encoding';
-import * as syncProtocol from 'y-protocols/sync';
-import { CloseCode, MessageType, can } from '@hindsight/protocol';
+import { CloseCode, can } from '@hindsight/protocol';
 import type { Store } from '../storage/store.ts';
-import { Broadcaster } from './broadcaster.ts';
+import { Broadcaster, isSyncStep1, syncStep1Message, syncStep2Message, updateMessage } from './broadcaster.ts';
 import { Checkpoints } from './checkpoints.ts';
 import type { Connection } from './connection.ts';
+import { EncodedState } from './encodedState.ts';
 import { WriteGate } from './gate.ts';
 import { RoomLog, type Writer } from './log.ts';
-import { Presence, PresenceError, REMOTE } from './presence.ts';
-import type { BusListener, RelayLimits, RelayLogger, RelayMetrics, RoomBus } from './types.ts';
+import { Presence, REMOTE } from './presence.ts';
+import { RemoteFeed } from './remote.ts';
+import { receiveMessage, type MessageHandlers } from './receiver.ts';
+import { ServerChanges } from './serverChanges.ts';
+import { StoredReview, Wakeup, buildDoc, nextTurn, type Prepare } from './roomLoad.ts';
+import type { RelayLimits, RelayLogger, RelayMetrics, RoomBus } from './types.ts';
 
 export interface RoomDeps {
   store: Store;
@@ -33,9 +38,10 @@ export interface RoomDeps {
   log: RelayLogger;
   /**
    * Brings a freshly loaded document up to date (e.g. schema migrations). Any
-   * change it makes is stored, as the server's own update, before anyone is answered.
+   * change it makes is stored, as the server's own update, before it is applied
+   * or relayed anywhere (first syncs answered meanwhile get it relayed).
    */
-  prepare?: (doc: Y.Doc) => void;
+  prepare?: Prepare;
   /** Other servers sharing the store (multi-server mode); absent on a single server. */
   bus?: RoomBus;
   /** How often a room in multi-server mode checks the store for updates the bus missed. */
@@ -51,44 +57,30 @@ export interface RoomDeps {
 
 type RoomState = 'loading' | 'ready' | 'failed' | 'destroyed';
 
-/** A server-side change the gate refused (e.g. it would pass the size limit): nothing was stored. */
-export class ServerChangeRefused extends Error {
-  constructor(
-    readonly code: CloseCode,
-    readonly detail: string,
-  ) {
-    super(detail);
-  }
-}
-
-/** Thrown while decoding a message; closes the sender with BadMessage. */
-class BadMessageError extends Error {}
-
-/** The length of an empty v1 update (no structs, no deletes): what the stock client sends a read-only server. */
-const EMPTY_UPDATE_BYTES = 2;
+/** How long a loading room waits for its first joiner's first message before it builds the document anyway. */
+const FIRST_MESSAGE_WAIT_MS = 200;
 
 const SYSTEM: Writer = { role: 'system', linkId: null };
-
-/** The share of `maxDocBytes` server changes may fill, keeping room for people's edits. */
-const SERVER_CHANGE_SHARE = 0.9;
 
 export class Room {
   readonly doc = new Y.Doc();
   readonly conns = new Set<Connection>();
   private state: RoomState = 'loading';
   private readonly loaded: Promise<void>;
-  private readonly gate = new WriteGate(this.doc);
+
   private readonly log: RoomLog;
   private readonly broadcaster: Broadcaster;
   private readonly presence: Presence;
   private readonly checkpoints: Checkpoints;
-  private unsubscribe: (() => void) | null = null;
-  /** Messages from other servers that arrived while the document loaded. */
-  private busEarly: { seq: number; update: Uint8Array }[] | null = [];
-  private pollTimer: NodeJS.Timeout | null = null;
+  /** First syncs: from what is stored while loading, then the state encoded once plus what was applied since. */
+  private readonly encoded = new EncodedState(() => Y.encodeStateAsUpdate(this.doc));
+  private readonly gate = new WriteGate(this.doc, () => this.encoded.live());
+  private readonly remote: RemoteFeed;
+  /** While loading: wakes when the first message arrives (a first sync to answer from what is stored). */
+  private readonly firstMessage = new Wakeup();
   private idleTimer: NodeJS.Timeout | null = null;
   /** Server-side changes, one at a time (each builds on everything accepted before it). */
-  private serverChanges: Promise<unknown> = Promise.resolve();
+  private readonly serverChanges: ServerChanges;
 
   constructor(
     readonly id: string,
@@ -112,7 +104,7 @@ export class Room {
       store: deps.store,
       metrics: deps.metrics,
       log: deps.log,
-      onMissing: (seq, update) => this.applyRemote(seq, update),
+      onMissing: (seq, update) => this.remote.receive(seq, update),
     });
     this.checkpoints = new Checkpoints({
       reviewId: id,
@@ -127,8 +119,27 @@ export class Room {
         deps.onCheckpoint?.(id, this.doc, upto);
       },
     });
-    // Subscribe before loading: whatever another server commits after the load's read reaches us.
-    if (deps.bus) this.unsubscribe = deps.bus.subscribe(id, this.busListener);
+    this.serverChanges = new ServerChanges({
+      gate: this.gate,
+      checkpoints: this.checkpoints,
+      maxDocBytes: deps.limits.maxDocBytes,
+      ready: async () => {
+        await this.loaded;
+        if (this.state !== 'ready') throw new Error(`review ${this.id} is not available`);
+      },
+      commit: (update) => this.commit(update, SYSTEM, null),
+      finished: () => this.startIdleTimerIfEmpty(),
+    });
+    // Subscribed before loading: whatever another server commits after the load's read reaches us.
+    this.remote = new RemoteFeed({
+      reviewId: id,
+      bus: deps.bus,
+      catchUpIntervalMs: deps.catchUpIntervalMs,
+      log: deps.log,
+      catchUp: () => this.log.catchUp(),
+      apply: (seq, update) => this.applyRemote(seq, update),
+      awareness: (update) => this.presence.receiveRemote(update),
+    });
     this.loaded = this.load();
   }
 
@@ -136,70 +147,63 @@ export class Room {
     return this.loaded;
   }
 
-  get awareness(): Presence['awareness'] {
-    return this.presence.awareness;
-  }
-
   private async load(): Promise<void> {
     const started = performance.now();
     try {
-      const { checkpoint, tail, lastSeq } = await this.deps.store.load(this.id);
+      const stored = await StoredReview.read(this.deps.store, this.id);
       if (this.state === 'destroyed') return;
-      this.doc.transact(() => {
-        if (checkpoint) Y.applyUpdate(this.doc, checkpoint);
-        for (const update of tail) {
-          try {
-            Y.applyUpdate(this.doc, update);
-          } catch (err) {
-            // Written by an earlier release that stored updates before applying them.
-            this.deps.log.error({ reviewId: this.id, err }, 'skipping a stored update that fails to apply');
-          }
-        }
-      });
-      this.log.contiguousSeq = lastSeq;
-      const prepared = await this.runPrepare();
+      this.encoded.loading(stored);
+      // Whoever opened the room asks for the state first thing: answer from what is stored, then build.
+      if (this.conns.size > 0 && ![...this.conns].some((c) => c.early.length > 0)) {
+        await this.firstMessage.wait(FIRST_MESSAGE_WAIT_MS);
+      }
+      if (this.answerWaitingSyncRequests()) {
+        // Let those answers go out before the document is built (one long synchronous step).
+        await nextTurn();
+      }
+      if ((this.state as RoomState) === 'destroyed') return;
+      this.log.contiguousSeq = stored.lastSeq;
+      const { skipped, prepared } = await buildDoc(this.doc, stored, this.deps);
       // (The room may have been destroyed while the migration was being stored.)
       if ((this.state as RoomState) === 'destroyed') return;
-      if (prepared > 0) this.log.noteSeq(prepared);
-      this.checkpoints.loaded(tail.length, (checkpoint?.length ?? 0) + tail.reduce((n, u) => n + u.length, 0));
+      if (prepared) this.log.noteSeq(prepared.seq);
+      // A skipped update is in the stored encoding but not in the document: encode afresh, checkpoint now.
+      this.encoded.loaded(skipped === 0);
       this.state = 'ready';
+      this.checkpoints.loaded(stored.tailLength, stored.bytes, skipped > 0);
+      if (prepared) {
+        // Stored already; whoever was answered from the stored state gets it like any update.
+        this.encoded.applied(prepared.update);
+        this.broadcaster.relay(prepared.update, null);
+      }
       this.deps.metrics.roomLoaded();
-      for (const { seq, update } of this.busEarly ?? []) this.applyRemote(seq, update);
-      this.busEarly = null;
-      this.startPolling();
+      this.remote.ready();
       this.deps.log.debug(
-        { reviewId: this.id, tail: tail.length, ms: Math.round(performance.now() - started) },
+        { reviewId: this.id, tail: stored.tailLength, ms: Math.round(performance.now() - started) },
         'room loaded',
       );
       for (const conn of this.conns) this.greet(conn);
     } catch (err) {
       this.state = 'failed';
+      this.encoded.drop();
       this.deps.log.error({ reviewId: this.id, err }, 'room failed to load');
       for (const conn of [...this.conns]) conn.close(CloseCode.StorageUnavailable);
       this.deps.onIdle(this);
     }
   }
 
-  /** Runs `prepare` and durably appends what it changed; resolves with that update's seq, or 0. */
-  private async runPrepare(): Promise<number> {
-    if (!this.deps.prepare) return 0;
-    const changes: Uint8Array[] = [];
-    const capture = (update: Uint8Array): void => {
-      changes.push(update);
-    };
-    this.doc.on('update', capture);
-    try {
-      this.deps.prepare(this.doc);
-    } finally {
-      this.doc.off('update', capture);
+  /** The stored state was read: answers the sync step 1 requests that waited for it; true if there were any. */
+  private answerWaitingSyncRequests(): boolean {
+    let answered = false;
+    for (const conn of this.conns) {
+      const requests = conn.early.filter(isSyncStep1);
+      if (requests.length === 0) continue;
+      const rest = conn.early.filter((m) => !isSyncStep1(m));
+      conn.early.splice(0, conn.early.length, ...rest);
+      for (const message of requests) if (!conn.closed) receiveMessage(conn, message, this.handlers);
+      answered = true;
     }
-    if (changes.length === 0) return 0;
-    return this.deps.store.append(this.id, {
-      update: Y.mergeUpdates(changes),
-      receivedAt: Date.now(),
-      role: 'system',
-      linkId: null,
-    });
+    return answered;
   }
 
   isFailed(): boolean {
@@ -220,16 +224,11 @@ export class Room {
    * everyone's presence, then handles what the connection sent while loading.
    */
   private greet(conn: Connection): void {
-    if (can(conn.identity.role, 'doc.write')) {
-      const encoder = encoding.createEncoder();
-      encoding.writeVarUint(encoder, MessageType.sync);
-      syncProtocol.writeSyncStep1(encoder, this.doc);
-      this.broadcaster.send(conn, encoding.toUint8Array(encoder));
-    }
+    if (can(conn.identity.role, 'doc.write')) this.broadcaster.send(conn, syncStep1Message(this.doc));
     if (this.presence.size > 0) this.broadcaster.send(conn, this.presence.message());
     for (const message of conn.early.splice(0)) {
       if (conn.closed) break;
-      this.handle(conn, message);
+      receiveMessage(conn, message, this.handlers);
     }
   }
 
@@ -240,6 +239,12 @@ export class Room {
       return;
     }
     if (this.state === 'loading') {
+      // A first sync is answered from the stored state as soon as it is read.
+      this.firstMessage.wake();
+      if (this.encoded.answersWhileLoading && isSyncStep1(message)) {
+        receiveMessage(conn, message, this.handlers);
+        return;
+      }
       if (conn.early.length >= this.deps.limits.maxMessagesWhileLoading) {
         this.reject(conn, CloseCode.RateLimited, 'too many messages while loading');
         return;
@@ -248,7 +253,7 @@ export class Room {
       return;
     }
     if (this.state !== 'ready') return;
-    this.handle(conn, message);
+    receiveMessage(conn, message, this.handlers);
   }
 
   leave(conn: Connection): void {
@@ -275,70 +280,21 @@ export class Room {
     conn.close(code, detail);
   }
 
-  private handle(conn: Connection, message: Uint8Array): void {
-    if (!conn.messages.take()) {
-      this.reject(conn, CloseCode.RateLimited, 'message rate limit');
-      return;
-    }
-    try {
-      const decoder = decoding.createDecoder(message);
-      const type = decoding.readVarUint(decoder);
-      switch (type) {
-        case MessageType.sync:
-          this.handleSync(conn, decoder);
-          return;
-        case MessageType.awareness:
-          this.handleAwareness(conn, decoding.readVarUint8Array(decoder));
-          return;
-        case MessageType.queryAwareness:
-          if (!conn.syncRequests.take()) {
-            this.reject(conn, CloseCode.RateLimited, 'presence request rate limit');
-            return;
-          }
-          this.broadcaster.send(conn, this.presence.message());
-          return;
-        case MessageType.auth:
-          // Authentication happens before the upgrade; the message carries nothing for us.
-          return;
-        default:
-          throw new BadMessageError(`unknown message type ${type}`);
-      }
-    } catch (err) {
-      if (err instanceof PresenceError) this.reject(conn, CloseCode.BadMessage, err.message, err.message);
-      else this.reject(conn, CloseCode.BadMessage, (err as Error).message || 'undecodable message');
-    }
-  }
+  private readonly handlers: MessageHandlers = {
+    reject: (conn, code, why, detail) => this.reject(conn, code, why, detail),
+    syncRequest: (conn, stateVector) => this.sendFirstSync(conn, stateVector),
+    update: (conn, update) => this.handleUpdate(conn, update),
+    awareness: (conn, update, admit) => this.presence.receive(conn, update, admit),
+    presenceRequest: (conn) => this.broadcaster.send(conn, this.presence.message()),
+  };
 
-  private handleSync(conn: Connection, decoder: decoding.Decoder): void {
-    const syncType = decoding.readVarUint(decoder);
-    switch (syncType) {
-      case syncProtocol.messageYjsSyncStep1: {
-        if (!conn.syncRequests.take()) {
-          this.reject(conn, CloseCode.RateLimited, 'sync request rate limit');
-          return;
-        }
-        const stateVector = decoding.readVarUint8Array(decoder);
-        const encoder = encoding.createEncoder();
-        encoding.writeVarUint(encoder, MessageType.sync);
-        // Throws on a state vector that does not decode: handled as a bad message.
-        syncProtocol.writeSyncStep2(encoder, this.doc, stateVector);
-        this.broadcaster.send(conn, encoding.toUint8Array(encoder));
-        return;
-      }
-      case syncProtocol.messageYjsSyncStep2:
-      case syncProtocol.messageYjsUpdate: {
-        const update = decoding.readVarUint8Array(decoder);
-        if (!can(conn.identity.role, 'doc.write')) {
-          // Judged by length alone: the stock client's empty step 2 passes, anything else closes.
-          if (update.length > EMPTY_UPDATE_BYTES) this.reject(conn, CloseCode.ReadOnly, 'read-only link sent a change');
-          return;
-        }
-        this.handleUpdate(conn, update);
-        return;
-      }
-      default:
-        throw new BadMessageError(`unknown sync message type ${syncType}`);
-    }
+  /** Answers a sync step 1: from the stored state while loading, else from the encoded live state. */
+  private sendFirstSync(conn: Connection, stateVector: Uint8Array): void {
+    if (this.state === 'loading')
+      this.deps.log.debug({ reviewId: this.id, conn: conn.id }, 'first sync answered from the stored state');
+    const { state, since } = this.encoded.answer(stateVector);
+    this.broadcaster.send(conn, syncStep2Message(state));
+    if (since) this.broadcaster.send(conn, updateMessage(since));
   }
 
   private handleUpdate(conn: Connection, update: Uint8Array): void {
@@ -386,6 +342,7 @@ export class Room {
     if (this.state === 'destroyed') return;
     // The gate applied it to an identical copy first: it applies completely.
     Y.applyUpdate(this.doc, update, origin);
+    this.encoded.applied(update);
     this.log.noteSeq(seq);
     this.deps.bus?.publishUpdate(this.id, seq, update);
     this.broadcaster.relay(update, origin);
@@ -393,101 +350,35 @@ export class Room {
   }
 
   /**
-   * A change made by the server itself (ingested alerts, publishing): `change` runs
-   * on a scratch copy of everything accepted so far, and the update it produces
-   * takes a writer's path: judged by the gate, stored, then applied and relayed
-   * to every client. One at a time per room. Rejects with ServerChangeRefused
-   * when the gate refuses it (nothing is stored), or with what `change` threw.
+   * A change made by the server itself (see serverChanges.ts): stored, then
+   * applied and relayed to every client; one at a time per room.
    */
   applyServerChange(change: (doc: Y.Doc) => void): Promise<void> {
-    const run = this.serverChanges.then(() => this.runServerChange(change));
-    this.serverChanges = run.catch(() => undefined);
-    return run;
-  }
-
-  private async runServerChange(change: (doc: Y.Doc) => void): Promise<void> {
-    await this.loaded;
-    if (this.state !== 'ready') throw new Error(`review ${this.id} is not available`);
-    const scratch = new Y.Doc();
-    try {
-      Y.applyUpdate(scratch, this.gate.encodeAhead());
-      const changes: Uint8Array[] = [];
-      scratch.on('update', (u: Uint8Array) => changes.push(u));
-      change(scratch);
-      if (changes.length === 0) return;
-      const update = Y.mergeUpdates(changes);
-      // Machines (alert ingest) may fill the review only so far: people can always still edit it.
-      if (this.checkpoints.bytes + update.length > this.deps.limits.maxDocBytes * SERVER_CHANGE_SHARE) {
-        throw new ServerChangeRefused(
-          CloseCode.DocumentTooLarge,
-          `the review would pass ${SERVER_CHANGE_SHARE * 100}% of its size limit`,
-        );
-      }
-      const verdict = this.gate.judge(update, { facilitates: true, foreignClient: () => null });
-      if (!verdict.ok) throw new ServerChangeRefused(verdict.code, verdict.detail);
-      if (verdict.noop) return;
-      this.checkpoints.accepted(update.length);
-      await this.commit(update, SYSTEM, null);
-    } finally {
-      scratch.destroy();
-      this.startIdleTimerIfEmpty();
-    }
+    return this.serverChanges.apply(change);
   }
 
   /** An update another server committed: apply and relay it unless we have it already. */
   private applyRemote(seq: number, update: Uint8Array): void {
-    if (this.state !== 'ready') {
-      this.busEarly?.push({ seq, update });
-      return;
-    }
-    if (!this.log.noteSeq(seq)) return;
+    if (this.state !== 'ready' || !this.log.noteSeq(seq)) return;
     try {
       Y.applyUpdate(this.doc, update, REMOTE);
     } catch (err) {
+      this.encoded.drop();
       this.deps.log.error({ reviewId: this.id, seq, err }, 'an update from another server failed to apply');
       return;
     }
+    this.encoded.applied(update);
     this.gate.external(update);
     this.checkpoints.accepted(update.length);
     this.broadcaster.relay(update, null);
     this.checkpoints.applied();
   }
 
-  private startPolling(): void {
-    const every = this.deps.catchUpIntervalMs;
-    if (!this.deps.bus || !every) return;
-    this.pollTimer = setInterval(() => void this.log.catchUp(), every);
-    this.pollTimer.unref();
-  }
-
-  private readonly busListener: BusListener = {
-    update: (seq, update) => this.applyRemote(seq, update),
-    awareness: (update) => {
-      if (this.state === 'destroyed') return;
-      try {
-        this.presence.receiveRemote(update);
-      } catch (err) {
-        this.deps.log.warn({ reviewId: this.id, err }, 'undecodable awareness from another server');
-      }
-    },
-    reset: () => void this.log.catchUp(),
-  };
-
-  private handleAwareness(conn: Connection, update: Uint8Array): void {
-    // Echoes of others' states cost nothing; a connection's own states count against its rate, before they apply.
-    const outcome = this.presence.receive(conn, update, () => conn.awareness.take());
-    if (outcome === 'limited') this.reject(conn, CloseCode.RateLimited, 'awareness rate limit');
-  }
-
-  /** Checkpoints the merged state so the next load reads one row plus a short tail. */
-  compact(): Promise<void> {
-    return this.checkpoints.compact();
-  }
-
   /** Waits for every accepted change to be committed and applied, then checkpoints. */
   async flush(): Promise<void> {
+    this.firstMessage.wake();
     await this.loaded;
-    await this.serverChanges;
+    await this.serverChanges.settled();
     await this.log.settled();
     await this.checkpoints.flush();
   }
@@ -501,14 +392,15 @@ export class Room {
     if (this.state === 'destroyed') return;
     const wasReady = this.state === 'ready';
     this.state = 'destroyed';
+    this.firstMessage.wake();
     this.checkpoints.stop();
     this.log.stop();
     this.broadcaster.stop();
     if (this.idleTimer) clearTimeout(this.idleTimer);
-    if (this.pollTimer) clearInterval(this.pollTimer);
-    this.unsubscribe?.();
+    this.remote.stop();
     this.presence.destroy();
     this.gate.destroy();
+    this.encoded.drop();
     this.doc.destroy();
     if (wasReady) this.deps.metrics.roomUnloaded();
   }

@@ -1,0 +1,82 @@
+// The room's state as encoded updates, kept for first syncs. While the room
+// loads: what is stored, read as encoded updates. Then a base (the whole
+// document, encoded once) plus the updates applied since, so a joiner is
+// answered without re-encoding the whole document. The base is re-encoded
+// from the live document only when a joiner comes after many updates; while
+// nobody joins, the updates since are dropped past a bound and the base with
+// them (nothing grows without a joiner to pay for it).
+import * as Y from 'yjs';
+import { diffAgainst, type FirstSync, type StoredReview } from './roomLoad.ts';
+
+/** Past this many updates since the base, or bytes (a share of the base), the base is re-encoded. */
+const MAX_UPDATES_SINCE = 256;
+const MAX_SHARE_SINCE = 0.25;
+
+export class EncodedState {
+  /** While the room loads, once read: what is stored answers first syncs until the document is built. */
+  private stored: StoredReview | null = null;
+  private base: Uint8Array | null = null;
+  private since: Uint8Array[] = [];
+  private sinceBytes = 0;
+
+  /** `encodeLive` encodes the live document: the base when there is none. */
+  constructor(private readonly encodeLive: () => Uint8Array) {}
+
+  /** The room is loading and `stored` was read: first syncs are answered from it. */
+  loading(stored: StoredReview): void {
+    this.stored = stored;
+  }
+
+  /** Whether first syncs are answered (from the stored state) before the document is built. */
+  get answersWhileLoading(): boolean {
+    return this.stored !== null;
+  }
+
+  /** The document is built and holds exactly what was stored (false: it skipped something). */
+  loaded(exact: boolean): void {
+    const stored = this.stored;
+    this.stored = null;
+    const encodings = exact ? stored?.encodings() : null;
+    this.drop();
+    if (!encodings) return;
+    this.seed(encodings.base);
+    for (const update of encodings.since) this.applied(update);
+  }
+
+  /** Takes `state` (exactly the live document's content) as the base. */
+  seed(state: Uint8Array): void {
+    this.base = state;
+    this.since = [];
+    this.sinceBytes = 0;
+  }
+
+  /** An update was applied to the live document. */
+  applied(update: Uint8Array): void {
+    if (!this.base) return;
+    this.since.push(update);
+    this.sinceBytes += update.length;
+    if (this.since.length > MAX_UPDATES_SINCE || this.sinceBytes > this.base.length * MAX_SHARE_SINCE) this.drop();
+  }
+
+  /** Forgets everything (the live document changed in a way not reported through `applied`). */
+  drop(): void {
+    this.stored = null;
+    this.base = null;
+    this.since = [];
+    this.sinceBytes = 0;
+  }
+
+  /** The first sync of a client holding `stateVector`. */
+  answer(stateVector: Uint8Array): FirstSync {
+    if (this.stored) return this.stored.firstSync(stateVector);
+    const [base, since] = this.live();
+    return { state: diffAgainst(base, stateVector), since };
+  }
+
+  /** The live document as the base plus the updates since (merged), encoding the base if there is none. */
+  live(): [Uint8Array, Uint8Array | null] {
+    if (!this.base) this.seed(this.encodeLive());
+    if (this.since.length > 1) this.since = [Y.mergeUpdates(this.since)];
+    return [this.base!, this.since[0] ?? null];
+  }
+}
