@@ -16,6 +16,7 @@ import { followUpRoutes } from './routes/followUp.ts';
 import { historyRoutes } from './routes/history.ts';
 import { linkRoutes } from './routes/links.ts';
 import { publishRoutes } from './routes/publish.ts';
+import { publishedRoutes } from './routes/published.ts';
 import { reportRoutes } from './routes/reportExports.ts';
 import { ingestRoutes, type IngestLimits } from './routes/ingest.ts';
 import { ServerChangeRefused } from './relay/serverChanges.ts';
@@ -94,6 +95,7 @@ export function createApp(deps: AppDeps): Hono {
   app.route('/api/reviews', linkRoutes({ ...deps, publicUrl }));
   app.route('/api/reviews', reportRoutes(deps));
   app.route('/api/reviews', publishRoutes(deps));
+  app.route('/api/reviews', publishedRoutes(deps));
   app.route('/api/reviews', feedbackRoutes(deps));
   app.route('/api', followUpRoutes({ ...deps, publicUrl }));
   app.route('/api', templateRoutes(deps));

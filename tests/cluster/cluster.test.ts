@@ -58,19 +58,19 @@ describe('three servers, one Postgres, one Redis', () => {
       'all six clients on three servers to converge',
       20_000,
     );
-    const exports = await Promise.all(servers.map((s) => exportJson(s, review.id, review.tokens.reader)));
+    const exports = await Promise.all(servers.map((s) => exportJson(s, review.id, review.tokens.observer)));
     expect(exports[1]).toEqual(exports[0]);
     expect(exports[2]).toEqual(exports[0]);
     expect((exports[0]!.timeline as unknown[]).length).toBe(61);
   });
 
-  it('a reader on one server cannot write through another', async () => {
-    const reader = await openRawOk(servers[1]!, review.id, review.tokens.reader);
+  it('an observer on one server cannot write through another', async () => {
+    const observer = await openRawOk(servers[1]!, review.id, review.tokens.observer);
     const forged = new Y.Doc();
-    addEntry(forged, { at: 0, summary: 'forged by a reader' }, defaultContext('mallory'));
-    reader.send(updateMessage(Y.encodeStateAsUpdate(forged)));
-    // The positive signal: server 1 closed the reader as read-only (judged by length, never decoded).
-    expect((await reader.closed).code).toBe(CloseCode.ReadOnly);
+    addEntry(forged, { at: 0, summary: 'forged by an observer' }, defaultContext('mallory'));
+    observer.send(updateMessage(Y.encodeStateAsUpdate(forged)));
+    // The positive signal: server 1 closed the observer as read-only (judged by length, never decoded).
+    expect((await observer.closed).code).toBe(CloseCode.ReadOnly);
     const honest = clients[0]!;
     addEntry(honest.doc, { at: 1, summary: 'honest after the forgery' }, defaultContext('a'));
     await waitFor(
@@ -79,7 +79,7 @@ describe('three servers, one Postgres, one Redis', () => {
     );
     for (const c of clients) expect(readTimeline(c.doc).some((e) => e.summary.includes('forged'))).toBe(false);
     for (const s of servers)
-      expect(JSON.stringify(await exportJson(s, review.id, review.tokens.reader))).not.toContain('forged');
+      expect(JSON.stringify(await exportJson(s, review.id, review.tokens.observer))).not.toContain('forged');
   });
 
   it('shares presence across servers, stamped by the server each client is on', async () => {
@@ -144,7 +144,7 @@ describe('three servers, one Postgres, one Redis', () => {
       20_000,
     );
     const stored = new Set(
-      ((await exportJson(servers[0]!, review.id, review.tokens.reader)).timeline as { summary: string }[]).map(
+      ((await exportJson(servers[0]!, review.id, review.tokens.observer)).timeline as { summary: string }[]).map(
         (e) => e.summary,
       ),
     );

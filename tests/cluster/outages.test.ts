@@ -87,7 +87,7 @@ describe('service outages in the multi-server mode', () => {
   it('Postgres unreachable: writes are refused, never acknowledged, then resume', async () => {
     const before = readTimeline(b.doc).length;
     // A second client on server 0, connected while Postgres is there (links are checked in Postgres).
-    const watch0 = connect(servers[0]!, review.id, review.tokens.reader);
+    const watch0 = connect(servers[0]!, review.id, review.tokens.observer);
     await synced(watch0);
     pgProxy.cut();
     try {
@@ -115,7 +115,7 @@ describe('service outages in the multi-server mode', () => {
     }
     // The stock client reconnects and resends; it lands once Postgres is back.
     await waitFor(() => has(b, 'while postgres is away'), 'the refused edit to land after Postgres returns', 30_000);
-    const exported = await exportJson(servers[1]!, review.id, review.tokens.reader);
+    const exported = await exportJson(servers[1]!, review.id, review.tokens.observer);
     expect((exported.timeline as { summary: string }[]).some((e) => e.summary === 'while postgres is away')).toBe(true);
   });
 });

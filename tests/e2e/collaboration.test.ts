@@ -55,7 +55,9 @@ describe('two people editing the timeline at once', () => {
       return a;
     });
     expect(expected.map((r) => r.time)).toEqual(['14:32', '14:32', '14:33', '14:35']);
-    const exported = (await exportJson(server, review.id, review.tokens.reader)) as { timeline: { summary: string }[] };
+    const exported = (await exportJson(server, review.id, review.tokens.observer)) as {
+      timeline: { summary: string }[];
+    };
     expect(exported.timeline.map((e) => e.summary)).toEqual(expected.map((r) => r.summary));
   });
 
@@ -78,7 +80,7 @@ describe('two people editing the timeline at once', () => {
     expect([...final].sort().join('')).toBe([...(anaText + benText)].sort().join(''));
     await screenshot(ana.page, 'timeline-two-people');
     await screenshot(ben.page, 'timeline-notes-editing');
-    const exported = (await exportJson(server, review.id, review.tokens.reader)) as { timeline: { notes: string }[] };
+    const exported = (await exportJson(server, review.id, review.tokens.observer)) as { timeline: { notes: string }[] };
     // Each person's editor may have started its own paragraph in the empty notes: the export joins them with newlines.
     expect(exported.timeline[0]!.notes.replace(/\n/g, '')).toBe(final);
     expect(ana.errors).toEqual([]);

@@ -69,7 +69,7 @@ describe('incident facts and markers', () => {
   it('the replay knows the markers: detected reached after the alert, resolved not yet', async () => {
     const at = new Date(T0 + 20 * MIN).toISOString();
     await reader.page.goto(
-      `${server.origin}/replay/${review.id}?at=${encodeURIComponent(at)}#t=${review.tokens.reader}`,
+      `${server.origin}/replay/${review.id}?at=${encodeURIComponent(at)}#t=${review.tokens.observer}`,
     );
     const detected = reader.page.getByTestId('marker-detected');
     await eventually(async () => expect(await detected.getAttribute('class')).toContain('is-reached'));

@@ -100,7 +100,9 @@ describe('offline editing', () => {
       expect(await readTimeline(ben.page)).toEqual(a);
       return a;
     }, 30_000);
-    const exported = (await exportJson(server, review.id, review.tokens.reader)) as { timeline: { summary: string }[] };
+    const exported = (await exportJson(server, review.id, review.tokens.observer)) as {
+      timeline: { summary: string }[];
+    };
     expect(exported.timeline.map((e) => e.summary)).toEqual(merged.map((r) => r.summary));
   });
 });

@@ -43,10 +43,10 @@ describe('publishing a review', () => {
     const client = connect(server, review.id, review.tokens.facilitator);
     try {
       await synced(client);
-      const before = JSON.stringify(await exportJson(server, review.id, review.tokens.reader));
+      const before = JSON.stringify(await exportJson(server, review.id, review.tokens.observer));
       write(client.doc);
       await eventually(async () =>
-        expect(JSON.stringify(await exportJson(server, review.id, review.tokens.reader))).not.toBe(before),
+        expect(JSON.stringify(await exportJson(server, review.id, review.tokens.observer))).not.toBe(before),
       );
     } finally {
       client.destroy();
@@ -115,7 +115,7 @@ describe('publishing a review', () => {
     await page.keyboard.type(XSS_NOTES);
     // Stored exactly as typed, shown as text in the editor, never run.
     await eventually(async () => {
-      const stored = JSON.stringify(await exportJson(server, review.id, review.tokens.reader));
+      const stored = JSON.stringify(await exportJson(server, review.id, review.tokens.observer));
       expect(stored).toContain(JSON.stringify(XSS_SUMMARY).slice(1, -1));
       expect(stored).toContain('javascript:alert');
     });
@@ -197,7 +197,7 @@ describe('publishing a review', () => {
     await publish(review);
     const reader = await person();
     const page = reader.page;
-    const link = `${server.origin}/r/${review.id}/report#t=${review.tokens.reader}`;
+    const link = `${server.origin}/r/${review.id}/report#t=${review.tokens.observer}`;
     await page.goto(link);
     const frame = page.frameLocator('[data-testid="report-frame"]');
     await frame.getByRole('heading', { name: 'Checkout outage' }).first().waitFor({ timeout: 20_000 });
@@ -233,7 +233,7 @@ describe('publishing a review', () => {
     await facilitator.page.getByRole('tab', { name: 'Report' }).click();
     await facilitator.page.getByTestId('narrative-gotLucky').fill('The incident began outside peak hours.');
     const page = reader.page;
-    await page.goto(`${server.origin}/r/${review.id}/report#t=${review.tokens.reader}`);
+    await page.goto(`${server.origin}/r/${review.id}/report#t=${review.tokens.observer}`);
     await eventually(async () => {
       await page.reload();
       await page.getByTestId('amendments').waitFor({ timeout: 3000 });
@@ -253,7 +253,7 @@ describe('publishing a review', () => {
       await synced(client);
       addAction(client.doc, { title: 'Alert on checkout error rate per region' }, defaultContext('seed'));
       await eventually(async () =>
-        expect(JSON.stringify(await exportJson(own, review.id, review.tokens.reader))).toContain('per region'),
+        expect(JSON.stringify(await exportJson(own, review.id, review.tokens.observer))).toContain('per region'),
       );
     } finally {
       client.destroy();

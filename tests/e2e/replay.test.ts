@@ -11,7 +11,7 @@ const MIN = 60_000;
 describe('the replay page', () => {
   let server: RunningServer;
   let review: ReviewHandle;
-  let reader: Person;
+  let watcher: Person;
   let editor: Person;
 
   beforeAll(async () => {
@@ -23,44 +23,47 @@ describe('the replay page', () => {
       add.entry(T0 + 40 * MIN, 'Consumers scaled from 4 to 12', 'action');
       add.entry(T0 + 70 * MIN, 'Queue drained; incident resolved', 'marker');
     });
-    [reader, editor] = await Promise.all([newPerson(), newPerson({ colorScheme: 'dark' })]);
+    [watcher, editor] = await Promise.all([newPerson(), newPerson({ colorScheme: 'dark' })]);
   });
 
   afterAll(async () => {
-    await Promise.all([reader?.close(), editor?.close()]);
+    await Promise.all([watcher?.close(), editor?.close()]);
     await server?.stop();
   });
 
-  const replayUrl = (at?: string): string =>
-    `${server.origin}/replay/${review.id}${at ? `?at=${encodeURIComponent(at)}` : ''}#t=${review.tokens.reader}`;
+  // The live replay is for the review's own links: an observer watches, only writers see the edit history.
+  const replayUrl = (at?: string, token = review.tokens.observer): string =>
+    `${server.origin}/replay/${review.id}${at ? `?at=${encodeURIComponent(at)}` : ''}#t=${token}`;
   const shown = (p: Person) => p.page.getByTestId('replay-entry').allTextContents();
 
   it('opens at a deep-linked moment: only what had happened by then, and the delay running', async () => {
-    await reader.page.goto(replayUrl('2026-11-28T13:20:00Z'));
+    await watcher.page.goto(replayUrl('2026-11-28T13:20:00Z'));
     // The clock lands on the linked moment once the review has loaded (it starts at the first entry).
     await eventually(async () =>
-      expect(await reader.page.getByTestId('replay-clock').textContent()).toContain('T+20:00'),
+      expect(await watcher.page.getByTestId('replay-clock').textContent()).toContain('T+20:00'),
     );
-    expect(await shown(reader)).toHaveLength(1);
-    expect((await shown(reader))[0]).toContain('Queue depth alert fired');
+    expect(await shown(watcher)).toHaveLength(1);
+    expect((await shown(watcher))[0]).toContain('Queue depth alert fired');
     // 18 minutes since the alert with nobody answering: a delay, still running.
-    expect(await reader.page.getByTestId('replay-delay').textContent()).toMatch(/Alert unanswered 18 min and counting/);
-    await screenshot(reader.page, 'replay-deep-link');
+    expect(await watcher.page.getByTestId('replay-delay').textContent()).toMatch(
+      /Alert unanswered 18 min and counting/,
+    );
+    await screenshot(watcher.page, 'replay-deep-link');
   });
 
   it('steps through the incident with the scrubber and plays at 600×', async () => {
-    const scrubber = reader.page.getByTestId('replay-scrubber');
+    const scrubber = watcher.page.getByTestId('replay-scrubber');
     await scrubber.fill(String(T0 + 41 * MIN));
-    await eventually(async () => expect(await shown(reader)).toHaveLength(3));
-    expect(await reader.page.getByTestId('replay-delay').textContent()).toMatch(
+    await eventually(async () => expect(await shown(watcher)).toHaveLength(3));
+    expect(await watcher.page.getByTestId('replay-delay').textContent()).toMatch(
       /Alert unanswered 23 min(?! and counting)/,
     );
-    await reader.page.getByRole('radio', { name: '600×' }).check({ force: true });
-    await reader.page.getByTestId('replay-play').click();
+    await watcher.page.getByRole('radio', { name: '600×' }).check({ force: true });
+    await watcher.page.getByTestId('replay-play').click();
     // 29 incident minutes at 600× take about 3 s.
-    await eventually(async () => expect(await shown(reader)).toHaveLength(4), 15_000);
-    expect(await reader.page.getByTestId('replay-play').textContent()).toContain('Play');
-    await screenshot(reader.page, 'replay-incident-end');
+    await eventually(async () => expect(await shown(watcher)).toHaveLength(4), 15_000);
+    expect(await watcher.page.getByTestId('replay-play').textContent()).toContain('Play');
+    await screenshot(watcher.page, 'replay-incident-end');
   });
 
   it('the history scrubber shows an entry absent before it was added and present after', async () => {
@@ -69,17 +72,20 @@ describe('the replay page', () => {
     await addEntry(editor.page, '14:15', 'Late note: retry storm from the mobile app');
     await eventually(async () => {
       const res = await server.fetch(`/api/reviews/${review.id}/history`, {
-        headers: { authorization: `Bearer ${review.tokens.reader}` },
+        headers: { authorization: `Bearer ${review.tokens.editor}` },
       });
       const idx = (await res.json()) as { authors: { label: string }[] };
       expect(idx.authors.map((a) => a.label)).toContain('Responder');
     });
-    await reader.page.reload();
-    await reader.page.getByRole('tab', { name: 'How the review was built' }).click();
-    const scrubber = reader.page.getByTestId('history-scrubber');
-    const where = reader.page.getByTestId('history-where');
+    // An observer has no edit history: the tab is not there.
+    await watcher.page.getByTestId('replay-scrubber').waitFor();
+    expect(await watcher.page.getByRole('tab', { name: 'How the review was built' }).count()).toBe(0);
+    await watcher.page.goto(replayUrl(undefined, review.tokens.editor));
+    await watcher.page.getByRole('tab', { name: 'How the review was built' }).click();
+    const scrubber = watcher.page.getByTestId('history-scrubber');
+    const where = watcher.page.getByTestId('history-where');
     await scrubber.waitFor();
-    const entries = () => reader.page.getByTestId('history-entry').allTextContents();
+    const entries = () => watcher.page.getByTestId('history-entry').allTextContents();
     const late = 'Late note: retry storm from the mobile app';
     // Find the update that added it: step back from the end until it is gone.
     const max = Number(await scrubber.getAttribute('max'));
@@ -101,9 +107,9 @@ describe('the replay page', () => {
     expect(await entries()).toHaveLength(4);
     await scrubber.fill(String(i + 1));
     await eventually(async () => expect((await entries()).join('|')).toContain(late));
-    expect(await reader.page.getByTestId('history-where').textContent()).toContain('by Responder');
-    expect(await reader.page.locator('.is-added').textContent()).toContain('added by Responder');
-    await screenshot(reader.page, 'replay-history');
-    expect(reader.errors).toEqual([]);
+    expect(await watcher.page.getByTestId('history-where').textContent()).toContain('by Responder');
+    expect(await watcher.page.locator('.is-added').textContent()).toContain('added by Responder');
+    await screenshot(watcher.page, 'replay-history');
+    expect(watcher.errors).toEqual([]);
   });
 });

@@ -77,7 +77,7 @@ describe('concurrent whys editing', () => {
       return a;
     });
     expect(tree[0]!.children).toHaveLength(3);
-    const exported = (await exportJson(server, review.id, review.tokens.reader)) as { whys: unknown[] };
+    const exported = (await exportJson(server, review.id, review.tokens.observer)) as { whys: unknown[] };
     expect(exported.whys).toHaveLength(5);
   });
 

@@ -15,7 +15,7 @@ describe('crashes', () => {
     const seen = new Set<string>();
     for (let round = 0; round < ROUNDS; round++) {
       const writer = connect(server, review.id, review.tokens.editor);
-      const watcher = connect(server, review.id, review.tokens.reader);
+      const watcher = connect(server, review.id, review.tokens.observer);
       await Promise.all([synced(writer), synced(watcher)]);
       const ctx = defaultContext(`writer ${round}`);
       let stop = false;
@@ -38,7 +38,7 @@ describe('crashes', () => {
       watcher.destroy();
       server = await startServer({ dataDir });
     }
-    const exported = await exportJson(server, review.id, review.tokens.reader);
+    const exported = await exportJson(server, review.id, review.tokens.observer);
     const stored = new Set((exported.timeline as { summary: string }[]).map((e) => e.summary));
     const lost = [...seen].filter((s) => !stored.has(s));
     expect(seen.size).toBeGreaterThan(ROUNDS * 10);

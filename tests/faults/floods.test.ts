@@ -39,7 +39,7 @@ describe('floods', () => {
   it('closes a connection that floods awareness, and keeps the others', async () => {
     const honest = connect(server, review.id, review.tokens.editor);
     await synced(honest);
-    const flooder = await openRawOk(server, review.id, review.tokens.reader);
+    const flooder = await openRawOk(server, review.id, review.tokens.observer);
     const awareness = new awarenessProtocol.Awareness(new Y.Doc());
     for (let i = 0; i < 500; i++) {
       awareness.setLocalState({ user: { name: `flood ${i}` } });
@@ -57,7 +57,7 @@ describe('floods', () => {
   });
 
   it('serves two hundred connections opening at once', async () => {
-    const clients: Client[] = Array.from({ length: 200 }, () => connect(server, review.id, review.tokens.reader));
+    const clients: Client[] = Array.from({ length: 200 }, () => connect(server, review.id, review.tokens.observer));
     await Promise.all(clients.map(synced));
     const writer = connect(server, review.id, review.tokens.editor);
     await synced(writer);
@@ -72,7 +72,7 @@ describe('floods', () => {
   });
 
   it('cuts off a peer that stops reading instead of buffering without bound', async () => {
-    const stalled = await openRawOk(server, review.id, review.tokens.reader);
+    const stalled = await openRawOk(server, review.id, review.tokens.observer);
     // Stop reading: the kernel buffers fill, then the server's send buffer grows.
     (stalled.ws as unknown as { _socket: { pause(): void } })._socket.pause();
     const writer = await openRawOk(server, review.id, review.tokens.editor);

@@ -94,7 +94,7 @@ describe('sync endpoint fuzzing', () => {
     bob.destroy();
     expect(await server.stop()).toBe(0);
     server = await startServer({ dataDir: server.dataDir });
-    const fresh = connect(server, review.id, review.tokens.reader);
+    const fresh = connect(server, review.id, review.tokens.observer);
     await synced(fresh);
     await waitFor(() => canonical(fresh.doc) === expected, 'the restarted server to serve the same document');
     fresh.destroy();

@@ -55,7 +55,7 @@ describe('storage faults', () => {
     server = await startServer({ dataDir: join(mountPoint, 'data'), env: { LOG_LEVEL: 'info' } });
     review = await server.createReview('Disk trouble');
     writer = connect(server, review.id, review.tokens.editor);
-    watcher = connect(server, review.id, review.tokens.reader);
+    watcher = connect(server, review.id, review.tokens.observer);
     await Promise.all([synced(writer), synced(watcher)]);
   });
   afterAll(async () => {
@@ -76,7 +76,7 @@ describe('storage faults', () => {
   const watcherHas = (summary: string) => readTimeline(watcher.doc).some((e) => e.summary === summary);
 
   async function refusesWrites(label: string): Promise<void> {
-    const before = await exportJson(server, review.id, review.tokens.reader);
+    const before = await exportJson(server, review.id, review.tokens.observer);
     edit(`during ${label}`);
     await waitFor(
       () => server.logs.some((l) => l.msg === 'closing connection' && l.code === 4503),
@@ -84,7 +84,7 @@ describe('storage faults', () => {
     );
     // Not acknowledged: nobody else received it, and nothing changed for readers. The positive
     // signal: a client that connects after the refusal syncs the server's whole document.
-    const late = connect(server, review.id, review.tokens.reader);
+    const late = connect(server, review.id, review.tokens.observer);
     try {
       await synced(late);
       expect(readTimeline(late.doc).some((e) => e.summary === `during ${label}`)).toBe(false);
@@ -92,7 +92,7 @@ describe('storage faults', () => {
       late.destroy();
     }
     expect(watcherHas(`during ${label}`)).toBe(false);
-    expect(await exportJson(server, review.id, review.tokens.reader)).toEqual(before);
+    expect(await exportJson(server, review.id, review.tokens.observer)).toEqual(before);
     const health = await server.fetch('/healthz');
     expect(health.status).toBe(503);
     expect(((await health.json()) as { error: { message: string } }).error.message).toMatch(/write/);
@@ -141,7 +141,7 @@ describe('storage faults', () => {
     }
     server = await startServer({ dataDir: join(mountPoint, 'data') });
     writer = connect(server, review.id, review.tokens.editor, writer.doc);
-    watcher = connect(server, review.id, review.tokens.reader);
+    watcher = connect(server, review.id, review.tokens.observer);
     await Promise.all([synced(writer), synced(watcher)]);
     edit('after read-only');
     await waitFor(() => watcherHas('after read-only'), 'edits to flow after the restart');
@@ -153,7 +153,7 @@ describe('storage faults', () => {
     watcher.destroy();
     expect(await server.stop()).toBe(0);
     server = await startServer({ dataDir: join(mountPoint, 'data') });
-    const exported = await exportJson(server, review.id, review.tokens.reader);
+    const exported = await exportJson(server, review.id, review.tokens.observer);
     expect((exported.timeline as { summary: string }[]).map((e) => e.summary)).toEqual(expected);
     expect(expected).toEqual(['before the disk fills', 'during full disk', 'after full disk', 'after read-only']);
   });

@@ -35,7 +35,9 @@ export interface RunningServer {
 }
 
 export interface ReviewHandle extends CreateReviewResponse {
-  tokens: { facilitator: string; editor: string; reader: string };
+  /** The observer link the facilitator minted (live and read-only): the read-only sync tests use it. */
+  observerLink: string;
+  tokens: { facilitator: string; editor: string; observer: string; reader: string };
 }
 
 /** The token inside a share link's fragment. */
@@ -138,11 +140,22 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       });
       if (res.status !== 201) throw new Error(`create review: ${res.status} ${await res.text()}`);
       const body = (await res.json()) as CreateReviewResponse;
+      const facilitator = tokenOf(body.links.facilitator);
+      // An observer link is minted by the facilitator, as a person would from the share dialog.
+      const minted = await fetch(`${origin}/api/reviews/${body.id}/links`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${facilitator}` },
+        body: JSON.stringify({ role: 'observer' }),
+      });
+      if (minted.status !== 201) throw new Error(`mint observer link: ${minted.status} ${await minted.text()}`);
+      const observerLink = ((await minted.json()) as { url: string }).url;
       return {
         ...body,
+        observerLink,
         tokens: {
-          facilitator: tokenOf(body.links.facilitator),
+          facilitator,
           editor: tokenOf(body.links.editor),
+          observer: tokenOf(observerLink),
           reader: tokenOf(body.links.reader),
         },
       };

@@ -39,7 +39,7 @@ describe('capability links', () => {
     });
   }
 
-  it('accepts each of the three links; writers are greeted with sync step 1, a reader answered when it asks', async () => {
+  it('accepts the live links; writers are greeted with sync step 1, an observer answered when it asks', async () => {
     for (const token of [review.tokens.facilitator, review.tokens.editor]) {
       const peer = await openRawOk(server, review.id, token);
       await expect.poll(() => peer.received.length).toBeGreaterThan(0);
@@ -47,15 +47,15 @@ describe('capability links', () => {
       peer.ws.close();
     }
     // A read-only link is never asked for its state: it gets sync step 2 when it sends step 1.
-    const reader = await openRawOk(server, review.id, review.tokens.reader);
-    reader.send(syncStep1Message(new Y.Doc()));
-    await expect.poll(() => reader.received.length).toBeGreaterThan(0);
-    expect([...reader.received[0]!.slice(0, 2)]).toEqual([0, 1]); // messageSync, sync step 2
-    reader.ws.close();
+    const observer = await openRawOk(server, review.id, review.tokens.observer);
+    observer.send(syncStep1Message(new Y.Doc()));
+    await expect.poll(() => observer.received.length).toBeGreaterThan(0);
+    expect([...observer.received[0]!.slice(0, 2)]).toEqual([0, 1]); // messageSync, sync step 2
+    observer.ws.close();
   });
 
   it('lets only the facilitator manage links', async () => {
-    for (const token of [review.tokens.editor, review.tokens.reader]) {
+    for (const token of [review.tokens.editor, review.tokens.observer, review.tokens.reader]) {
       const res = await server.fetch(`/api/reviews/${review.id}/links`, {
         headers: { authorization: `Bearer ${token}` },
       });
@@ -67,7 +67,7 @@ describe('capability links', () => {
     });
     expect(res.status).toBe(200);
     const { links } = (await res.json()) as { links: { role: string }[] };
-    expect(links.map((l) => l.role).sort()).toEqual(['editor', 'facilitator', 'reader']);
+    expect(links.map((l) => l.role).sort()).toEqual(['editor', 'facilitator', 'observer', 'reader']);
   });
 
   it('revokes a link: its open socket closes, new upgrades and API calls are refused', async () => {

@@ -91,12 +91,12 @@ describe('bad input', () => {
 
   for (const [name, frame, code] of attacks) {
     it(`${name} closes only that socket (${code})`, async () => {
-      const before = await exportJson(server, review.id, review.tokens.reader);
+      const before = await exportJson(server, review.id, review.tokens.observer);
       const attacker = await openRawOk(server, review.id, review.tokens.editor);
       attacker.send(frame());
       expect((await attacker.closed).code).toBe(code);
       expect(alice.provider.wsconnected && bob.provider.wsconnected).toBe(true);
-      const after = await exportJson(server, review.id, review.tokens.reader);
+      const after = await exportJson(server, review.id, review.tokens.observer);
       expect(after).toEqual(before);
       await honestClientsStillConverge();
     });

@@ -32,7 +32,7 @@ describe('the collection window', () => {
   it('moves a review to reviewing for every connected client when its window ends', async () => {
     const review = await server.createReview('Short window', { collectionEndsAt: Date.now() + 1_500 });
     const a = connect(server, review.id, review.tokens.editor);
-    const b = connect(server, review.id, review.tokens.reader);
+    const b = connect(server, review.id, review.tokens.observer);
     clients.push(a, b);
     await Promise.all([synced(a), synced(b)]);
     expect(readMeta(a.doc).status).toBe('collecting');
@@ -41,7 +41,7 @@ describe('the collection window', () => {
       'both clients to see status reviewing',
       10_000,
     );
-    const exported = (await exportJson(server, review.id, review.tokens.reader)) as Record<string, unknown>;
+    const exported = (await exportJson(server, review.id, review.tokens.observer)) as Record<string, unknown>;
     expect(exported.id).toBe(review.id);
   });
 

@@ -51,7 +51,7 @@ describe('three clients editing at once', () => {
     // Every keystroke of every person survives.
     for (const i of [0, 1, 2]) expect(sharedEntry.summary.split(String(i)).length - 1).toBe(10);
 
-    const exported = await exportJson(server, review.id, review.tokens.reader);
+    const exported = await exportJson(server, review.id, review.tokens.observer);
     const exportedTimeline = exported.timeline as { id: string; at: string; summary: string }[];
     expect(exportedTimeline.map((e) => [e.id, e.summary])).toEqual(timeline.map((e) => [e.id, e.summary]));
     expect(exportedTimeline.every((e) => e.at === new Date(minute).toISOString())).toBe(true);
@@ -59,7 +59,7 @@ describe('three clients editing at once', () => {
   });
 
   it('a late joiner receives the whole document', async () => {
-    const late = connect(server, review.id, review.tokens.reader, new Y.Doc());
+    const late = connect(server, review.id, review.tokens.observer, new Y.Doc());
     clients.push(late);
     await synced(late);
     await waitFor(() => canonical(late.doc) === canonical(clients[0]!.doc), 'the late joiner to catch up');

@@ -15,7 +15,7 @@ describe('durability', () => {
       addEntry(a.doc, { at: 1_700_000_000_000 + i * 60_000, summary: `entry ${i}` }, defaultContext('a'));
     const expected = readTimeline(a.doc).map((e) => e.summary);
     // Wait until a second client has seen them all: then they are committed.
-    const b = connect(server, review.id, review.tokens.reader);
+    const b = connect(server, review.id, review.tokens.observer);
     await waitFor(() => readTimeline(b.doc).length === 50, 'the second client to see all 50');
     a.destroy();
     b.destroy();
@@ -23,9 +23,9 @@ describe('durability', () => {
     expect(server.logs.some((l) => l.msg === 'stopped')).toBe(true);
 
     server = await startServer({ dataDir: server.dataDir });
-    const exported = await exportJson(server, review.id, review.tokens.reader);
+    const exported = await exportJson(server, review.id, review.tokens.observer);
     expect((exported.timeline as { summary: string }[]).map((e) => e.summary)).toEqual(expected);
-    const c = connect(server, review.id, review.tokens.reader);
+    const c = connect(server, review.id, review.tokens.observer);
     await synced(c);
     expect(readTimeline(c.doc).map((e) => e.summary)).toEqual(expected);
     c.destroy();
@@ -36,7 +36,7 @@ describe('durability', () => {
     let server = await startServer();
     const review = await server.createReview('Crash');
     const writer = connect(server, review.id, review.tokens.editor);
-    const watcher = connect(server, review.id, review.tokens.reader);
+    const watcher = connect(server, review.id, review.tokens.observer);
     await Promise.all([synced(writer), synced(watcher)]);
 
     const ctx = defaultContext('writer');
@@ -58,7 +58,7 @@ describe('durability', () => {
     expect(seen.length).toBeLessThan(200 + 1);
 
     server = await startServer({ dataDir: server.dataDir });
-    const exported = await exportJson(server, review.id, review.tokens.reader);
+    const exported = await exportJson(server, review.id, review.tokens.observer);
     const stored = new Set((exported.timeline as { summary: string }[]).map((e) => e.summary));
     const lost = seen.filter((s) => !stored.has(s));
     expect(lost).toEqual([]);
@@ -68,7 +68,7 @@ describe('durability', () => {
     writer.provider.destroy();
     const rejoined = connect(server, review.id, review.tokens.editor, writer.doc);
     await synced(rejoined);
-    const fresh = connect(server, review.id, review.tokens.reader);
+    const fresh = connect(server, review.id, review.tokens.observer);
     await waitFor(() => readTimeline(fresh.doc).length === 200, 'all 200 updates after the writer reconnects');
     [rejoined, watcher, fresh].forEach((c) => c.destroy());
     await server.stop();

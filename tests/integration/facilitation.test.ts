@@ -34,7 +34,7 @@ describe('facilitator controls', () => {
     review = await server.createReview('Meeting');
     facilitator = connect(server, review.id, review.tokens.facilitator);
     editor = connect(server, review.id, review.tokens.editor);
-    watcher = connect(server, review.id, review.tokens.reader);
+    watcher = connect(server, review.id, review.tokens.observer);
     await Promise.all([facilitator, editor, watcher].map(synced));
   });
   afterAll(async () => {
@@ -99,7 +99,7 @@ describe('facilitator controls', () => {
     expect(summaries).not.toContain('crafted while frozen');
     expect(readTimeline(watcher.doc).some((e) => e.id === entry)).toBe(true);
     expect(readTimeline(watcher.doc).some((e) => e.id === byFacilitator)).toBe(true);
-    const exported = JSON.stringify(await exportJson(server, review.id, review.tokens.reader));
+    const exported = JSON.stringify(await exportJson(server, review.id, review.tokens.observer));
     expect(exported).not.toContain('crafted while frozen');
 
     setTimelineFrozen(facilitator.doc, false, ctx);

@@ -174,26 +174,26 @@ describe('the write gate', () => {
     expect(JSON.stringify(exported)).not.toContain('second');
   });
 
-  it('4. a reader’s change is closed by its length, never decoded or stored', async () => {
+  it('4. an observer’s change is closed by its length, never decoded or stored', async () => {
     // 2 MiB of tiny structs: decoding them stalled the server before.
     const doc = new Y.Doc();
     const text = doc.getText('narrative.impact');
     for (let i = 0; i < 25_000; i++) text.insert(0, 'x', { b: i % 2 === 0 });
     const big = Y.encodeStateAsUpdate(doc);
     const started = performance.now();
-    const closed = await sendRaw(review.tokens.reader, syncStep2Message(big));
+    const closed = await sendRaw(review.tokens.observer, syncStep2Message(big));
     expect(closed.code).toBe(CloseCode.ReadOnly);
     const health = await server.fetch('/healthz');
     expect(health.status).toBe(200);
     console.log(
-      `reader's ${Math.round(big.length / 1024)} KiB change closed, /healthz answered after ${Math.round(performance.now() - started)} ms`,
+      `observer's ${Math.round(big.length / 1024)} KiB change closed, /healthz answered after ${Math.round(performance.now() - started)} ms`,
     );
     await settle();
     expect((await exportJson(server, review.id, review.tokens.facilitator)).title).toBe('Guarded');
   });
 
-  it('5. a reader that repeats sync step 1 without reading is cut off', async () => {
-    const raw = await openRawOk(server, review.id, review.tokens.reader);
+  it('5. an observer that repeats sync step 1 without reading is cut off', async () => {
+    const raw = await openRawOk(server, review.id, review.tokens.observer);
     const before = server.logs.length;
     // Stop reading: every answer (the whole review) would pile up in the server's send buffer.
     (raw.ws as unknown as { _socket: { pause(): void } })._socket.pause();
@@ -205,10 +205,10 @@ describe('the write gate', () => {
         .find(
           (l) =>
             l.msg === 'closing connection' &&
-            l.role === 'reader' &&
+            l.role === 'observer' &&
             (l.code === CloseCode.RateLimited || l.code === CloseCode.SlowConsumer),
         );
-    await waitFor(() => cut() !== undefined, 'the server to cut the reader off');
+    await waitFor(() => cut() !== undefined, 'the server to cut the observer off');
     raw.ws.terminate();
   });
 

@@ -1,5 +1,5 @@
 // The edit history API over the real server: the index of who wrote when, and
-// the review as it stood at any seq or time.
+// the review as it stood at any seq or time; only for the writers' links.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { addEntry, defaultContext, readTimeline } from '@hindsight/doc';
@@ -17,7 +17,7 @@ interface Index {
 describe('edit history API', () => {
   let server: RunningServer;
   let review: ReviewHandle;
-  const auth = () => ({ authorization: `Bearer ${review.tokens.reader}` });
+  const auth = (token = review.tokens.editor) => ({ authorization: `Bearer ${token}` });
 
   beforeAll(async () => {
     server = await startServer();
@@ -37,7 +37,7 @@ describe('edit history API', () => {
 
   it('shows an entry absent before it was added and present after', async () => {
     const client = connect(server, review.id, review.tokens.editor);
-    const watcher = connect(server, review.id, review.tokens.reader);
+    const watcher = connect(server, review.id, review.tokens.observer);
     await Promise.all([synced(client), synced(watcher)]);
     addEntry(client.doc, { at: Date.UTC(2026, 0, 1, 9), summary: 'first' }, defaultContext('a'));
     // Two separate updates in the log: the second is written once the first has come back through the server.
@@ -64,8 +64,25 @@ describe('edit history API', () => {
 
   it('needs a link of the review and a valid position', async () => {
     expect((await server.fetch(`/api/reviews/${review.id}/history`)).status).toBe(401);
+    expect(
+      (await server.fetch(`/api/reviews/${review.id}/history`, { headers: auth(review.tokens.facilitator) })).status,
+    ).toBe(200);
     const bad = await server.fetch(`/api/reviews/${review.id}/history/state?seq=abc`, { headers: auth() });
     expect(bad.status).toBe(400);
     expect(((await bad.json()) as { error: { message: string } }).error.message).toMatch(/seq/);
+  });
+
+  it('belongs to the writers: observer and reader links are refused, saying why, with no history bytes', async () => {
+    for (const token of [review.tokens.observer, review.tokens.reader]) {
+      for (const path of ['history', 'history/state?seq=2']) {
+        const res = await server.fetch(`/api/reviews/${review.id}/${path}`, { headers: auth(token) });
+        expect(res.status, path).toBe(403);
+        const body = await res.text();
+        expect(JSON.parse(body).error.message).toMatch(
+          token === review.tokens.reader ? /published review/ : /edit history/,
+        );
+        expect(body).not.toContain('first');
+      }
+    }
   });
 });

@@ -29,7 +29,7 @@ describe('alert ingest', () => {
       body,
     });
   const entries = async (): Promise<{ summary: string; at: string; source: { type: string; ref: string } }[]> =>
-    (await exportJson(server, review.id, review.tokens.reader)).timeline as never;
+    (await exportJson(server, review.id, review.tokens.observer)).timeline as never;
 
   beforeAll(async () => {
     server = await startServer();
@@ -43,7 +43,7 @@ describe('alert ingest', () => {
     expect(res.status).toBe(201);
     ingest = (await res.json()) as typeof ingest;
     a = connect(server, review.id, review.tokens.editor);
-    b = connect(server, review.id, review.tokens.reader);
+    b = connect(server, review.id, review.tokens.observer);
     await Promise.all([synced(a), synced(b)]);
   });
   afterAll(async () => {
@@ -65,6 +65,7 @@ describe('alert ingest', () => {
       ['not-a-real-token', 401, review.id],
       [other.tokens.facilitator, 403, review.id],
       [review.tokens.editor, 403, review.id],
+      [review.tokens.observer, 403, review.id],
       [review.tokens.reader, 403, review.id],
       [ingest.token, 403, other.id],
     ];

@@ -26,7 +26,7 @@ describe('exports of records other clients wrote', () => {
   });
 
   it('export.json lists the minimal entry with empty notes and the unknown kind as stored', async () => {
-    const out = (await exportJson(server, review.id, review.tokens.reader)) as {
+    const out = (await exportJson(server, review.id, review.tokens.observer)) as {
       timeline: { id: string; summary: string; notes: string; kind: string; tags: string[] }[];
       humanFactors: { id: string; answer: string }[];
     };
@@ -39,12 +39,12 @@ describe('exports of records other clients wrote', () => {
   });
 
   it('export.md and export.html show both entries, the unknown kind escaped', async () => {
-    const md = await server.fetch(`/api/reviews/${review.id}/export.md?timeline=all`, auth(review.tokens.reader));
+    const md = await server.fetch(`/api/reviews/${review.id}/export.md?timeline=all`, auth(review.tokens.observer));
     expect(md.status).toBe(200);
     const text = await md.text();
     expect(text).toContain('DB failover started');
     expect(text).toContain('hand\\|over &lt;b&gt;');
-    const html = await server.fetch(`/api/reviews/${review.id}/export.html?timeline=all`, auth(review.tokens.reader));
+    const html = await server.fetch(`/api/reviews/${review.id}/export.html?timeline=all`, auth(review.tokens.observer));
     expect(html.status).toBe(200);
     const page = await html.text();
     expect(page).toContain('Pager rotated');

@@ -1,150 +1,140 @@
-// Read-only links: a reader receives the document, live updates and presence;
-// anything it sends that would change the document closes it (4405), judged by
-// its length without decoding it, and is never applied, relayed or stored.
+// Reader links are for later readers of the published review: the sync socket,
+// the session, the edit history and every live route refuse them (saying what
+// the link is for); before the first publication they learn only that the
+// review is being written and when it started; after, the last publication,
+// anonymised, and nothing edited since.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import * as Y from 'yjs';
-import { addEntry, defaultContext, readTimeline } from '@hindsight/doc';
-import { CloseCode } from '@hindsight/protocol';
+import { addAction, addEntry, defaultContext, readTimeline } from '@hindsight/doc';
 import { connect, synced, waitFor, type Client } from '../helpers/clients.ts';
-import { openRawOk, syncStep1Message, syncStep2Message, updateMessage } from '../helpers/raw.ts';
+import { openRaw } from '../helpers/raw.ts';
 import { exportJson, startServer, type ReviewHandle, type RunningServer } from '../helpers/server.ts';
 
-const forgedUpdate = (summary: string): Uint8Array => {
-  const doc = new Y.Doc();
-  addEntry(doc, { at: Date.UTC(2026, 0, 1), summary }, defaultContext('mallory'));
-  return Y.encodeStateAsUpdate(doc);
-};
+const T0 = Date.UTC(2026, 4, 4, 21, 5);
+const auth = (token: string) => ({ headers: { authorization: `Bearer ${token}` } });
+
+interface Published {
+  published: boolean;
+  startedAt?: string;
+  version?: number;
+  publishedAt?: string;
+  versions?: { version: number; publishedAt: string }[];
+  amendedSections?: string[];
+  html?: string;
+  review?: { title: string; timeline: { summary: string; at: string }[]; actions: { owner: string | null }[] };
+}
 
 describe('reader links', () => {
   let server: RunningServer;
   let review: ReviewHandle;
-  const clients: Client[] = [];
+  let editor: Client;
+  const ctx = defaultContext('Priya Natarajan');
+
+  const published = async (token = review.tokens.reader): Promise<Published> => {
+    const res = await server.fetch(`/api/reviews/${review.id}/published`, auth(token));
+    expect(res.status).toBe(200);
+    return (await res.json()) as Published;
+  };
+  const publish = async (): Promise<void> => {
+    const res = await server.fetch(`/api/reviews/${review.id}/publish`, {
+      method: 'POST',
+      ...auth(review.tokens.facilitator),
+    });
+    expect(res.status).toBe(200);
+  };
 
   beforeAll(async () => {
     server = await startServer();
-    review = await server.createReview('Reader gate');
+    review = await server.createReview('Priya Natarajan restarted the primary', {
+      startedAt: T0,
+      facilitatorName: 'Fay Okafor',
+    });
+    editor = connect(server, review.id, review.tokens.editor);
+    await synced(editor);
+    addEntry(editor.doc, { at: T0, summary: 'Priya Natarajan restarted the primary database' }, ctx);
+    addAction(editor.doc, { title: 'Add a replica health check', owner: 'Priya Natarajan' }, ctx);
+    const observer = connect(server, review.id, review.tokens.observer);
+    await waitFor(() => readTimeline(observer.doc).length === 1, 'the entry to be stored');
+    observer.destroy();
   });
   afterAll(async () => {
-    clients.forEach((c) => c.destroy());
+    editor.destroy();
     await server.stop();
   });
 
-  it('closes a reader that sends a change, by its length alone, and stores nothing', async () => {
-    const editor = connect(server, review.id, review.tokens.editor);
-    clients.push(editor);
-    await synced(editor);
-    addEntry(editor.doc, { at: Date.UTC(2026, 0, 1, 9), summary: 'honest entry' }, defaultContext('ed'));
+  it('never gets the live document: the sync upgrade is refused with 403, saying what the link opens', async () => {
+    const outcome = await openRaw(server, review.id, review.tokens.reader);
+    expect(outcome.kind).toBe('refused');
+    if (outcome.kind !== 'refused') return;
+    expect(outcome.status).toBe(403);
+    expect(outcome.bytesAfter).toBe(0);
+    const body = JSON.parse(outcome.body) as { error: { code: string; message: string } };
+    expect(body.error.code).toBe('forbidden');
+    expect(body.error.message).toMatch(/only the published review/);
+    expect(body.error.message).toContain(`/read/${review.id}`);
+    expect(outcome.body).not.toContain('Priya');
+  });
 
-    for (const forged of [
-      syncStep2Message(forgedUpdate('forged via sync step 2')),
-      updateMessage(forgedUpdate('forged via update')),
-    ]) {
-      const reader = await openRawOk(server, review.id, review.tokens.reader);
-      reader.send(syncStep1Message(new Y.Doc()));
-      // An empty sync step 2, as the stock client sends on every connect, is fine...
-      reader.send(syncStep2Message(Y.encodeStateAsUpdate(new Y.Doc())));
-      // ...anything longer closes the connection.
-      reader.send(forged);
-      expect((await reader.closed).code).toBe(CloseCode.ReadOnly);
+  it('is refused by every live route: session, publication, history, earlier reviews, links', async () => {
+    for (const path of ['session', 'publication', 'history', 'history/state?seq=1', 'earlier-actions', 'links']) {
+      const res = await server.fetch(`/api/reviews/${review.id}/${path}`, auth(review.tokens.reader));
+      expect(res.status, path).toBe(403);
+      expect(await res.text(), path).not.toContain('Priya');
     }
-
-    // A fresh client (a stock provider) sees only the honest entries.
-    addEntry(editor.doc, { at: Date.UTC(2026, 0, 1, 10), summary: 'second honest entry' }, defaultContext('ed'));
-    const observer = connect(server, review.id, review.tokens.facilitator);
-    clients.push(observer);
-    await synced(observer);
-    await waitFor(() => readTimeline(observer.doc).length === 2, 'the observer to see both honest entries');
-    const summaries = (doc: Y.Doc) => readTimeline(doc).map((e) => e.summary);
-    expect(summaries(observer.doc)).toEqual(['honest entry', 'second honest entry']);
-    expect(summaries(editor.doc)).toEqual(['honest entry', 'second honest entry']);
-    const exported = await exportJson(server, review.id, review.tokens.facilitator);
-    expect(JSON.stringify(exported)).not.toContain('forged');
   });
 
-  it('a stock provider on a reader link syncs and gets live edits; a local edit closes it and never leaves it', async () => {
-    const reader = connect(server, review.id, review.tokens.reader);
-    clients.push(reader);
-    await synced(reader);
-    expect(readTimeline(reader.doc)).toHaveLength(2);
-    const editor = clients[0]!;
-    addEntry(editor.doc, { at: Date.UTC(2026, 0, 1, 12), summary: 'third honest entry' }, defaultContext('ed'));
-    await waitFor(
-      () => readTimeline(reader.doc).some((e) => e.summary === 'third honest entry'),
-      'reader to get live edits',
-    );
-    const closes: number[] = [];
-    reader.provider.on('connection-close', (event: CloseEvent | null) => {
-      if (event) closes.push(event.code);
+  it('before publication: only that the review is being written and when it started', async () => {
+    expect(await published()).toEqual({
+      published: false,
+      startedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) as unknown as string,
     });
-    addEntry(reader.doc, { at: Date.UTC(2026, 0, 1, 11), summary: 'forged by a stock reader' }, defaultContext('rd'));
-    await waitFor(() => closes.includes(CloseCode.ReadOnly), 'the reader to be closed as read-only');
-    // A later honest edit reaches a fresh client; the forged one never does.
-    addEntry(editor.doc, { at: Date.UTC(2026, 0, 1, 13), summary: 'fourth honest entry' }, defaultContext('ed'));
-    const late = connect(server, review.id, review.tokens.facilitator);
-    clients.push(late);
-    await synced(late);
-    await waitFor(() => readTimeline(late.doc).some((e) => e.summary === 'fourth honest entry'), 'the fourth entry');
-    expect(readTimeline(late.doc).map((e) => e.summary)).not.toContain('forged by a stock reader');
-  });
-
-  it('stamps presence from the link: a reader cannot pose as the facilitator or take over another client id', async () => {
-    const editor = clients[0]!;
-    editor.provider.awareness.setLocalStateField('user', { name: 'Ed', role: 'reader' });
-    const reader = connect(server, review.id, review.tokens.reader);
-    clients.push(reader);
-    reader.provider.awareness.setLocalStateField('user', {
-      name: 'Totally the facilitator',
-      role: 'facilitator',
-      color: '#000',
-    });
-    await synced(reader);
-    await waitFor(() => {
-      const s = editor.provider.awareness.getStates().get(reader.doc.clientID) as
-        { user?: { role: string } } | undefined;
-      return s?.user?.role === 'reader';
-    }, 'the editor to see the reader stamped as a reader');
-    const seen = editor.provider.awareness.getStates().get(reader.doc.clientID) as { user: Record<string, string> };
-    expect(seen.user.name).toBe('Totally the facilitator');
-    expect(seen.user.color).not.toBe('#000');
-    // The server echoes the editor's own state back stamped as an editor.
-    await waitFor(() => {
-      const own = reader.provider.awareness.getStates().get(editor.doc.clientID) as
-        { user?: { role: string } } | undefined;
-      return own?.user?.role === 'editor';
-    }, 'the reader to see the editor stamped as an editor');
-  });
-
-  it('two people on one shared link keep their own presence through each other’s echoes', async () => {
-    const a = connect(server, review.id, review.tokens.editor);
-    const b = connect(server, review.id, review.tokens.editor);
-    clients.push(a, b);
-    await Promise.all([synced(a), synced(b)]);
-    // The stock client echoes every awareness update it receives; none of that may steal an id or trip a limit.
-    for (let i = 0; i < 40; i++) {
-      a.provider.awareness.setLocalStateField('user', { name: `Ana ${i}` });
-      b.provider.awareness.setLocalStateField('user', { name: `Bo ${i}` });
-      await new Promise((r) => setTimeout(r, 30));
+    for (const path of ['export.json', 'export.md', 'export.html?anonymised=0']) {
+      const res = await server.fetch(`/api/reviews/${review.id}/${path}`, auth(review.tokens.reader));
+      expect(res.status, path).toBe(404);
+      const body = await res.text();
+      expect(body).toMatch(/not been published yet/);
+      expect(body).not.toContain('Priya');
     }
-    const nameOf = (viewer: Client, of: Client) =>
-      (viewer.provider.awareness.getStates().get(of.doc.clientID) as { user?: { name?: string } } | undefined)?.user
-        ?.name;
-    await waitFor(() => nameOf(b, a) === 'Ana 39' && nameOf(a, b) === 'Bo 39', 'each to see the other’s latest name');
-    expect(a.provider.wsconnected && b.provider.wsconnected).toBe(true);
   });
 
-  it('nothing a reader sent is in the store after a restart', async () => {
-    const dataDir = server.dataDir;
-    clients.splice(0).forEach((c) => c.destroy());
-    expect(await server.stop()).toBe(0);
-    server = await startServer({ dataDir });
-    const exported = await exportJson(server, review.id, review.tokens.editor);
-    const timeline = exported.timeline as { summary: string }[];
-    expect(timeline.map((e) => e.summary)).toEqual([
-      'honest entry',
-      'second honest entry',
-      'third honest entry',
-      'fourth honest entry',
-    ]);
-    expect(JSON.stringify(exported)).not.toContain('forged');
+  it('after publication: the anonymised report and replay data, never edits made since', async () => {
+    await publish();
+    addEntry(editor.doc, { at: T0 + 60_000, summary: 'Unpublished draft note by Priya' }, ctx);
+    const observer = connect(server, review.id, review.tokens.observer);
+    await waitFor(() => readTimeline(observer.doc).length === 2, 'the later edit to be stored');
+    observer.destroy();
+
+    const first = await published();
+    expect(first.published).toBe(true);
+    expect(first.version).toBe(1);
+    expect(first.versions).toEqual([{ version: 1, publishedAt: first.publishedAt }]);
+    expect(first.review!.timeline.map((e) => e.at)).toEqual([new Date(T0).toISOString()]);
+    expect(first.review!.timeline[0]!.summary).toMatch(/restarted the primary database/);
+    expect(first.review!.actions[0]!.owner).not.toBeNull();
+    expect(first.html).toContain('restarted the primary database');
+    const everything = JSON.stringify(first);
+    expect(everything).not.toMatch(/Priya|Natarajan|Fay|Okafor/);
+    expect(everything).not.toContain('Unpublished draft note');
+
+    // The exports answer a reader with the same published, anonymised review, whatever it asks for.
+    const json = JSON.stringify(await exportJson(server, review.id, review.tokens.reader));
+    expect(json).toContain('restarted the primary database');
+    expect(json).not.toMatch(/Priya|Natarajan|Unpublished/);
+    const md = await (
+      await server.fetch(`/api/reviews/${review.id}/export.md?anonymised=0&version=current`, auth(review.tokens.reader))
+    ).text();
+    expect(md).toContain('restarted the primary database');
+    expect(md).not.toMatch(/Priya|Natarajan|Unpublished/);
+    // The observer, a live link, still sees the named, current review.
+    expect(JSON.stringify(await exportJson(server, review.id, review.tokens.observer))).toContain('Unpublished');
+  });
+
+  it('a new publication is a new version with its date and the sections it amended', async () => {
+    await publish();
+    const second = await published();
+    expect(second.version).toBe(2);
+    expect(second.versions!.map((v) => v.version)).toEqual([1, 2]);
+    expect(second.amendedSections).toEqual(['timeline']);
+    expect(second.review!.timeline).toHaveLength(2);
+    expect(JSON.stringify(second)).not.toMatch(/Priya|Natarajan/);
   });
 });

@@ -62,11 +62,11 @@ describe('report exports and publishing', () => {
     linkEarlierReview(cur.doc, { reviewId: earlier.id, title: 'Edge reload loop' }, ctx);
     await until(
       async () =>
-        JSON.stringify(await exportJson(server, review.id, review.tokens.reader)).includes('skip the deploy queue'),
+        JSON.stringify(await exportJson(server, review.id, review.tokens.observer)).includes('skip the deploy queue'),
       'the server to store review',
     );
     await until(
-      async () => JSON.stringify(await exportJson(server, earlier.id, earlier.tokens.reader)).includes('reload flag'),
+      async () => JSON.stringify(await exportJson(server, earlier.id, earlier.tokens.observer)).includes('reload flag'),
       'the server to store the earlier review',
     );
   });
@@ -75,8 +75,11 @@ describe('report exports and publishing', () => {
     await server.stop();
   });
 
-  it('exports Markdown and HTML with each link, and refuses a wrong token', async () => {
-    for (const token of Object.values(review.tokens)) {
+  it('exports Markdown and HTML with each live link, and refuses a wrong token', async () => {
+    const { reader, ...live } = review.tokens;
+    // A reader link has only the published review: nothing before the first publication.
+    expect((await server.fetch(`/api/reviews/${review.id}/export.md`, auth(reader))).status).toBe(404);
+    for (const token of Object.values(live)) {
       const md = await server.fetch(`/api/reviews/${review.id}/export.md`, auth(token));
       expect(md.status).toBe(200);
       expect(md.headers.get('content-type')).toMatch(/^text\/markdown/);
@@ -98,7 +101,7 @@ describe('report exports and publishing', () => {
 
   it('exports the anonymised version with ?anonymised=1, and previews its changes for the facilitator', async () => {
     const text = await (
-      await server.fetch(`/api/reviews/${review.id}/export.md?anonymised=1&timeline=all`, auth(review.tokens.reader))
+      await server.fetch(`/api/reviews/${review.id}/export.md?anonymised=1&timeline=all`, auth(review.tokens.observer))
     ).text();
     expect(text).not.toMatch(/Dana|Priya|dana@example\.com|10\.0\.0\.7/);
     // Markdown escapes the brackets and parentheses: they render literally.
@@ -119,7 +122,7 @@ describe('report exports and publishing', () => {
   });
 
   it('an editor cannot publish; the facilitator publishes and connected clients see it; later edits are amendments', async () => {
-    const watcher = connect(server, review.id, review.tokens.reader);
+    const watcher = connect(server, review.id, review.tokens.observer);
     clients.push(watcher);
     await synced(watcher);
     const denied = await server.fetch(`/api/reviews/${review.id}/publish`, {
@@ -137,11 +140,11 @@ describe('report exports and publishing', () => {
     expect(await res.json()).toMatchObject({ status: 'published', version: 1 });
     await waitFor(() => readMeta(watcher.doc).status === 'published', 'the reader to see the review published');
     expect(readMeta(clients[1]!.doc).publishedAt).toEqual(expect.any(Number));
-    expect((await exportJson(server, review.id, review.tokens.reader)).status).toBe('published');
+    expect((await exportJson(server, review.id, review.tokens.observer)).status).toBe('published');
 
     const pub = async () =>
       (await (
-        await server.fetch(`/api/reviews/${review.id}/publication`, auth(review.tokens.reader))
+        await server.fetch(`/api/reviews/${review.id}/publication`, auth(review.tokens.observer))
       ).json()) as Record<string, unknown>;
     expect(await pub()).toMatchObject({
       published: true,
@@ -152,7 +155,7 @@ describe('report exports and publishing', () => {
     await expect.poll(async () => (await pub()).amended, { timeout: 10_000 }).toBe(true);
     expect((await pub()).amendedSections).toEqual(['narrative']);
     const published = await (
-      await server.fetch(`/api/reviews/${review.id}/export.md?version=published`, auth(review.tokens.reader))
+      await server.fetch(`/api/reviews/${review.id}/export.md?version=published`, auth(review.tokens.observer))
     ).text();
     expect(published).not.toContain('Low Sunday traffic');
   });
@@ -199,7 +202,7 @@ describe('report exports and publishing', () => {
       expect.arrayContaining([expect.objectContaining({ reviewId: review.id, detectMinutes: 6, resolveMinutes: 71 })]),
     );
     expect(m.timeToPublish).toHaveLength(1);
-    const repeat = await server.fetch(`/api/reviews/${review.id}/earlier-actions`, auth(review.tokens.reader));
+    const repeat = await server.fetch(`/api/reviews/${review.id}/earlier-actions`, auth(review.tokens.observer));
     const body = (await repeat.json()) as { reviews: { reviewId: string }[]; items: { title: string }[] };
     expect(body.reviews.map((r) => r.reviewId)).toEqual([earlier.id]);
     expect(body.items.map((i) => i.title)).toEqual(['Alert on reload loops']);

@@ -68,7 +68,7 @@ describe('XSS: hostile review exported to HTML and opened in Chromium', () => {
     setAnswer(client.doc, { id: 'rested', text: PAYLOADS[0]! }, ctx);
     setNarrative(client.doc, { section: 'wentWell', text: PAYLOADS[2]! }, ctx);
     const deadline = Date.now() + 10_000;
-    while (!JSON.stringify(await exportJson(server, review.id, review.tokens.reader)).includes('ok.example/?q=')) {
+    while (!JSON.stringify(await exportJson(server, review.id, review.tokens.observer)).includes('ok.example/?q=')) {
       if (Date.now() > deadline) throw new Error('the server did not store the hostile edits');
       await new Promise((r) => setTimeout(r, 50));
     }
@@ -111,7 +111,7 @@ describe('XSS: hostile review exported to HTML and opened in Chromium', () => {
   };
 
   it('runs nothing when served by the server', async () => {
-    await person.page.setExtraHTTPHeaders({ authorization: `Bearer ${review.tokens.reader}` });
+    await person.page.setExtraHTTPHeaders({ authorization: `Bearer ${review.tokens.observer}` });
     const url = `${server.origin}/api/reviews/${review.id}/export.html?timeline=all`;
     await expectInert(() => person.page.goto(url));
     await expect(person.page.locator('h1')).toBeDefined();
@@ -121,7 +121,7 @@ describe('XSS: hostile review exported to HTML and opened in Chromium', () => {
   it('runs nothing even with the Content-Security-Policy removed', async () => {
     for (const anonymised of ['0', '1']) {
       const res = await server.fetch(`/api/reviews/${review.id}/export.html?timeline=all&anonymised=${anonymised}`, {
-        headers: { authorization: `Bearer ${review.tokens.reader}` },
+        headers: { authorization: `Bearer ${review.tokens.observer}` },
       });
       const html = (await res.text()).replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/, '');
       expect(html).not.toContain('Content-Security-Policy');

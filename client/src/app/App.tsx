@@ -15,6 +15,9 @@ const InsightsPage = lazy(() =>
 const QuarterPage = lazy(() => import('../features/quarter/QuarterPage.tsx').then((m) => ({ default: m.QuarterPage })));
 const GuidePage = lazy(() => import('../features/guide/GuidePage.tsx').then((m) => ({ default: m.GuidePage })));
 const ReplayRoute = lazy(() => import('../features/replay/ReplayRoute.tsx').then((m) => ({ default: m.ReplayRoute })));
+const PublishedRoute = lazy(() =>
+  import('../features/published/PublishedRoute.tsx').then((m) => ({ default: m.PublishedRoute })),
+);
 const ReviewRoute = lazy(() => import('../features/review/ReviewRoute.tsx').then((m) => ({ default: m.ReviewRoute })));
 
 export function App() {
@@ -24,6 +27,10 @@ export function App() {
       {route.page === 'replay' ? (
         <Suspense fallback={<p className="centered muted">Opening the replay…</p>}>
           <ReplayRoute key={route.reviewId} reviewId={route.reviewId} linkToken={route.token} />
+        </Suspense>
+      ) : route.page === 'read' ? (
+        <Suspense fallback={<p className="centered muted">Opening the review…</p>}>
+          <PublishedRoute key={route.reviewId} reviewId={route.reviewId} linkToken={route.token} />
         </Suspense>
       ) : route.page === 'report' ||
         route.page === 'actions' ||

@@ -80,15 +80,18 @@ export function forgetReview(reviewId: string): void {
 
 const linksKey = (reviewId: string): string => `hindsight:links:${reviewId}`;
 
+/** The share links a facilitator keeps in this browser, by role. */
+export type ShareLinks = { editor?: string; observer?: string; reader?: string };
+
 /** Share links a facilitator received (tokens are never retrievable from the server later). */
-export function saveShareLinks(reviewId: string, links: { editor?: string; reader?: string }): void {
+export function saveShareLinks(reviewId: string, links: ShareLinks): void {
   safeSet(linksKey(reviewId), JSON.stringify({ ...loadShareLinks(reviewId), ...links }));
 }
 
-export function loadShareLinks(reviewId: string): { editor?: string; reader?: string } {
+export function loadShareLinks(reviewId: string): ShareLinks {
   try {
     const raw: unknown = JSON.parse(safeGet(linksKey(reviewId)) ?? '{}');
-    return raw && typeof raw === 'object' ? (raw as { editor?: string; reader?: string }) : {};
+    return raw && typeof raw === 'object' ? (raw as ShareLinks) : {};
   } catch {
     return {};
   }

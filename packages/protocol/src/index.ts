@@ -10,8 +10,10 @@ export const TOKEN_PARAM = 'token' as const;
 export const LINK_FRAGMENT_KEY = 't' as const;
 /** Path of the app page that opens a review. */
 export const REVIEW_PAGE_PATH = '/r' as const;
-/** Path of the read-only replay page, where a reader link opens. */
+/** Path of the live replay page (incident replay and edit history) for the review's own links. */
 export const REPLAY_PAGE_PATH = '/replay' as const;
+/** Path of the published review, where a reader link opens: `/read/<id>#t=<token>`. */
+export const READER_PAGE_PATH = '/read' as const;
 
 /**
  * Close codes the relay uses. 1xxx are RFC 6455 codes; 4xxx are Hindsight's.
@@ -95,19 +97,47 @@ export function closeReason(code: CloseCode, detail?: string): string {
 }
 
 /**
- * Roles a capability link can carry. `ingest` is for machines (Alertmanager and
+ * Roles a capability link can carry. An `observer` watches the live review
+ * without editing (read-only, real names, no edit history). A `reader` only
+ * ever gets the published, anonymised review: never the live document,
+ * presence or the edit history. `ingest` is for machines (Alertmanager and
  * other alert sources): it may only post alerts to the review's ingest URLs and
  * can neither open the document nor read the exports.
  */
-export const ROLES = ['facilitator', 'editor', 'reader', 'ingest'] as const;
+export const ROLES = ['facilitator', 'editor', 'observer', 'reader', 'ingest'] as const;
 export type Role = (typeof ROLES)[number];
 
 /** What people call each role: a new link's default label, the writers in the edit history. */
 export const ROLE_LABELS: Readonly<Record<Role, string>> = {
   facilitator: 'Facilitator',
   editor: 'Responder',
+  observer: 'Observer',
   reader: 'Reader',
   ingest: 'Alert ingest',
+};
+
+/** Who each link is for and what it shows, in plain words (the share dialog and the docs say this). */
+export const ROLE_PURPOSES: Readonly<Record<Role, { who: string; what: string }>> = {
+  facilitator: {
+    who: 'The facilitator',
+    what: 'Runs the review: edits everything, mints and revokes links, freezes, purges the edit history and publishes.',
+  },
+  editor: {
+    who: 'Responders',
+    what: 'Everyone who was involved: they add what they saw and did to the timeline, the whys and the human-factors answers, and can see the edit history.',
+  },
+  observer: {
+    who: 'Observers',
+    what: 'Watch the review live without editing, e.g. a manager in the meeting. They see real names and presence, but not the edit history, and can never change anything.',
+  },
+  reader: {
+    who: 'Later readers',
+    what: 'People who read the published report afterwards: the anonymised report and the incident replay of the published version. Until you publish, the link only says the review is being written.',
+  },
+  ingest: {
+    who: 'Alert sources',
+    what: 'Machines (Alertmanager, other alerting) that post alerts to the timeline; they cannot open the review.',
+  },
 };
 
 /** The label of a stored role; `system` (the server's own writes, e.g. migrations) is "Server"; unknown as written. */
@@ -118,7 +148,7 @@ export function roleLabel(role: string): string {
 
 /** Everything a role might be allowed to do. */
 export const CAPABILITIES = [
-  /** Receive the document and awareness. */
+  /** Receive the live document and awareness (the sync socket, the session, live views). */
   'doc.read',
   /** Send updates that change the document. */
   'doc.write',
@@ -126,8 +156,12 @@ export const CAPABILITIES = [
   'links.manage',
   /** Facilitator controls: spotlight, timer, freeze, publish. */
   'review.facilitate',
-  /** Read the exports (JSON, Markdown, HTML). */
+  /** Read the exports of the live review (JSON, Markdown, HTML), named or anonymised. */
   'review.export',
+  /** Read the published review only: the anonymised report and replay of the last publication. */
+  'review.published',
+  /** Read the edit history: who changed what when, and the review as it stood at any update. */
+  'history.read',
   /** Post alerts to the review's ingest endpoints (`ingestPath`), which add them to the timeline. */
   'timeline.ingest',
   /** Answer the participant survey (once per person and round). */
@@ -139,8 +173,16 @@ export type Capability = (typeof CAPABILITIES)[number];
 
 const GRANTS: Record<Role, ReadonlySet<Capability>> = {
   facilitator: new Set(CAPABILITIES),
-  editor: new Set<Capability>(['doc.read', 'doc.write', 'review.export', 'feedback.give']),
-  reader: new Set<Capability>(['doc.read', 'review.export']),
+  editor: new Set<Capability>([
+    'doc.read',
+    'doc.write',
+    'review.export',
+    'review.published',
+    'history.read',
+    'feedback.give',
+  ]),
+  observer: new Set<Capability>(['doc.read', 'review.export', 'review.published']),
+  reader: new Set<Capability>(['review.published']),
   ingest: new Set<Capability>(['timeline.ingest']),
 };
 

@@ -46,6 +46,13 @@ export {
   type ExportOptions,
   type ExportedReport,
 } from './report.ts';
+export {
+  publishedExport,
+  publishedReview,
+  type PublishedEntry,
+  type PublishedExport,
+  type PublishedReview,
+} from './published/publishedReview.ts';
 export { reviewIndexEntry, type ReviewIndexEntry, type IndexedAction } from './followup/indexEntry.ts';
 export {
   actionRows,

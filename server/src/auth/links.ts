@@ -4,7 +4,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import {
   ApiErrorCode,
   LINK_FRAGMENT_KEY,
-  REPLAY_PAGE_PATH,
+  READER_PAGE_PATH,
   REVIEW_PAGE_PATH,
   can,
   ingestPath,
@@ -29,8 +29,8 @@ export function newId(): string {
 
 /** The URL that opens the app on a review with a token; the token sits in the fragment, so it never reaches a server log. */
 export function linkUrl(publicUrl: string, reviewId: string, token: string, role: Role): string {
-  // A reader link opens the replay; it links on to the review itself, read-only.
-  const page = role === 'reader' ? REPLAY_PAGE_PATH : REVIEW_PAGE_PATH;
+  // A reader link opens the published review only; every other person's link opens the live review.
+  const page = role === 'reader' ? READER_PAGE_PATH : REVIEW_PAGE_PATH;
   return `${publicUrl.replace(/\/$/, '')}${page}/${encodeURIComponent(reviewId)}#${LINK_FRAGMENT_KEY}=${token}`;
 }
 
@@ -50,6 +50,20 @@ export function mintLink(
     token,
     link: { id: newId(), reviewId, role, label, tokenHash: hashToken(token), createdAt: now, revokedAt: null },
   };
+}
+
+/** Why a role may not do something, and what to ask for instead. */
+export function refusal(role: Role, need: Capability, reviewId: string): string {
+  if (role === 'ingest')
+    return 'an ingest link can only post alerts to the ingest URL; open the review with an editor link';
+  if (role === 'reader') {
+    return `a reader link opens only the published review (${READER_PAGE_PATH}/${encodeURIComponent(reviewId)}), never the live review or its history; ask the facilitator for an observer link to watch live`;
+  }
+  if (need === 'history.read')
+    return `the edit history is for the people who wrote the review; a ${role} link cannot read it`;
+  if (need === 'doc.write' || need === 'feedback.give')
+    return `a ${role} link is read-only; ask the facilitator for an editor link`;
+  return `a ${role} link cannot do this; use the facilitator link`;
 }
 
 /**
@@ -93,15 +107,7 @@ export async function authenticate(
     };
   }
   if (!can(link.role, need)) {
-    return {
-      ok: false,
-      status: 403,
-      code: ApiErrorCode.Forbidden,
-      message:
-        link.role === 'ingest'
-          ? 'an ingest link can only post alerts to the ingest URL; open the review with an editor link'
-          : `a ${link.role} link cannot do this; ask the facilitator for an ingest link`,
-    };
+    return { ok: false, status: 403, code: ApiErrorCode.Forbidden, message: refusal(link.role, need, reviewId) };
   }
   return { ok: true, identity: { reviewId, linkId: link.id, role: link.role, label: link.label } };
 }

@@ -1,6 +1,6 @@
 // Bearer-token authentication of API requests against a review's links.
 import type { Context } from 'hono';
-import { ApiErrorCode, can, type Capability } from '@hindsight/protocol';
+import type { Capability } from '@hindsight/protocol';
 import { authenticate } from '../auth/links.ts';
 import type { Identity } from '../relay/types.ts';
 import type { Store } from '../storage/store.ts';
@@ -20,14 +20,7 @@ export async function requireLink(
   reviewId: string,
   capability: Capability,
 ): Promise<Identity> {
-  const result = await authenticate(store, reviewId, bearer(c));
+  const result = await authenticate(store, reviewId, bearer(c), capability);
   if (!result.ok) throw new HttpError(result.status, result.code, result.message);
-  if (!can(result.identity.role, capability)) {
-    throw new HttpError(
-      403,
-      ApiErrorCode.Forbidden,
-      `a ${result.identity.role} link cannot do this; use the facilitator link`,
-    );
-  }
   return result.identity;
 }

@@ -1,5 +1,6 @@
 // /api/reviews/:id/history: the edit-history index, and the review as it stood
-// at any seq or time (a binary Yjs update), for the replay page.
+// at any seq or time (a binary Yjs update), for the replay page. Only the
+// writers (facilitator, editor links) may read it: deleted text lives here.
 import { Hono } from 'hono';
 import { historyIndex, seqAtTime, stateAt } from '../history/history.ts';
 import type { Store } from '../storage/store.ts';
@@ -15,13 +16,13 @@ export function historyRoutes(deps: HistoryRoutesDeps): Hono {
 
   app.get('/:id/history', async (c) => {
     const id = c.req.param('id');
-    await requireLink(c, deps.store, id, 'doc.read');
+    await requireLink(c, deps.store, id, 'history.read');
     return c.json(await historyIndex(deps.store, id));
   });
 
   app.get('/:id/history/state', async (c) => {
     const id = c.req.param('id');
-    await requireLink(c, deps.store, id, 'doc.read');
+    await requireLink(c, deps.store, id, 'history.read');
     const seqParam = c.req.query('seq');
     const atParam = c.req.query('at');
     let seq: number;

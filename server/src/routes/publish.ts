@@ -20,7 +20,7 @@ export interface PublishRoutesDeps {
 const SECTIONS = ['summary', 'impact', 'timeline', 'whys', 'factors', 'humanFactors', 'narrative', 'actions'] as const;
 
 /** Report sections whose content differs between two models. */
-function amendedSections(published: ReportModel, current: ReportModel): string[] {
+export function amendedSections(published: ReportModel, current: ReportModel): string[] {
   return SECTIONS.filter((s) => JSON.stringify(published[s]) !== JSON.stringify(current[s]));
 }
 

@@ -1,10 +1,11 @@
 // /api/reviews/:id/export.md and export.html: the report, for any valid link
 // of the review (like export.json); `?anonymised=1` for the anonymised version,
 // `?timeline=all|starred`, `?version=published` for the last published state.
+// A reader link always gets the last published state, anonymised (404 before).
 // Also the anonymisation preview (every change, for the facilitator).
 import { Hono, type Context } from 'hono';
 import * as Y from 'yjs';
-import { ApiErrorCode } from '@hindsight/protocol';
+import { ApiErrorCode, can } from '@hindsight/protocol';
 import {
   REPORT_CSP,
   anonymise,
@@ -39,27 +40,40 @@ function timelineOption(c: Context): 'all' | 'starred' | 'auto' {
   return t;
 }
 
+/** The last published state of the review; 404 before the first publication. */
+export async function publishedDoc(store: Store, id: string): Promise<Y.Doc> {
+  const last = (await store.listPublications(id)).at(-1);
+  if (!last) {
+    throw new HttpError(
+      404,
+      ApiErrorCode.NotFound,
+      'this review has not been published yet; the reader link shows it once the facilitator publishes',
+    );
+  }
+  const doc = new Y.Doc();
+  Y.applyUpdate(doc, last.state);
+  return doc;
+}
+
 /** The live document, or the last published state with `?version=published`. */
 async function reportDoc(c: Context, deps: ReportRoutesDeps, id: string): Promise<Y.Doc> {
   const version = c.req.query('version');
   if (version === undefined || version === 'current') return deps.registry.snapshot(id);
   if (version !== 'published') throw badRequest('version must be current or published');
-  const last = (await deps.store.listPublications(id)).at(-1);
-  if (!last) throw new HttpError(404, ApiErrorCode.NotFound, 'this review has not been published yet');
-  const doc = new Y.Doc();
-  Y.applyUpdate(doc, last.state);
-  return doc;
+  return publishedDoc(deps.store, id);
 }
 
 export function reportRoutes(deps: ReportRoutesDeps): Hono {
   const app = new Hono();
   const send = (format: 'md' | 'html') => async (c: Context) => {
     const id = c.req.param('id')!;
-    await requireLink(c, deps.store, id, 'review.export');
-    const anonymised = c.req.query('anonymised') === '1' || c.req.query('anonymised') === 'true';
+    const identity = await requireLink(c, deps.store, id, 'review.published');
+    // A reader link gets only the published review, anonymised, whatever it asks for.
+    const live = can(identity.role, 'review.export');
+    const anonymised = !live || c.req.query('anonymised') === '1' || c.req.query('anonymised') === 'true';
     const timeline = timelineOption(c);
     const participants = anonymised ? await linkParticipants(deps.store, id) : [];
-    const doc = await reportDoc(c, deps, id);
+    const doc = live ? await reportDoc(c, deps, id) : await publishedDoc(deps.store, id);
     try {
       // The sections and their titles come from the template version the review started from.
       const sections = reportSectionsOf((await reviewTemplate(deps.store, doc)).content);

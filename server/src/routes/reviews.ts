@@ -1,15 +1,18 @@
-// /api/reviews: create a review (with its three links), read who you are, export.
+// /api/reviews: create a review (with its three links), read who you are, export
+// (a reader link: the published, anonymised review only).
 import { Hono } from 'hono';
 import * as Y from 'yjs';
 import { z } from 'zod';
 import { ApiErrorCode, can, CAPABILITIES, ROLE_LABELS, type CreateReviewResponse } from '@hindsight/protocol';
 import { addLanguageTerm, exportReview, initReview } from '@hindsight/doc';
+import { publishedReview } from '@hindsight/report';
 import { linkUrl, mintLink, newId } from '../auth/links.ts';
 import type { RoomRegistry } from '../relay/registry.ts';
 import type { Store } from '../storage/store.ts';
 import { latestVersion } from '../template/versions.ts';
 import { bearer, requireLink } from './auth.ts';
 import { HttpError, badRequest } from './errors.ts';
+import { linkParticipants, publishedDoc } from './reportExports.ts';
 
 export interface ReviewRoutesDeps {
   store: Store;
@@ -115,10 +118,13 @@ export function reviewRoutes(deps: ReviewRoutesDeps): Hono {
 
   app.get('/:id/export.json', async (c) => {
     const id = c.req.param('id');
-    await requireLink(c, deps.store, id, 'review.export');
-    const doc = await deps.registry.snapshot(id);
+    const identity = await requireLink(c, deps.store, id, 'review.published');
+    // A reader link gets the published, anonymised review (404 before the first publication).
+    const live = can(identity.role, 'review.export');
+    const doc = live ? await deps.registry.snapshot(id) : await publishedDoc(deps.store, id);
     try {
-      return c.json(exportReview(doc, id));
+      if (live) return c.json(exportReview(doc, id));
+      return c.json(publishedReview(doc, id, { participants: await linkParticipants(deps.store, id) }).review);
     } finally {
       doc.destroy();
     }

@@ -11,7 +11,8 @@ import './replay.css';
 
 type Tab = 'incident' | 'history';
 
-export function ReplayPage({ sync, token }: { sync: ReviewSync; token: string }) {
+/** `history`: whether this link may read the edit history (writers only); otherwise there is no such tab. */
+export function ReplayPage({ sync, token, history }: { sync: ReviewSync; token: string; history: boolean }) {
   const meta = useYRead(
     roots(sync.doc).meta,
     useCallback(() => readMeta(sync.doc), [sync.doc]),
@@ -50,7 +51,7 @@ export function ReplayPage({ sync, token }: { sync: ReviewSync; token: string })
         {(
           [
             ['incident', 'Incident replay'],
-            ['history', 'How the review was built'],
+            ...(history ? ([['history', 'How the review was built']] as const) : []),
           ] as const
         ).map(([name, label]) => (
           <button
@@ -70,7 +71,7 @@ export function ReplayPage({ sync, token }: { sync: ReviewSync; token: string })
       <main className="view" id={`replay-${tab}`} role="tabpanel" aria-labelledby={`replay-tab-${tab}`}>
         {!ready ? (
           <p className="muted view-scroll">Loading the review…</p>
-        ) : tab === 'incident' ? (
+        ) : tab === 'incident' || !history ? (
           <IncidentReplay doc={sync.doc} />
         ) : (
           <BuildHistory reviewId={sync.reviewId} token={token} />

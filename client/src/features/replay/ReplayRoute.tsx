@@ -1,6 +1,8 @@
-// Opens `/replay/<id>#t=<token>`: any link of the review (checked first, so an unknown review is a not-found page);
-// the document comes from this browser's copy and the server.
+// Opens `/replay/<id>#t=<token>`: a live link of the review (checked first, so an unknown review is a not-found
+// page; a reader link has only the published review); the document comes from this browser's copy and the
+// server; the edit history only for writers.
 import { useMemo } from 'react';
+import { can, type Role } from '@hindsight/protocol';
 import { loadName, loadToken, saveToken } from '../../app/localStore.ts';
 import { useReviewSync } from '../../sync/useReviewSync.ts';
 import { ReplayPage } from './ReplayPage.tsx';
@@ -22,7 +24,7 @@ export function ReplayRoute({ reviewId, linkToken }: { reviewId: string; linkTok
           <p>
             {session.status === 'denied'
               ? session.message
-              : 'The link has no access token. Ask the facilitator for the full reader link.'}
+              : 'The link has no access token. Ask the facilitator for the full link.'}
           </p>
           <a href="/">Back to your reviews</a>
         </div>
@@ -30,12 +32,12 @@ export function ReplayRoute({ reviewId, linkToken }: { reviewId: string; linkTok
     );
   }
   if (session.status === 'loading') return <p className="centered muted">Opening the replay…</p>;
-  return <OpenReplay reviewId={reviewId} token={token} />;
+  return <OpenReplay reviewId={reviewId} token={token} role={session.role} />;
 }
 
-function OpenReplay({ reviewId, token }: { reviewId: string; token: string }) {
+function OpenReplay({ reviewId, token, role }: { reviewId: string; token: string; role: Role }) {
   // Nothing is ever written here; the name only shows in others' presence lists.
-  const { sync } = useReviewSync(reviewId, token, loadName() ?? 'Reader');
+  const { sync } = useReviewSync(reviewId, token, loadName() ?? 'Observer');
   if (!sync) return <p className="centered muted">Opening the replay…</p>;
-  return <ReplayPage sync={sync} token={token} />;
+  return <ReplayPage sync={sync} token={token} history={can(role, 'history.read')} />;
 }

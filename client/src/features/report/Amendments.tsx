@@ -2,7 +2,8 @@
 import type { PublicationInfo } from './reportApi.ts';
 import { When } from './When.tsx';
 
-const SECTION_NAMES: Record<string, string> = {
+/** What readers call each report section. */
+export const SECTION_NAMES: Record<string, string> = {
   summary: 'Summary',
   impact: 'Impact',
   timeline: 'Timeline',

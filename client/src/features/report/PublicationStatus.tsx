@@ -8,13 +8,6 @@ import { ReportDownloads } from './ReportDownloads.tsx';
 import { fetchPublication } from './reportApi.ts';
 import { useApi } from './useApi.ts';
 
-/** The reader link pointed at the report page (`/r/<id>/report#t=…`). */
-export function reportLink(readerLink: string): string {
-  const url = new URL(readerLink, location.origin);
-  url.pathname = `${url.pathname.replace(/\/$/, '')}/report`;
-  return url.toString();
-}
-
 export function PublicationStatus({ version }: { version: number }) {
   const { sync, role } = useReview();
   const token = loadToken(sync.reviewId);
@@ -43,7 +36,8 @@ export function PublicationStatus({ version }: { version: number }) {
       </p>
       {reader && (
         <p className="small">
-          Reader link to the report: <CopyButton text={reportLink(reader)} label="Copy reader report link" />
+          Reader link (the published, anonymised report and replay; nothing before you publish):{' '}
+          <CopyButton text={reader} label="Copy the reader link" />
         </p>
       )}
       {token && <ReportDownloads reviewId={sync.reviewId} token={token} query={{ anonymised: true }} />}

@@ -1,6 +1,7 @@
 // The report page (`/r/<id>/report`): the published report for whoever holds a link, amendments, downloads.
 import { useEffect, useMemo, useState } from 'react';
-import { fetchSession } from '../../app/api.ts';
+import { ApiFailure, fetchSession } from '../../app/api.ts';
+import { openAsReader } from '../published/publishedApi.ts';
 import { loadToken, saveToken } from '../../app/localStore.ts';
 import { Amendments } from './Amendments.tsx';
 import { ReportDownloads } from './ReportDownloads.tsx';
@@ -14,7 +15,14 @@ export function ReportPage({ reviewId, linkToken }: { reviewId: string; linkToke
     if (linkToken) saveToken(reviewId, linkToken);
     return linkToken ?? loadToken(reviewId);
   }, [reviewId, linkToken]);
-  const session = useApi(token ? `s:${reviewId}` : null, () => fetchSession(reviewId, token!));
+  const session = useApi(token ? `s:${reviewId}` : null, () =>
+    fetchSession(reviewId, token!).catch(async (err: unknown) => {
+      // A reader link has only the published review: go there.
+      if (err instanceof ApiFailure && err.status === 403 && (await openAsReader(reviewId, token!)))
+        return new Promise<never>(() => undefined);
+      throw err;
+    }),
+  );
   const publication = useApi(token ? `p:${reviewId}` : null, () => fetchPublication(reviewId, token!));
   const [anonymised, setAnonymised] = useState(true);
   const [current, setCurrent] = useState(false);

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import type { Role } from '@hindsight/protocol';
 import { ApiFailure, fetchSession } from '../../app/api.ts';
 import { loadRecent, rememberReview } from '../../app/localStore.ts';
+import { openAsReader } from '../published/publishedApi.ts';
 
 export type SessionState =
   | { status: 'loading' }
@@ -41,7 +42,13 @@ export function useReviewSession(reviewId: string, token: string | null, link: s
         const unreachable = err instanceof ApiFailure && (err.status === 0 || err.status >= 500);
         // The replay (no link to remember) opens whatever copy this browser has when the server is away.
         if (unreachable && (known || link === null)) {
-          setState({ status: 'ready', role: known?.role ?? 'reader', title: known?.title ?? '', offline: true });
+          setState({ status: 'ready', role: known?.role ?? 'observer', title: known?.title ?? '', offline: true });
+        } else if (err instanceof ApiFailure && err.status === 403) {
+          // A reader link opens the published review instead; any other link is told why not.
+          void openAsReader(reviewId, token).then((reader) => {
+            if (!reader && !cancelled)
+              setState({ status: 'denied', message: `This link does not open the review: ${err.message}.` });
+          });
         } else if (err instanceof ApiFailure && err.status !== 0) {
           setState({ status: 'denied', message: `This link does not open the review: ${err.message}.` });
         } else {

@@ -1,0 +1,68 @@
+// GET /api/reviews/:id/published: the published review, for every reading link
+// and the only thing a reader link ever gets. Before the first publication it
+// says the review is being written and when it was started, nothing more;
+// after, the last publication's anonymised report and replay data, its date,
+// the earlier versions' dates and the sections this version amended.
+import { Hono } from 'hono';
+import * as Y from 'yjs';
+import { ApiErrorCode } from '@hindsight/protocol';
+import { buildReportModel, publishedReview } from '@hindsight/report';
+import type { Store } from '../storage/store.ts';
+import { requireLink } from './auth.ts';
+import { HttpError } from './errors.ts';
+import { amendedSections } from './publish.ts';
+import { linkParticipants } from './reportExports.ts';
+
+export interface PublishedRoutesDeps {
+  store: Store;
+}
+
+const docOf = (state: Uint8Array): Y.Doc => {
+  const doc = new Y.Doc();
+  Y.applyUpdate(doc, state);
+  return doc;
+};
+
+export function publishedRoutes(deps: PublishedRoutesDeps): Hono {
+  const app = new Hono();
+
+  app.get('/:id/published', async (c) => {
+    const id = c.req.param('id');
+    await requireLink(c, deps.store, id, 'review.published');
+    const review = await deps.store.getReview(id);
+    if (!review) throw new HttpError(404, ApiErrorCode.NotFound, 'no such review');
+    const publications = await deps.store.listPublications(id);
+    const last = publications.at(-1);
+    c.header('Cache-Control', 'private, no-store');
+    if (!last) return c.json({ published: false, startedAt: new Date(review.createdAt).toISOString() });
+    const doc = docOf(last.state);
+    const previous = publications.length > 1 ? docOf(publications.at(-2)!.state) : null;
+    try {
+      const {
+        html,
+        review: body,
+        thresholds,
+      } = publishedReview(doc, id, {
+        participants: await linkParticipants(deps.store, id),
+      });
+      return c.json({
+        published: true,
+        version: last.version,
+        publishedAt: new Date(last.publishedAt).toISOString(),
+        // Dates only: who published is a name, and a reader gets none.
+        versions: publications.map((p) => ({ version: p.version, publishedAt: new Date(p.publishedAt).toISOString() })),
+        amendedSections: previous
+          ? amendedSections(buildReportModel(previous, { id }), buildReportModel(doc, { id }))
+          : [],
+        html,
+        review: body,
+        thresholds,
+      });
+    } finally {
+      doc.destroy();
+      previous?.destroy();
+    }
+  });
+
+  return app;
+}
