@@ -78,7 +78,7 @@ describe('performance figures (printed)', () => {
       60_000,
     );
     // Stored once a second client loads all of it from the server (the relay logs an update before it fans out).
-    const check = connect(server, review.id, review.tokens.reader);
+    const check = connect(server, review.id, review.tokens.observer);
     await waitFor(() => readTimeline(check.doc).length === ENTRIES, 'the server to hold every seeded entry', 60_000);
     check.destroy();
     seeder.destroy();
