@@ -66,14 +66,14 @@ describe('navigation', () => {
 
   it('an unknown replay id is a not-found page instead of an endless offline copy', async () => {
     const { page } = fran;
-    await page.goto(`${server.origin}/replay/no-such-review#t=${review.tokens.reader}`);
+    await page.goto(`${server.origin}/replay/no-such-review#t=${review.tokens.observer}`);
     await page.getByRole('heading', { name: 'There is no such review' }).waitFor();
     expect(await page.getByText('Offline — showing the copy in this browser').count()).toBe(0);
   });
 
   it('a known replay still opens', async () => {
     const { page } = fran;
-    await page.goto(`${server.origin}/replay/${review.id}#t=${review.tokens.reader}`);
+    await page.goto(`${server.origin}/replay/${review.id}#t=${review.tokens.observer}`);
     await page.getByRole('heading', { level: 1, name: 'Replay: Checkout latency after deploy' }).waitFor();
   });
 });

@@ -34,7 +34,7 @@ describe('replay keyboard and clock', () => {
   it('before the start, the header, the row and the slider all say T−8:00, with the date', async () => {
     const { page } = reader;
     const at = new Date(T0 - 8 * MIN).toISOString();
-    await page.goto(`${server.origin}/replay/${review.id}?at=${encodeURIComponent(at)}#t=${review.tokens.reader}`);
+    await page.goto(`${server.origin}/replay/${review.id}?at=${encodeURIComponent(at)}#t=${review.tokens.observer}`);
     const clock = page.getByTestId('replay-clock');
     await eventually(async () => expect(await clock.textContent()).toContain('T−8:00'));
     // The span crosses midnight in Berlin, so the clock carries the day.

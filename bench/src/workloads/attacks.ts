@@ -52,8 +52,13 @@ async function hindsightTarget(): Promise<Target> {
       const body = (await res.json()) as CreateReviewResponse & { links: Record<string, string> };
       const token = (link: string | undefined): string => new URL(link!).hash.replace(/^#t=/, '');
       const serverUrl = `ws://127.0.0.1:${server.port}/sync`;
-      // The live read-only link: `observer` where the product has one, the reader link before that.
-      const readLink = body.links.observer ?? body.links.reader;
+      // The live read-only link is an observer link, minted by the facilitator (a reader link never syncs).
+      const minted = await fetch(`${origin}/api/reviews/${body.id}/links`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token(body.links.facilitator)}` },
+        body: JSON.stringify({ role: 'observer' }),
+      });
+      const readLink = ((await minted.json()) as { url: string }).url;
       return {
         write: { serverUrl, room: body.id, params: { token: token(body.links.editor) } },
         read: { serverUrl, room: body.id, params: { token: token(readLink) } },
