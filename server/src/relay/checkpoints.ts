@@ -3,13 +3,13 @@
 // encodes the whole document). Also keeps the room's size estimate, which the
 // size limit is checked against.
 import * as Y from 'yjs';
-import type { Store } from '../storage/store.ts';
+import type { DocumentLog } from '../storage/store.ts';
 import type { RelayLimits, RelayLogger } from './types.ts';
 
 export interface CheckpointDeps {
   reviewId: string;
   doc: Y.Doc;
-  store: Pick<Store, 'compact'>;
+  store: Pick<DocumentLog, 'compact'>;
   limits: RelayLimits;
   log: RelayLogger;
   /** The highest seq the live document holds with every seq below it. */

@@ -2,12 +2,12 @@
 // committed strictly in append order, and tracks which seqs the live document
 // holds so a checkpoint never claims more than it has. In multi-server mode it
 // also fetches from the store what the bus did not deliver.
-import type { Store, WriterRole } from '../storage/store.ts';
+import type { DocumentLog, WriterRole } from '../storage/store.ts';
 import type { RelayLogger, RelayMetrics } from './types.ts';
 
 export interface RoomLogDeps {
   reviewId: string;
-  store: Pick<Store, 'append' | 'readLog'>;
+  store: Pick<DocumentLog, 'append' | 'readLog'>;
   metrics: RelayMetrics;
   log: RelayLogger;
   /** An update another server committed that this one has not applied yet. */

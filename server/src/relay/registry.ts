@@ -4,13 +4,13 @@
 // connection is attached, so no message can slip past between awaits.
 import * as Y from 'yjs';
 import { CloseCode } from '@hindsight/protocol';
-import type { Store } from '../storage/store.ts';
+import type { DocumentLog } from '../storage/store.ts';
 import { Connection } from './connection.ts';
 import { Room } from './room.ts';
 import type { ControlMessage, Identity, RelayLimits, RelayLogger, RelayMetrics, RoomBus, Transport } from './types.ts';
 
 export interface RegistryDeps {
-  store: Store;
+  store: DocumentLog;
   /** See RoomDeps.prepare. */
   prepare?: (doc: Y.Doc) => void;
   /** See RoomDeps.onCheckpoint. */

@@ -17,7 +17,7 @@
 // length alone: the server decodes nothing it writes.
 import * as Y from 'yjs';
 import { CloseCode, can } from '@hindsight/protocol';
-import type { Store } from '../storage/store.ts';
+import type { DocumentLog } from '../storage/store.ts';
 import { Broadcaster, isSyncStep1, syncStep1Message, syncStep2Message, updateMessage } from './broadcaster.ts';
 import { Checkpoints } from './checkpoints.ts';
 import type { Connection } from './connection.ts';
@@ -32,7 +32,7 @@ import { StoredReview, Wakeup, buildDoc, nextTurn, type Prepare } from './roomLo
 import type { RelayLimits, RelayLogger, RelayMetrics, RoomBus } from './types.ts';
 
 export interface RoomDeps {
-  store: Store;
+  store: DocumentLog;
   limits: RelayLimits;
   metrics: RelayMetrics;
   log: RelayLogger;

@@ -5,7 +5,7 @@
 // follow, then brought up to date by `prepare` (migrations), whose change is
 // stored before it is applied anywhere else.
 import * as Y from 'yjs';
-import type { Store } from '../storage/store.ts';
+import type { DocumentLog } from '../storage/store.ts';
 import type { RelayLogger } from './types.ts';
 
 /** A Y.Doc `prepare` function: brings a loaded document up to date (see RoomDeps.prepare). */
@@ -35,7 +35,7 @@ export class StoredReview {
     readonly lastSeq: number,
   ) {}
 
-  static async read(store: Pick<Store, 'load'>, reviewId: string): Promise<StoredReview> {
+  static async read(store: Pick<DocumentLog, 'load'>, reviewId: string): Promise<StoredReview> {
     const { checkpoint, tail, lastSeq } = await store.load(reviewId);
     return new StoredReview(reviewId, checkpoint, tail, lastSeq);
   }
@@ -116,7 +116,7 @@ export function diffAgainst(state: Uint8Array, stateVector: Uint8Array): Uint8Ar
 export async function prepareAndStore(
   doc: Y.Doc,
   prepare: Prepare | undefined,
-  store: Pick<Store, 'append'>,
+  store: Pick<DocumentLog, 'append'>,
   reviewId: string,
 ): Promise<{ seq: number; update: Uint8Array } | null> {
   if (!prepare) return null;
@@ -144,7 +144,7 @@ export async function prepareAndStore(
 export async function buildDoc(
   doc: Y.Doc,
   stored: StoredReview,
-  deps: { store: Pick<Store, 'append'>; prepare?: Prepare; log: RelayLogger },
+  deps: { store: Pick<DocumentLog, 'append'>; prepare?: Prepare; log: RelayLogger },
 ): Promise<{ skipped: number; prepared: { seq: number; update: Uint8Array } | null }> {
   const skipped = stored.applyTo(doc, deps.log);
   const prepared = await prepareAndStore(doc, deps.prepare, deps.store, stored.reviewId);

@@ -54,9 +54,12 @@ export const toFeedback = (r: FeedbackRow): { reviewId: string; answer: Feedback
   },
 });
 
-/** The two tables, the same in SQLite and Postgres (numbered migrations in each adapter). */
+/**
+ * The two tables, the same in SQLite and Postgres (numbered migrations in each adapter).
+ * IF NOT EXISTS: SQLite files from before numbered migrations may hold them already.
+ */
 export const FEEDBACK_TABLES_SQL = `
-CREATE TABLE feedback (
+CREATE TABLE IF NOT EXISTS feedback (
   review_id TEXT NOT NULL REFERENCES reviews(id),
   round TEXT NOT NULL,
   usefulness SMALLINT NOT NULL,
@@ -65,8 +68,8 @@ CREATE TABLE feedback (
   keep_text TEXT NOT NULL,
   change_text TEXT NOT NULL
 );
-CREATE INDEX feedback_review ON feedback(review_id);
-CREATE TABLE feedback_receipts (
+CREATE INDEX IF NOT EXISTS feedback_review ON feedback(review_id);
+CREATE TABLE IF NOT EXISTS feedback_receipts (
   receipt TEXT PRIMARY KEY
 );
 `;

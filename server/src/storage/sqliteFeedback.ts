@@ -9,9 +9,9 @@ import {
   feedbackValues,
   toFeedback,
 } from './feedback.ts';
-import { StoreWriteError } from './store.ts';
 
-export function sqliteFeedback(db: Database.Database, guardOpen: () => void): FeedbackRepository {
+/** `write` is the adapter's guarded write: refused once closed, failures wrapped as StoreWriteError. */
+export function sqliteFeedback(db: Database.Database, write: <T>(what: string, run: () => T) => T): FeedbackRepository {
   const q = {
     receipt: db.prepare('INSERT OR IGNORE INTO feedback_receipts (receipt) VALUES (?)'),
     insert: db.prepare(`${FEEDBACK_INSERT}(?, ?, ?, ?, ?, ?, ?)`),
@@ -20,16 +20,13 @@ export function sqliteFeedback(db: Database.Database, guardOpen: () => void): Fe
   };
   return {
     async addFeedback(reviewId: string, receipt: string, answer: FeedbackAnswer): Promise<boolean> {
-      guardOpen();
-      try {
-        return db.transaction(() => {
+      return write('could not store the feedback', () =>
+        db.transaction(() => {
           if (q.receipt.run(receipt).changes === 0) return false;
           q.insert.run(...feedbackValues(reviewId, answer));
           return true;
-        })();
-      } catch (cause) {
-        throw new StoreWriteError(`could not store the feedback: ${(cause as Error).message}`, { cause });
-      }
+        })(),
+      );
     },
     async listFeedback(reviewId: string | null) {
       return (reviewId === null ? q.all.all() : q.one.all(reviewId)).map(toFeedback);

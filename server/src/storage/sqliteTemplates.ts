@@ -1,9 +1,12 @@
 // The SQLite side of the template repository (storage/templates.ts).
 import type Database from 'better-sqlite3';
 import { type StoredTemplate, type TemplateRepository, type TemplateRow, toTemplate } from './templates.ts';
-import { StoreWriteError } from './store.ts';
 
-export function sqliteTemplates(db: Database.Database, guardOpen: () => void): TemplateRepository {
+/** `write` is the adapter's guarded write: refused once closed, failures wrapped as StoreWriteError. */
+export function sqliteTemplates(
+  db: Database.Database,
+  write: <T>(what: string, run: () => T) => T,
+): TemplateRepository {
   const q = {
     latest: db.prepare<[], { v: number | null }>('SELECT MAX(version) AS v FROM templates'),
     insert: db.prepare('INSERT INTO templates (version, note, created_at, content) VALUES (?, ?, ?, ?)'),
@@ -12,16 +15,13 @@ export function sqliteTemplates(db: Database.Database, guardOpen: () => void): T
   };
   return {
     async addTemplate(input): Promise<number> {
-      guardOpen();
-      try {
-        return db.transaction(() => {
+      return write('could not save the template', () =>
+        db.transaction(() => {
           const version = (q.latest.get()?.v ?? 0) + 1;
           q.insert.run(version, input.note, input.createdAt, input.content);
           return version;
-        })();
-      } catch (cause) {
-        throw new StoreWriteError(`could not save the template: ${(cause as Error).message}`, { cause });
-      }
+        })(),
+      );
     },
     async listTemplates(): Promise<StoredTemplate[]> {
       return q.all.all().map(toTemplate);

@@ -1,5 +1,6 @@
-// The store interface: everything the server keeps. Every adapter (SQLite now,
-// Postgres for the scale-out mode) implements it and passes store.contract.ts.
+// The store interfaces: everything the server keeps. The relay codes against the
+// document log only; routes use the review repository. Every adapter (SQLite by
+// default, Postgres for the scale-out mode) implements both and passes store.contract.ts.
 import type { Role } from '@hindsight/protocol';
 import type { FeedbackRepository } from './feedback.ts';
 import type { TemplateRepository } from './templates.ts';
@@ -73,18 +74,10 @@ export interface PublicationRecord {
 }
 
 /**
- * Participant feedback is kept in its own tables (storage/feedback.ts), never
- * in the document; so are the instance template's versions (storage/templates.ts).
+ * The document log: all the relay needs (server/src/relay). Updates are appended in
+ * commit order under increasing seqs; a checkpoint is the merged state up to a seq.
  */
-export interface Store extends FeedbackRepository, TemplateRepository {
-  /** Creates a review with its links and the document's first update, atomically. */
-  createReview(review: ReviewRecord, links: LinkRecord[], initialUpdate: Uint8Array): Promise<void>;
-  getReview(id: string): Promise<ReviewRecord | null>;
-  createLink(link: LinkRecord): Promise<void>;
-  findLinkByTokenHash(tokenHash: string): Promise<LinkRecord | null>;
-  listLinks(reviewId: string): Promise<LinkRecord[]>;
-  /** Marks a link revoked; false when the review has no such link. */
-  revokeLink(reviewId: string, linkId: string, at: number): Promise<boolean>;
+export interface DocumentLog {
   /**
    * Appends one update to the review's log and resolves with its seq once it
    * is durably committed. Appends made in the same tick share one commit.
@@ -94,8 +87,20 @@ export interface Store extends FeedbackRepository, TemplateRepository {
   load(reviewId: string): Promise<LoadedDoc>;
   /** Records `state` as the merged document up to `uptoSeq`. Older checkpoints may be dropped; the log is kept. */
   compact(reviewId: string, state: Uint8Array, uptoSeq: number): Promise<void>;
-  /** The raw log after `afterSeq`, oldest first, at most `limit` rows: for replay and edit history. */
+  /** The raw log after `afterSeq`, oldest first, at most `limit` rows: for catching up, replay and edit history. */
   readLog(reviewId: string, afterSeq: number, limit: number): Promise<StoredUpdate[]>;
+}
+
+/** Everything about a review that is not its document: links, the edit-history index, publications, the follow-up index. */
+export interface ReviewRepository {
+  /** Creates a review with its links and the document's first update, atomically. */
+  createReview(review: ReviewRecord, links: LinkRecord[], initialUpdate: Uint8Array): Promise<void>;
+  getReview(id: string): Promise<ReviewRecord | null>;
+  createLink(link: LinkRecord): Promise<void>;
+  findLinkByTokenHash(tokenHash: string): Promise<LinkRecord | null>;
+  listLinks(reviewId: string): Promise<LinkRecord[]>;
+  /** Marks a link revoked; false when the review has no such link. */
+  revokeLink(reviewId: string, linkId: string, at: number): Promise<boolean>;
   /** Metadata of the log after `afterSeq` (no update bytes), oldest first, at most `limit` rows: the edit-history index. */
   readLogMeta(reviewId: string, afterSeq: number, limit: number): Promise<LogMeta[]>;
   /** Keeps `state` as the document exactly as of `seq`, for seeking in the edit history. Idempotent. */
@@ -107,12 +112,19 @@ export interface Store extends FeedbackRepository, TemplateRepository {
   /** One row per review, never-indexed ones included (data null), oldest review first. */
   listIndex(): Promise<IndexRow[]>;
   /** Records a publication; resolves with its version (1, 2, ...). */
-  addPublication(
-    reviewId: string,
-    input: { publishedAt: number; by: string | null; state: Uint8Array },
-  ): Promise<number>;
+  addPublication(reviewId: string, input: PublicationInput): Promise<number>;
   /** The review's publications, oldest first. */
   listPublications(reviewId: string): Promise<PublicationRecord[]>;
+}
+
+export type PublicationInput = Omit<PublicationRecord, 'reviewId' | 'version'>;
+
+/**
+ * What an adapter (SQLite, Postgres) implements: the document log, the review repository,
+ * participant feedback (kept in its own tables, storage/feedback.ts, never in the document)
+ * and the instance template's versions (storage/templates.ts). Every adapter passes store.contract.ts.
+ */
+export interface Store extends DocumentLog, ReviewRepository, FeedbackRepository, TemplateRepository {
   /** Resolves when the store can both read and write. */
   ping(): Promise<void>;
   /** Flushes pending appends and releases resources. */
@@ -123,3 +135,9 @@ export interface Store extends FeedbackRepository, TemplateRepository {
 export class StoreWriteError extends Error {
   override readonly name = 'StoreWriteError';
 }
+
+/** Wraps a failed write as a StoreWriteError saying `what` could not be done (kept as is if it already is one). */
+export const writeError = (what: string, cause: unknown): StoreWriteError =>
+  cause instanceof StoreWriteError
+    ? cause
+    : new StoreWriteError(`${what}: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });

@@ -34,9 +34,12 @@ export const toTemplate = (r: TemplateRow): StoredTemplate => ({
   content: r.content,
 });
 
-/** The table, the same in SQLite and Postgres (numbered migrations in each adapter). */
+/**
+ * The table, the same in SQLite and Postgres (numbered migrations in each adapter).
+ * IF NOT EXISTS: SQLite files from before numbered migrations may hold it already.
+ */
 export const TEMPLATE_TABLES_SQL = `
-CREATE TABLE templates (
+CREATE TABLE IF NOT EXISTS templates (
   version INTEGER PRIMARY KEY,
   note TEXT NOT NULL,
   created_at BIGINT NOT NULL,
