@@ -19,7 +19,7 @@ describe('first sync from what is stored', () => {
     await synced(author);
     const ctx = defaultContext('author');
     for (let i = 0; i < 300; i++) addEntry(author.doc, { at: AT + i, summary: `checkpointed ${i}` }, ctx);
-    const watcher = connect(server, review.id, review.tokens.reader);
+    const watcher = connect(server, review.id, review.tokens.observer);
     await waitFor(() => readTimeline(watcher.doc).length === 300, 'the first 300 entries to be committed');
     watcher.destroy();
     // The part a returning client will already hold.
@@ -32,7 +32,7 @@ describe('first sync from what is stored', () => {
     author = connect(server, review.id, review.tokens.editor, authorDoc);
     await synced(author);
     for (let i = 300; i < 400; i++) addEntry(author.doc, { at: AT + i, summary: `tail ${i}` }, ctx);
-    const second = connect(server, review.id, review.tokens.reader);
+    const second = connect(server, review.id, review.tokens.observer);
     await waitFor(() => readTimeline(second.doc).length === 400, 'the tail to be committed');
     second.destroy();
     author.destroy();
@@ -50,7 +50,7 @@ describe('first sync from what is stored', () => {
     forged.getMap(FACILITATION_ROOT).set(FacilitationKey.frozen, true);
     forger.send(updateMessage(Y.encodeStateAsUpdate(forged)));
     // A stock client holding nothing, and one holding the first 300 entries (its answer is a diff).
-    const fresh = connect(server, review.id, review.tokens.reader);
+    const fresh = connect(server, review.id, review.tokens.observer);
     const returningDoc = new Y.Doc();
     Y.applyUpdate(returningDoc, earlier);
     const returning = connect(server, review.id, review.tokens.editor, returningDoc);
@@ -72,7 +72,7 @@ describe('first sync from what is stored', () => {
     // Stored: a restart still has the write sent while loading, and not the forged one.
     expect(await server.stop()).toBe(0);
     server = await startServer({ dataDir: server.dataDir });
-    const exported = await exportJson(server, review.id, review.tokens.reader);
+    const exported = await exportJson(server, review.id, review.tokens.observer);
     const stored = (exported.timeline as { summary: string }[]).map((e) => e.summary);
     expect(stored).toHaveLength(401);
     expect(stored).toContain('sent while loading');
