@@ -8,8 +8,19 @@ import type { RoomAccess } from '../servers/types.ts';
 /** Wall-clock ms with sub-ms precision, comparable across processes on one machine. */
 export const nowMs = (): number => performance.timeOrigin + performance.now();
 
-/** The shared type the edits go into; not part of the review schema, which the relay does not check. */
-export const BENCH_MAP = 'bench';
+/**
+ * The shared type the edits go into: the review's timeline, so Hindsight's write gate judges each edit
+ * as it would a person's (an unknown root would be refused). An edit is the SPEC's minimal entry.
+ */
+export const BENCH_MAP = 'timeline';
+
+/** A minimal timeline entry (SPEC §3.4: `at` and a `summary` Y.Text) whose `at` is the send time. */
+function benchEntry(at: number): Y.Map<unknown> {
+  const entry = new Y.Map<unknown>();
+  entry.set('at', at);
+  entry.set('summary', new Y.Text());
+  return entry;
+}
 
 export function openProvider(access: RoomAccess, doc: Y.Doc): WebsocketProvider {
   return new WebsocketProvider(access.serverUrl, access.room, doc, {
@@ -63,7 +74,8 @@ export class BenchClient {
           this.readyPeers++;
           continue;
         }
-        const sentAt = this.map.get(key);
+        const entry = this.map.get(key);
+        const sentAt = entry instanceof Y.Map ? entry.get('at') : undefined;
         if (typeof sentAt !== 'number' || sentAt < this.measureFrom) continue;
         this.received++;
         this.lastReceiptAt = at;
@@ -73,15 +85,15 @@ export class BenchClient {
     this.provider = openProvider(access, this.doc);
   }
 
-  /** One small edit: a new key holding the send time. */
+  /** One small edit: a new entry whose time is the send time. */
   edit(): void {
-    this.map.set(`e${this.doc.clientID}:${this.seq++}`, nowMs());
+    this.map.set(`e${this.doc.clientID}:${this.seq++}`, benchEntry(nowMs()));
     this.sent++;
   }
 
   /** Announces this client to the room's other clients (see `readyPeers`). */
   markReady(): void {
-    this.map.set(`r${this.doc.clientID}`, true);
+    this.map.set(`r${this.doc.clientID}`, benchEntry(0));
   }
 
   resetCounters(measureFrom: number): void {

@@ -128,7 +128,7 @@ export const fanout: Workload = {
     ];
     const notes = [
       `${o.fanoutClients} stock WebsocketProviders on one review, ${o.fanoutRate} edits/s each for ${o.fanoutSeconds} s, ` +
-        `spread over ${ctx.pool.size} client processes; an edit is one new Y.Map key holding its send time.`,
+        `spread over ${ctx.pool.size} client processes; an edit is one new minimal timeline entry (at = its send time, an empty summary), judged by the write gate like any person's.`,
       'deliveries/s = edits received by other clients ÷ (last delivery − first edit); latency = receipt time − send time.',
     ];
     notes.push(...saturationNotes(results));
