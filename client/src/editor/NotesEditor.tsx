@@ -5,6 +5,7 @@ import type * as Y from 'yjs';
 import type { WebsocketProvider } from 'y-websocket';
 import { collabExtensions } from './extensions.ts';
 import { BlamelessDecorations, type BlamelessDecorationsOptions } from './blamelessDecorations.ts';
+import './editor.css';
 
 export interface NotesEditorProps {
   fragment: Y.XmlFragment;

@@ -24,6 +24,7 @@ import { TrashIcon } from '../../ui/icons.tsx';
 import { LiveTextInput } from '../../ui/LiveTextInput.tsx';
 import { LanguageField } from '../language/LanguageField.tsx';
 import { ActionWarnings } from '../followup/ActionWarnings.tsx';
+import './actions.css';
 
 export function ActionRow({ item, factors }: { item: ActionView; factors: WhyNodeView[] }) {
   const { sync, ctx, canWrite } = useReview();

@@ -11,6 +11,9 @@ import { countOpen, useAnnotations } from './useAnnotations.ts';
 import { useFacilitation } from './useFacilitation.ts';
 import { useFollowSpotlight } from './useFollowSpotlight.ts';
 import { usePhaseKeys } from './usePhaseKeys.ts';
+// Before facilitation.css: its spotlight rules beat the rows' and cards' own at equal specificity.
+import '../timeline/timeline.css';
+import '../whys/whys.css';
 import './facilitation.css';
 
 export interface MeetingLayerProps {

@@ -2,6 +2,7 @@
 import { actionStatusLabel } from '@hindsight/doc';
 import type { ActionRow } from '@hindsight/report';
 import { REVIEW_PAGE_PATH } from '@hindsight/protocol';
+import '../actions/actions.css';
 
 export function ActionsTable({ items }: { items: ActionRow[] }) {
   if (items.length === 0) return <p className="muted empty-state">No action items match these filters.</p>;

@@ -2,6 +2,7 @@
 import { CreateReviewForm } from './CreateReviewForm.tsx';
 import { RecentReviews } from './RecentReviews.tsx';
 import { SiteNav } from '../../app/SiteNav.tsx';
+import './home.css';
 
 export function HomePage() {
   return (

@@ -19,6 +19,7 @@ import { setEditing } from '../../sync/presence.ts';
 import { useYRead, useYText } from '../../sync/useY.ts';
 import { LiveTextInput } from '../../ui/LiveTextInput.tsx';
 import { LanguageField } from '../language/LanguageField.tsx';
+import './humanFactors.css';
 
 function Question({ q }: { q: QuestionView }) {
   const { sync, ctx, canWrite } = useReview();

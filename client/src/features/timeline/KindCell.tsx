@@ -1,6 +1,7 @@
 // An entry's kind: a select for writers, a pill for readers; a kind this version does not know is shown as stored.
 import { ENTRY_KINDS, isEntryKind, setEntryKind, type EntryKind } from '@hindsight/doc';
 import { useReview } from '../../sync/ReviewContext.tsx';
+import './kindPill.css';
 
 const UNKNOWN_TITLE = 'A kind this version of Hindsight does not know (another client wrote it); shown as stored.';
 

@@ -24,6 +24,7 @@ import { useTimeline } from './useTimeline.ts';
 import { focusEntryField } from './focusEntry.ts';
 import { loadNotesEditor } from '../../editor/loadNotesEditor.ts';
 import { RecordBoundary } from '../../ui/RecordBoundary.tsx';
+import './timeline.css';
 
 const ESTIMATE = { day: 38, gap: 26, entry: 52 } as const;
 

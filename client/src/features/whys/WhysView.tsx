@@ -8,6 +8,7 @@ import { WhyNode } from './WhyNode.tsx';
 import { WhysTreeContext, type WhysTreeApi } from './treeContext.ts';
 import { focusWhy } from './focusWhy.ts';
 import { useKeepFocus } from './useKeepFocus.ts';
+import './whys.css';
 
 export function WhysView({ onJumpToEntry }: { onJumpToEntry: (id: string) => void }) {
   const { sync, ctx, canWrite } = useReview();
