@@ -13,6 +13,12 @@ const InsightsPage = lazy(() =>
   import('../features/followup/InsightsPage.tsx').then((m) => ({ default: m.InsightsPage })),
 );
 const QuarterPage = lazy(() => import('../features/quarter/QuarterPage.tsx').then((m) => ({ default: m.QuarterPage })));
+const TemplatePage = lazy(() =>
+  import('../features/template/TemplatePage.tsx').then((m) => ({ default: m.TemplatePage })),
+);
+const TemplateDiffPage = lazy(() =>
+  import('../features/template/TemplateDiffPage.tsx').then((m) => ({ default: m.TemplateDiffPage })),
+);
 const GuidePage = lazy(() => import('../features/guide/GuidePage.tsx').then((m) => ({ default: m.GuidePage })));
 const ReplayRoute = lazy(() => import('../features/replay/ReplayRoute.tsx').then((m) => ({ default: m.ReplayRoute })));
 const PublishedRoute = lazy(() =>
@@ -36,12 +42,16 @@ export function App() {
         route.page === 'actions' ||
         route.page === 'insights' ||
         route.page === 'quarter' ||
+        route.page === 'template' ||
+        route.page === 'templateDiff' ||
         route.page === 'guide' ? (
         <Suspense fallback={<p className="centered muted">Loading…</p>}>
           {route.page === 'report' && <ReportPage reviewId={route.reviewId} linkToken={route.token} />}
           {route.page === 'actions' && <ActionsPage />}
           {route.page === 'insights' && <InsightsPage />}
           {route.page === 'quarter' && <QuarterPage />}
+          {route.page === 'template' && <TemplatePage />}
+          {route.page === 'templateDiff' && <TemplateDiffPage />}
           {route.page === 'guide' && <GuidePage />}
         </Suspense>
       ) : route.page === 'review' ? (

@@ -10,6 +10,8 @@ export type Route =
   | { page: 'actions' }
   | { page: 'insights' }
   | { page: 'quarter' }
+  | { page: 'template' }
+  | { page: 'templateDiff' }
   | { page: 'guide' }
   | { page: 'notFound'; path: string };
 
@@ -19,6 +21,8 @@ export function parseRoute(pathname: string, hash: string): Route {
   if (pathname === '/actions' || pathname === '/actions/') return { page: 'actions' };
   if (pathname === '/insights' || pathname === '/insights/') return { page: 'insights' };
   if (pathname === '/insights/quarter') return { page: 'quarter' };
+  if (pathname === '/insights/template') return { page: 'template' };
+  if (pathname === '/insights/template/diff') return { page: 'templateDiff' };
   if (pathname === '/guide') return { page: 'guide' };
   // `/replay/<id>`: the read-only incident replay and edit history; `/read/<id>`: the published review
   // (where a reader link opens). The token is in the fragment for both.

@@ -67,7 +67,7 @@ export {
 export { reviewMetrics, type ReviewMetrics } from './followup/metrics.ts';
 export { meanOf, summariseFeedback, type RoundSummary, type ScaleSummary } from './feedback/aggregate.ts';
 export { quarterOf, quarterRange, quarterlyReview, type QuarterReport } from './quarter/quarter.ts';
-export { quarterMarkdown } from './quarter/quarterMarkdown.ts';
+export { quarterMarkdown, templateName } from './quarter/quarterMarkdown.ts';
 export { RULE_EXAMPLES, languageGuide } from './blameless/examples.ts';
 export {
   BUILT_IN_TEMPLATE,

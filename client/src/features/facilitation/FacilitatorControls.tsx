@@ -1,13 +1,20 @@
 // The facilitator's controls: start or end the meeting (60–90 minutes), next phase, freeze, status.
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
+import { agendaMinutes } from '@hindsight/report';
 import { endMeeting, setMeetingPhase, setTimelineFrozen, startMeeting, type FacilitationView } from '@hindsight/doc';
 import { useReview } from '../../sync/ReviewContext.tsx';
 import { MEETING_MINUTES, PHASE_LABELS, stepPhase } from './meetingFormat.ts';
 import { StatusControl } from './StatusControl.tsx';
+import { useReviewTemplate } from '../template/useReviewTemplate.ts';
 
 export function FacilitatorControls({ facilitation }: { facilitation: FacilitationView }) {
   const { sync, ctx } = useReview();
-  const [minutes, setMinutes] = useState<number>(90);
+  // The meeting length the review's template plans (the sum of its agenda), unless the facilitator picks another.
+  const template = useReviewTemplate();
+  const planned = agendaMinutes(template.content);
+  const [minutes, setMinutes] = useState<number>(planned);
+  useEffect(() => setMinutes(planned), [planned]);
+  const lengths = [...new Set([...MEETING_MINUTES, planned])].sort((a, b) => a - b);
   const { meeting, frozen } = facilitation;
   const next = meeting.running ? stepPhase(meeting.phase, 1) : null;
   return (
@@ -33,9 +40,9 @@ export function FacilitatorControls({ facilitation }: { facilitation: Facilitati
           <label className="field inline-field">
             <span>Meeting length</span>
             <select className="input" value={minutes} onChange={(e) => setMinutes(Number(e.target.value))}>
-              {MEETING_MINUTES.map((m) => (
+              {lengths.map((m) => (
                 <option key={m} value={m}>
-                  {m} minutes
+                  {m} minutes{m === planned ? ' (the template’s agenda)' : ''}
                 </option>
               ))}
             </select>
@@ -45,6 +52,9 @@ export function FacilitatorControls({ facilitation }: { facilitation: Facilitati
           </button>
         </div>
       )}
+      <p className="muted small" data-testid="agenda">
+        Agenda: {template.content.agenda.map((p) => `${PHASE_LABELS[p.phase]} ${p.minutes} min`).join(' · ')}
+      </p>
       <div className="panel-row">
         <button
           type="button"

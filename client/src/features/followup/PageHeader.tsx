@@ -1,5 +1,11 @@
-// The header of the follow-up pages: home, and links between the actions and insights pages.
-export function PageHeader({ title, current }: { title: string; current: 'actions' | 'insights' | 'quarter' }) {
+// The header of the follow-up pages: home, and links between the actions, insights, quarter and template pages.
+export function PageHeader({
+  title,
+  current,
+}: {
+  title: string;
+  current: 'actions' | 'insights' | 'quarter' | 'template';
+}) {
   return (
     <header className="review-header">
       <div className="review-title">
@@ -17,6 +23,9 @@ export function PageHeader({ title, current }: { title: string; current: 'action
         </a>
         <a href="/insights/quarter" aria-current={current === 'quarter' ? 'page' : undefined}>
           Quarterly review
+        </a>
+        <a href="/insights/template" aria-current={current === 'template' ? 'page' : undefined}>
+          Review template
         </a>
       </nav>
     </header>

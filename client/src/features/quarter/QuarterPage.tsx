@@ -9,7 +9,7 @@ import { UPlotChart } from '../followup/UPlotChart.tsx';
 import { useOperatorApi } from '../followup/useOperatorApi.ts';
 import { feedbackTrendChart } from './feedbackChart.ts';
 import { fetchQuarter, fetchQuarterMarkdown } from './quarterApi.ts';
-import { FactorsAndRepeats, FeedbackTrendTable, ProcessTable } from './QuarterTables.tsx';
+import { FactorsAndRepeats, FeedbackTrendTable, ProcessTable, TemplateVersionsTable } from './QuarterTables.tsx';
 import '../publish/publish.css';
 import '../followup/followup.css';
 import './quarter.css';
@@ -89,6 +89,7 @@ export function QuarterPage() {
               table={<FeedbackTrendTable q={q} />}
             />
             <FactorsAndRepeats q={q} />
+            <TemplateVersionsTable q={q} />
           </>
         )}
         {state.loading && !q && <p className="muted">Loading…</p>}

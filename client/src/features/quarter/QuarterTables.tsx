@@ -1,7 +1,7 @@
 // The quarterly page's figures as tables (and the chart's text alternative).
 import { factorLabel } from '@hindsight/doc';
 import { FEEDBACK_SCALES } from '@hindsight/protocol';
-import type { QuarterReport } from '@hindsight/report';
+import { templateName, type QuarterReport } from '@hindsight/report';
 
 const h = (v: number | null): string => (v === null ? '—' : `${v} h`);
 const pct = (v: number | null): string => (v === null ? '—' : `${Math.round(v * 100)} %`);
@@ -112,5 +112,51 @@ export function FactorsAndRepeats({ q }: { q: QuarterReport }) {
         )}
       </section>
     </div>
+  );
+}
+
+/** The template versions the quarter's reviews started from, each linked to what it changed from the one before. */
+export function TemplateVersionsTable({ q }: { q: QuarterReport }) {
+  return (
+    <section className="card quarter-card" aria-labelledby="q-templates">
+      <h2 id="q-templates">Template versions in use</h2>
+      {q.templateVersions.length === 0 ? (
+        <p className="muted">No reviews this quarter.</p>
+      ) : (
+        <table className="table" data-testid="quarter-templates">
+          <thead>
+            <tr>
+              <th scope="col">Template</th>
+              <th scope="col">Reviews</th>
+              <th scope="col">Changes</th>
+            </tr>
+          </thead>
+          <tbody>
+            {q.templateVersions.map((t) => (
+              <tr key={String(t.version)}>
+                <th scope="row">{templateName(t.version)}</th>
+                <td>{t.reviews}</td>
+                <td>
+                  {t.version !== null && t.version > 0 && (
+                    <a href={`/insights/template/diff?from=${t.version - 1}&to=${t.version}`}>
+                      What changed from {t.version - 1}
+                    </a>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {q.templateVersions.filter((t) => t.version !== null).length > 1 && (
+        <p>
+          <a
+            href={`/insights/template/diff?from=${q.templateVersions.find((t) => t.version !== null)!.version}&to=${q.templateVersions.at(-1)!.version}`}
+          >
+            Everything that changed over the quarter
+          </a>
+        </p>
+      )}
+    </section>
   );
 }

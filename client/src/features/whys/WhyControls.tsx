@@ -1,7 +1,5 @@
-// A why's status (hypothesis / supported / refuted) and contributing-factor category (standard or custom).
+// A why's status (hypothesis / supported / refuted) and contributing-factor category (the review template's, or custom).
 import {
-  FACTOR_CATEGORIES,
-  FACTOR_CATEGORY_LABELS,
   factorLabel,
   setWhyFactor,
   setWhyStatus,
@@ -9,11 +7,15 @@ import {
   type WhyNodeView,
   type WhyStatus,
 } from '@hindsight/doc';
+import { templateCategoryLabel } from '@hindsight/report';
 import { useReview } from '../../sync/ReviewContext.tsx';
+import { useReviewTemplate } from '../template/useReviewTemplate.ts';
 
 export function WhyControls({ node }: { node: WhyNodeView }) {
   const { sync, ctx, canWrite } = useReview();
-  const custom = node.factor && !(FACTOR_CATEGORIES as readonly string[]).includes(node.factor) ? node.factor : null;
+  // The categories of the template version this review started from.
+  const categories = useReviewTemplate().content.factorCategories;
+  const custom = node.factor && !categories.includes(node.factor) ? node.factor : null;
   if (!canWrite) {
     return (
       <>
@@ -49,12 +51,12 @@ export function WhyControls({ node }: { node: WhyNodeView }) {
         onChange={(e) => onFactor(e.target.value)}
       >
         <option value="">Not a factor</option>
-        {FACTOR_CATEGORIES.map((c) => (
+        {categories.map((c) => (
           <option key={c} value={c}>
-            Factor: {FACTOR_CATEGORY_LABELS[c]}
+            Factor: {templateCategoryLabel(c)}
           </option>
         ))}
-        {custom && <option value={custom}>Factor: {custom}</option>}
+        {custom && <option value={custom}>Factor: {factorLabel(custom)}</option>}
         <option value="__custom">Factor: other category…</option>
       </select>
     </>

@@ -44,6 +44,8 @@ export interface ReviewIndexEntry {
   meetingAt?: number | null;
   /** Category of every contributing factor, one per factor (repeats kept, for counting). */
   factorCategories?: string[];
+  /** The instance template version the review started from; null (or absent in older summaries) before templates. */
+  templateVersion?: number | null;
 }
 
 /** Earliest createdAt among the timeline entries, read without building the timeline view. */
@@ -74,6 +76,7 @@ export function reviewIndexEntry(doc: Y.Doc, reviewId: string): ReviewIndexEntry
     firstEntryAt: firstEntryAt(doc),
     meetingAt: readFacilitation(doc, 0).meeting.startedAt,
     factorCategories: flattenWhys(readWhysTree(doc)).flatMap((n) => (n.factor === null ? [] : [n.factor])),
+    templateVersion: meta.templateVersion,
     actions: readActionsModel(doc).items.map((a) => ({
       id: a.id,
       title: a.title,

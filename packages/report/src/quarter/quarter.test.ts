@@ -51,6 +51,7 @@ export const FIXTURE_REVIEWS: ReviewIndexEntry[] = [
     publishedAt: at(1, 14),
     status: 'published',
     factorCategories: ['process', 'technology', 'technology'],
+    templateVersion: 1,
     actions: [action('a1', 'done', '2026-01-20'), action('a2', 'open', '2026-02-01')],
   }),
   // B: February. First entry after 30 h (late), meeting after 72 h, not published.
@@ -61,6 +62,7 @@ export const FIXTURE_REVIEWS: ReviewIndexEntry[] = [
     meetingAt: at(2, 8),
     factorCategories: ['technology', 'people'],
     earlierReviewIds: ['old'],
+    templateVersion: 2,
     actions: [action('b1', 'in_progress', '2026-12-01'), action('b2', 'wont_do', null)],
   }),
   // C: March. First entry after 4 h, published after 24 h (no meeting recorded).
@@ -71,11 +73,12 @@ export const FIXTURE_REVIEWS: ReviewIndexEntry[] = [
     publishedAt: at(3, 21),
     status: 'published',
     factorCategories: ['process'],
+    templateVersion: 2,
     actions: [action('c1', 'done', '2026-03-25')],
   }),
   // Outside the quarter: counted nowhere.
   review('old', { title: 'Edge reload loop', startedAt: at(12, 1) - 365 * 24 * H, factorCategories: ['people'] }),
-  review('next', { startedAt: Date.UTC(2026, 3, 2), factorCategories: ['people'] }),
+  review('next', { startedAt: Date.UTC(2026, 3, 2), factorCategories: ['people'], templateVersion: 3 }),
 ];
 
 const answer = (usefulness: number, safety: number, change = ''): FeedbackAnswer => ({
@@ -137,6 +140,24 @@ describe('the quarterly process review', () => {
     expect(q.repeatIncidents).toEqual([
       { reviewId: 'b', title: 'Login latency', earlier: [{ reviewId: 'old', title: 'Edge reload loop' }] },
     ]);
+  });
+
+  it('counts the reviews per template version they started from, oldest version first', () => {
+    expect(q.templateVersions).toEqual([
+      { version: 1, reviews: 1 },
+      { version: 2, reviews: 2 },
+    ]);
+    const mixed = quarterlyReview(
+      [
+        ...FIXTURE_REVIEWS,
+        review('d', { startedAt: at(3, 22) }),
+        review('e', { startedAt: at(3, 23), templateVersion: 0 }),
+      ],
+      [],
+      '2026-Q1',
+      now,
+    );
+    expect(mixed.templateVersions.map((t) => t.version)).toEqual([null, 0, 1, 2]);
   });
 
   it('hides the change texts of a quarter with fewer than three answers', () => {

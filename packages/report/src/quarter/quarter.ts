@@ -30,6 +30,8 @@ export interface QuarterReport {
   whatToChange: string[];
   /** Answers the quarter's reviews received. */
   answers: number;
+  /** The template versions the quarter's reviews started from, oldest first; null: made before templates. */
+  templateVersions: { version: number | null; reviews: number }[];
 }
 
 const QUARTER = /^(\d{4})-Q([1-4])$/;
@@ -124,5 +126,18 @@ export function quarterlyReview(
             .filter((t) => t.length > 0)
             .sort((a, b) => a.localeCompare(b)),
     answers: answers.length,
+    templateVersions: templateCounts(inQuarter),
   };
+}
+
+/** Reviews per template version, oldest version first (reviews made before templates first of all). */
+function templateCounts(entries: readonly ReviewIndexEntry[]): { version: number | null; reviews: number }[] {
+  const counts = new Map<number | null, number>();
+  for (const e of entries) {
+    const v = typeof e.templateVersion === 'number' ? e.templateVersion : null;
+    counts.set(v, (counts.get(v) ?? 0) + 1);
+  }
+  return [...counts.entries()]
+    .map(([version, reviews]) => ({ version, reviews }))
+    .sort((a, b) => (a.version ?? -1) - (b.version ?? -1));
 }

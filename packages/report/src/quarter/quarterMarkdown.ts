@@ -9,6 +9,10 @@ const h = (v: number | null): string => (v === null ? '—' : `${v} h`);
 const pct = (v: number | null): string => (v === null ? '—' : `${Math.round(v * 100)} %`);
 const cell = (t: string): string => mdText(t.replace(/\s+/g, ' ').trim());
 
+/** `version 2`, `built-in (version 0)`, or `none (before templates)`. */
+export const templateName = (v: number | null): string =>
+  v === null ? 'none (before templates)' : v === 0 ? 'built-in (version 0)' : `version ${v}`;
+
 /** The quarter as GitHub-flavoured Markdown (ends with a newline). */
 export function quarterMarkdown(q: QuarterReport): string {
   const a = q.actions;
@@ -63,6 +67,16 @@ export function quarterMarkdown(q: QuarterReport): string {
             `- ${cell(r.title || r.reviewId)}, after ${r.earlier.map((e) => cell(e.title ?? e.reviewId)).join('; ')}`,
         )
       : ['_No review this quarter links an earlier one._']),
+    '',
+    '## Template versions in use',
+    '',
+    ...(q.templateVersions.length
+      ? [
+          '| Template | Reviews |',
+          '| --- | --- |',
+          ...q.templateVersions.map((t) => `| ${templateName(t.version)} | ${t.reviews} |`),
+        ]
+      : ['_No reviews this quarter._']),
     '',
     '## What participants would change',
     '',
