@@ -1,4 +1,5 @@
 // One action item row: every field edited in place through packages/doc's updateAction.
+import { useUndo } from '../undo/UndoLayer.tsx';
 import * as Y from 'yjs';
 import {
   ACTION_STATUS_LABELS,
@@ -28,6 +29,7 @@ import './actions.css';
 
 export function ActionRow({ item, factors }: { item: ActionView; factors: WhyNodeView[] }) {
   const { sync, ctx, canWrite } = useReview();
+  const undo = useUndo();
   // A title stored as a plain string (or missing) reads as such; updateAction makes it a Y.Text.
   const stored = useRecordField(sync.doc, Root.actions, item.id, ActionKey.title);
   const live = useYText(stored instanceof Y.Text ? stored : null);
@@ -175,7 +177,7 @@ export function ActionRow({ item, factors }: { item: ActionView; factors: WhyNod
           type="button"
           className="btn-icon"
           aria-label={`Delete “${name}”`}
-          onClick={() => deleteAction(sync.doc, item.id, ctx)}
+          onClick={() => undo.deleted('Action deleted', () => deleteAction(sync.doc, item.id, ctx))}
         >
           <TrashIcon />
         </button>

@@ -1,4 +1,5 @@
 // One timeline entry: star | time | kind | what happened | notes | tags | delete, with who is editing it.
+import { useUndo } from '../undo/UndoLayer.tsx';
 import { memo, type FocusEvent } from 'react';
 import { deleteEntry, setEntryStarred, type EntryView, type IncidentMarker } from '@hindsight/doc';
 import { formatClock } from '../../app/timeZone.ts';
@@ -40,6 +41,7 @@ export const TimelineRow = memo(function TimelineRow({
   thread,
 }: TimelineRowProps) {
   const { sync, ctx, canWrite } = useReview();
+  const undo = useUndo();
   const awareness = sync.provider.awareness;
   const clock = formatClock(entry.at, zone);
   const first = editors?.[0];
@@ -116,7 +118,7 @@ export const TimelineRow = memo(function TimelineRow({
             className="btn-icon"
             aria-label={`Delete the ${clock} entry`}
             title="Delete entry"
-            onClick={() => deleteEntry(sync.doc, entry.id, ctx)}
+            onClick={() => undo.deleted('Entry deleted', () => deleteEntry(sync.doc, entry.id, ctx))}
           >
             <TrashIcon />
           </button>

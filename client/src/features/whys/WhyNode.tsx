@@ -1,4 +1,5 @@
 // One why: its text, status, factor and evidence, its children below; keyboard and drag commands on it.
+import { useUndo } from '../undo/UndoLayer.tsx';
 import { useState, type KeyboardEvent } from 'react';
 import * as Y from 'yjs';
 import { deleteWhy, Root, setWhyText, WhyKey, type WhyNodeView } from '@hindsight/doc';
@@ -36,6 +37,7 @@ export function WhyNode({ node }: { node: WhyNodeView }) {
 
 function WhyCard({ node }: { node: WhyNodeView }) {
   const { sync, ctx, canWrite } = useReview();
+  const undo = useUndo();
   const tree = useWhysTree();
   // A text another client stored as a plain string (or not at all) reads as such; the first edit makes it a Y.Text.
   const stored = useRecordField(sync.doc, Root.whys, node.id, WhyKey.text);
@@ -154,7 +156,7 @@ function WhyCard({ node }: { node: WhyNodeView }) {
               type="button"
               className="btn-icon"
               aria-label={`Delete “${label}” and the whys under it`}
-              onClick={() => deleteWhy(sync.doc, node.id, ctx)}
+              onClick={() => undo.deleted('Why deleted', () => deleteWhy(sync.doc, node.id, ctx))}
             >
               <TrashIcon />
             </button>
