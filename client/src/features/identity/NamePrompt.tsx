@@ -1,8 +1,17 @@
-// Asks a person once for the name others will see next to their edits and caret.
+// Asks a person once for the name others will see next to their edits and caret: a card of its own, or
+// (`inline`) a banner above the review, which stays visible and usable behind it.
 import { useState, type FormEvent } from 'react';
 import { saveName } from '../../app/localStore.ts';
 
-export function NamePrompt({ onDone, reviewTitle }: { onDone: (name: string) => void; reviewTitle?: string }) {
+export function NamePrompt({
+  onDone,
+  reviewTitle,
+  inline = false,
+}: {
+  onDone: (name: string) => void;
+  reviewTitle?: string;
+  inline?: boolean;
+}) {
   const [name, setName] = useState('');
   const [error, setError] = useState(false);
   const submit = (event: FormEvent): void => {
@@ -15,6 +24,31 @@ export function NamePrompt({ onDone, reviewTitle }: { onDone: (name: string) => 
     saveName(clean);
     onDone(clean);
   };
+  if (inline) {
+    return (
+      <form className="name-banner" onSubmit={submit} aria-label="Your name" noValidate data-testid="name-banner">
+        <label className="name-banner-field">
+          <span>Display name</span>
+          <input
+            className="input"
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            autoFocus
+            maxLength={60}
+            aria-invalid={error}
+            aria-describedby="name-why"
+            placeholder="e.g. Sam (on-call SRE)"
+          />
+        </label>
+        <button type="submit" className="btn btn-primary btn-small">
+          Continue
+        </button>
+        <span id="name-why" className={error ? 'error-text' : 'muted small'}>
+          {error ? 'Please enter a name.' : 'Shown next to your entries and caret; this browser remembers it.'}
+        </span>
+      </form>
+    );
+  }
   return (
     <main className="centered">
       <form className="card" onSubmit={submit} aria-labelledby="name-h" noValidate>

@@ -1,4 +1,5 @@
 // The review's header: title, status, collection countdown, connection state, people present.
+import type { ReactNode } from 'react';
 import type { MetaView } from '@hindsight/doc';
 import { useReview } from '../../sync/ReviewContext.tsx';
 import { StatusBadge } from '../../ui/StatusBadge.tsx';
@@ -11,10 +12,19 @@ import { SettingsButton } from '../settings/SettingsButton.tsx';
 import { FactsButton } from '../facts/FactsPanel.tsx';
 import { SiteNav } from '../../app/SiteNav.tsx';
 
-export function ReviewHeader({ meta, onShare }: { meta: MetaView; onShare?: () => void }) {
+export function ReviewHeader({
+  meta,
+  onShare,
+  banner = null,
+}: {
+  meta: MetaView;
+  onShare?: () => void;
+  banner?: ReactNode;
+}) {
   const { role, canWrite, sync } = useReview();
   return (
     <header className="review-header">
+      {banner}
       <div className="review-title">
         <a href="/" className="home-link" aria-label="Hindsight home">
           ◐

@@ -1,5 +1,5 @@
 // The review page: header (title, status, countdown, connection, people) and the four views.
-import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState, type ReactNode } from 'react';
 import { readMeta, roots } from '@hindsight/doc';
 import { rememberReview } from '../../app/localStore.ts';
 import { useReview } from '../../sync/ReviewContext.tsx';
@@ -33,7 +33,8 @@ function prefetchViews(): void {
   else setTimeout(run, 1500);
 }
 
-export function ReviewPage() {
+/** `banner`: shown at the top of the header (the name prompt for a writer who has given none). */
+export function ReviewPage({ banner = null }: { banner?: ReactNode }) {
   const { sync, role } = useReview();
   const metaMap = roots(sync.doc).meta;
   const meta = useYRead(
@@ -69,7 +70,11 @@ export function ReviewPage() {
 
   return (
     <div className="review review-with-meeting">
-      <ReviewHeader meta={meta} onShare={role === 'facilitator' ? () => setShareOpen(true) : undefined} />
+      <ReviewHeader
+        banner={banner}
+        meta={meta}
+        onShare={role === 'facilitator' ? () => setShareOpen(true) : undefined}
+      />
       <MeetingLayer tabs={<ViewTabs view={view} onChange={setView} />} onShow={showTarget}>
         <main className="view" id={`view-${view}`} role="tabpanel" aria-labelledby={`tab-${view}`}>
           {view === 'timeline' && (

@@ -1,13 +1,14 @@
 // Opens a review from `/r/<id>#t=<token>`: token, display name, session, then the live document.
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { defaultContext } from '@hindsight/doc';
-import { can } from '@hindsight/protocol';
+import { can, ROLE_LABELS } from '@hindsight/protocol';
 import { loadName, loadToken, saveToken } from '../../app/localStore.ts';
 import { useReviewSync } from '../../sync/useReviewSync.ts';
 import { ReviewProvider, type ReviewContextValue } from '../../sync/ReviewContext.tsx';
 import { NamePrompt } from '../identity/NamePrompt.tsx';
 import { ChangeRefusedNotice } from '../facilitation/ChangeRefusedNotice.tsx';
 import { ReviewPage } from './ReviewPage.tsx';
+import { UndoLayer } from '../undo/UndoLayer.tsx';
 import { useReviewSession } from './useReviewSession.ts';
 import { NotFoundPage } from '../../app/NotFoundPage.tsx';
 
@@ -32,24 +33,44 @@ export function ReviewRoute({ reviewId, linkToken }: { reviewId: string; linkTok
       </main>
     );
   }
-  if (!name)
-    return <NamePrompt onDone={setName} reviewTitle={session.status === 'ready' ? session.title : undefined} />;
   if (session.status === 'loading' || !token) return <p className="centered muted">Checking the link…</p>;
-  return <OpenReview reviewId={reviewId} token={token} name={name} role={session.role} />;
+  // Readers and observers write nothing, so they are never asked; a writer without a name sees the
+  // review at once, with the name asked in a banner above it (entries made first say "Guest").
+  const writes = can(session.role, 'doc.write');
+  const shownName = name ?? (writes ? GUEST_NAME : ROLE_LABELS[session.role]);
+  return (
+    <OpenReview
+      reviewId={reviewId}
+      token={token}
+      name={shownName}
+      role={session.role}
+      banner={writes && !name ? <NamePrompt inline onDone={setName} /> : null}
+    />
+  );
 }
+
+/** The name of a writer who has not given one yet. */
+const GUEST_NAME = 'Guest';
 
 function OpenReview({
   reviewId,
   token,
   name,
   role,
+  banner,
 }: {
   reviewId: string;
   token: string;
   name: string;
   role: ReviewContextValue['role'];
+  banner: ReactNode;
 }) {
-  const { sync, refusal, dismissRefusal } = useReviewSync(reviewId, token, name);
+  // Opened once under the first name; a name given later only changes presence and new records' author.
+  const [openedAs] = useState(name);
+  const { sync, refusal, dismissRefusal } = useReviewSync(reviewId, token, openedAs);
+  useEffect(() => {
+    sync?.provider.awareness.setLocalStateField('user', { name });
+  }, [sync, name]);
   const value = useMemo<ReviewContextValue | null>(
     () => (sync ? { sync, role, canWrite: can(role, 'doc.write'), ctx: defaultContext(name), name } : null),
     [sync, role, name],
@@ -60,7 +81,9 @@ function OpenReview({
     );
   return (
     <ReviewProvider value={value}>
-      <ReviewPage />
+      <UndoLayer>
+        <ReviewPage banner={banner} />
+      </UndoLayer>
       {refusal !== null && <ChangeRefusedNotice refusal={refusal} onDismiss={dismissRefusal} />}
     </ReviewProvider>
   );

@@ -43,7 +43,7 @@ export function ShareDialog({ open, onClose }: { open: boolean; onClose: () => v
   };
 
   return (
-    <Dialog open={open} title="Invite people to this review" onClose={onClose}>
+    <Dialog open={open} title="Invite people to this review" onClose={onClose} modal={false}>
       <p className="muted">
         Each link opens the review with its own rights; send each one only to the people it is for. Links carry their
         key after the <code>#</code>, so it never reaches server logs. A revoked link stops working at once, also for
