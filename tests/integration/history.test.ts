@@ -60,6 +60,18 @@ describe('edit history API', () => {
     const atCreation = await stateAt(`at=${index.at[0]}`);
     expect(atCreation.seq).toBe(1);
     expect(readTimeline(atCreation.doc)).toEqual([]);
+
+    // Moving forward: only what changed since, applied to the state the page holds.
+    const res2 = await server.fetch(`/api/reviews/${review.id}/history/state?seq=${last}&since=${last - 1}`, {
+      headers: auth(),
+    });
+    expect(res2.status).toBe(200);
+    expect(Number(res2.headers.get('x-hindsight-seq'))).toBe(last);
+    const diff = new Uint8Array(await res2.arrayBuffer());
+    const full = Y.encodeStateAsUpdate(after.doc);
+    expect(diff.length).toBeLessThan(full.length);
+    Y.applyUpdate(before.doc, diff);
+    expect(readTimeline(before.doc).map((e) => e.summary)).toEqual(['first', 'second']);
   });
 
   it('needs a link of the review and a valid position', async () => {
@@ -70,6 +82,9 @@ describe('edit history API', () => {
     const bad = await server.fetch(`/api/reviews/${review.id}/history/state?seq=abc`, { headers: auth() });
     expect(bad.status).toBe(400);
     expect(((await bad.json()) as { error: { message: string } }).error.message).toMatch(/seq/);
+    const backwards = await server.fetch(`/api/reviews/${review.id}/history/state?seq=1&since=2`, { headers: auth() });
+    expect(backwards.status).toBe(400);
+    expect(((await backwards.json()) as { error: { message: string } }).error.message).toMatch(/since/);
   });
 
   it('belongs to the writers: observer and reader links are refused, saying why, with no history bytes', async () => {

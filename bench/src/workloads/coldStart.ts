@@ -108,6 +108,22 @@ export const coldStart: Workload = {
           digits: 0,
         },
         {
+          key: 'coldstart.checkpoint.overWarm',
+          label: 'first sync after restart ÷ join while loaded (checkpoint)',
+          unit: '×',
+          better: 'lower',
+          values: only(checkpoint.syncMs / checkpoint.warmMs),
+          digits: 2,
+        },
+        {
+          key: 'coldstart.replay.overWarm',
+          label: 'first sync after restart ÷ join while loaded (log replay)',
+          unit: '×',
+          better: 'lower',
+          values: only(replay.syncMs / replay.warmMs),
+          digits: 2,
+        },
+        {
           key: 'coldstart.processStart',
           label: 'server process start to first HTTP answer',
           unit: 'ms',

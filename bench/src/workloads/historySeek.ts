@@ -6,6 +6,7 @@ import * as Y from 'yjs';
 import { seedLoggedReview, timelineSize } from '../seed.ts';
 import { startHindsight } from '../servers/hindsight.ts';
 import type { RoomAccess } from '../servers/types.ts';
+import { join } from './lateJoin.ts';
 import type { MetricRow, Workload } from './types.ts';
 
 interface Seek {
@@ -82,6 +83,11 @@ export const historySeek: Workload = {
       ctx.log(`  first seek (builds snapshots) ${first.totalMs.toFixed(0)} ms`);
       const seeks: Seek[] = [];
       for (const seq of moments(index.latestSeq - 1, historySeeks)) seeks.push(await seek(baseUrl, access, seq));
+      // A full join of the same review while it is loaded: what a seek is measured against.
+      const joins: number[] = [];
+      for (let i = 0; i < 3; i++) joins.push(await join(access, entries));
+      const fullJoin = stats(joins).median;
+      ctx.log(`  full join median ${fullJoin.toFixed(0)} ms`);
       const total = stats(seeks.map((s) => s.totalMs));
       const fetched = stats(seeks.map((s) => s.fetchMs));
       ctx.log(`  seek median ${total.median.toFixed(0)} ms, max ${total.max.toFixed(0)} ms`);
@@ -100,8 +106,11 @@ export const historySeek: Workload = {
         row('history.seek.max', 'seek to a moment, worst', total.max),
         row('history.seek.fetch.median', 'of which the HTTP answer, median', fetched.median),
         row('history.seek.first', 'first seek ever (writes the snapshots)', first.totalMs),
+        row('history.fullJoin', 'full join of the same review, loaded (median of 3)', fullJoin),
+        { ...row('history.seek.overJoin', 'seek median ÷ full join', total.median / fullJoin), unit: '×', digits: 2 },
+        { ...row('history.first.overJoin', 'first seek ÷ full join', first.totalMs / fullJoin), unit: '×', digits: 2 },
       );
-      return { rows, notes, details: { latestSeq: index.latestSeq, first, seeks } };
+      return { rows, notes, details: { latestSeq: index.latestSeq, first, seeks, joins } };
     } finally {
       await server.stop();
     }

@@ -9,7 +9,7 @@ import { until, withTimeout } from '../time.ts';
 import type { MetricRow, Workload } from './types.ts';
 
 /** Connects a fresh client; resolves with ms from provider creation to a synced doc holding `entries`. */
-async function join(access: RoomAccess, entries: number, timeoutMs = 60_000): Promise<number> {
+export async function join(access: RoomAccess, entries: number, timeoutMs = 60_000): Promise<number> {
   const doc = new Y.Doc();
   const t0 = nowMs();
   const provider = openProvider(access, doc);
@@ -115,6 +115,14 @@ export const lateJoin: Workload = {
     ];
     const floor = await applyFloorMs(lateEntries, Math.max(3, lateJoins));
     ctx.log(`  client-side floor: Y.applyUpdate of ${floor.bytes} bytes, median ${floor.medianMs.toFixed(1)} ms`);
+    rows.push({
+      key: 'latejoin.overFloor',
+      label: 'first sync ÷ in-process apply floor (relay overhead)',
+      unit: '×',
+      better: 'lower',
+      values: by((r) => r.medianMs / floor.medianMs),
+      digits: 2,
+    });
     const docKb = (floor.bytes / 1024).toFixed(0);
     const notes = [
       `${lateEntries} entries made with @hindsight/doc addEntry (${docKb} KB encoded), pushed 100 per update by a ` +

@@ -69,6 +69,14 @@ export const manyRooms: Workload = {
         digits: 2,
       },
       {
+        key: 'rooms.cpuPer1k',
+        label: 'server CPU per 1k deliveries',
+        unit: 'ms',
+        better: 'lower',
+        values: by((r) => r.serverCpuMsPer1kDeliveries),
+        digits: 2,
+      },
+      {
         key: 'rooms.serverCores',
         label: 'server CPU',
         unit: 'cores',

@@ -1,6 +1,9 @@
 // The edit history of a review, read from the store's update log: its index
-// (who wrote when) and the document exactly as of any seq, rebuilt from the
-// nearest history snapshot plus a short tail, never from the first update.
+// (who wrote when) and the document exactly as of any seq. A state is served
+// from encoded updates (the nearest history snapshot or checkpoint at or
+// before the seq, merged with the log rows after it), never by building a
+// document; the snapshots themselves are written in the background, one
+// document carried forward through the log, so no seek pays for them.
 import * as Y from 'yjs';
 import { roleLabel } from '@hindsight/protocol';
 import type { LogMeta, Store } from '../storage/store.ts';
@@ -15,55 +18,116 @@ export interface HistoryState {
   seq: number;
 }
 
+const yieldTurn = (): Promise<void> => new Promise((r) => setImmediate(r));
+
 /**
- * The review as of `seq` (every update with a seq up to it). Snapshots missing
- * on the way are written, so the first seek into an old review pays once.
+ * The stored state nearest at or before `seq`: a history snapshot, or for the
+ * latest seq the checkpoint. (Only then: in multi-server mode a checkpoint
+ * may hold a few updates past the seq it covers, which the latest state holds too.)
+ */
+async function baseAtOrBefore(
+  store: Store,
+  reviewId: string,
+  seq: number,
+): Promise<{ seq: number; state: Uint8Array } | null> {
+  const snapshot = await store.snapshotAtOrBefore(reviewId, seq);
+  if (snapshot && seq - snapshot.seq < SNAPSHOT_EVERY) return snapshot;
+  const { checkpoint, checkpointSeq, lastSeq } = await store.load(reviewId);
+  if (checkpoint && seq >= lastSeq && checkpointSeq > (snapshot?.seq ?? 0))
+    return { seq: checkpointSeq, state: checkpoint };
+  return snapshot;
+}
+
+/**
+ * The review as of `seq` (every update with a seq up to it), merged from
+ * encoded updates. When no snapshot was near, the missing ones are written in
+ * the background so the next seek starts close to its target.
  */
 export async function stateAt(store: Store, reviewId: string, seq: number): Promise<HistoryState> {
-  const snapshot = await store.snapshotAtOrBefore(reviewId, seq);
-  const doc = new Y.Doc();
-  try {
-    let at = 0;
-    if (snapshot) {
-      Y.applyUpdate(doc, snapshot.state);
-      at = snapshot.seq;
-    }
-    while (at < seq) {
-      const rows = await store.readLog(reviewId, at, Math.min(PAGE, seq - at));
-      if (rows.length === 0) break;
-      for (const row of rows) {
-        Y.applyUpdate(doc, row.update);
-        at = row.seq;
-        if (at % SNAPSHOT_EVERY === 0) {
-          // Best effort: a read-only store still answers, just slower next time.
-          await store.addSnapshot(reviewId, at, Y.encodeStateAsUpdate(doc)).catch(() => undefined);
-        }
-      }
-      // SQLite answers synchronously: give the event loop a turn between pages so a long
-      // replay never stalls the relay.
-      await new Promise((r) => setImmediate(r));
-    }
-    return { state: Y.encodeStateAsUpdate(doc), seq: at };
-  } finally {
-    doc.destroy();
+  const base = await baseAtOrBefore(store, reviewId, seq);
+  const parts: Uint8Array[] = base ? [base.state] : [];
+  let at = base?.seq ?? 0;
+  while (at < seq) {
+    const rows = await store.readLog(reviewId, at, Math.min(PAGE, seq - at));
+    if (rows.length === 0) break;
+    for (const row of rows) parts.push(row.update);
+    at = rows[rows.length - 1]!.seq;
+    // SQLite answers synchronously: give the event loop a turn between pages.
+    if (rows.length === PAGE) await yieldTurn();
   }
+  if (at - (base?.seq ?? 0) >= SNAPSHOT_EVERY) {
+    void extendSnapshots(store, reviewId, at).catch(() => undefined);
+  }
+  if (parts.length === 0) return { state: Y.encodeStateAsUpdate(new Y.Doc()), seq: at };
+  return { state: parts.length === 1 ? parts[0]! : Y.mergeUpdates(parts), seq: at };
+}
+
+/**
+ * What the review gained after `since` up to `seq` (the log rows between them,
+ * merged): applied to the state as of `since` it gives the state as of `seq`.
+ */
+export async function changesBetween(
+  store: Store,
+  reviewId: string,
+  since: number,
+  seq: number,
+): Promise<HistoryState> {
+  const parts: Uint8Array[] = [];
+  let at = since;
+  while (at < seq) {
+    const rows = await store.readLog(reviewId, at, Math.min(PAGE, seq - at));
+    if (rows.length === 0) break;
+    for (const row of rows) parts.push(row.update);
+    at = rows[rows.length - 1]!.seq;
+    if (rows.length === PAGE) await yieldTurn();
+  }
+  if (parts.length === 0) return { state: Y.encodeStateAsUpdate(new Y.Doc()), seq: Math.max(at, since) };
+  return { state: parts.length === 1 ? parts[0]! : Y.mergeUpdates(parts), seq: at };
 }
 
 const extending = new Map<string, Promise<void>>();
 
 /**
  * Writes the snapshots a review is missing up to `uptoSeq`, one review at a
- * time. Background work: callers schedule it away from the load path.
+ * time: one document carried forward from the latest snapshot through the log,
+ * encoded at each multiple of SNAPSHOT_EVERY. Background work: callers
+ * schedule it away from the load path.
  */
 export function extendSnapshots(store: Store, reviewId: string, uptoSeq: number): Promise<void> {
   const target = Math.floor(uptoSeq / SNAPSHOT_EVERY) * SNAPSHOT_EVERY;
   if (target === 0 || extending.has(reviewId)) return extending.get(reviewId) ?? Promise.resolve();
-  const run = (async () => {
-    const latest = await store.snapshotAtOrBefore(reviewId, target);
-    if (latest?.seq !== target) await stateAt(store, reviewId, target);
-  })().finally(() => extending.delete(reviewId));
+  const run = buildSnapshots(store, reviewId, target).finally(() => extending.delete(reviewId));
   extending.set(reviewId, run);
   return run;
+}
+
+async function buildSnapshots(store: Store, reviewId: string, target: number): Promise<void> {
+  const latest = await store.snapshotAtOrBefore(reviewId, target);
+  if (latest?.seq === target) return;
+  const doc = new Y.Doc();
+  try {
+    let at = 0;
+    if (latest) {
+      Y.applyUpdate(doc, latest.state);
+      at = latest.seq;
+    }
+    while (at < target) {
+      const rows = await store.readLog(reviewId, at, Math.min(PAGE, target - at));
+      if (rows.length === 0) break;
+      for (const row of rows) {
+        try {
+          Y.applyUpdate(doc, row.update);
+        } catch {
+          // Written by a release that stored updates before applying them: the room skips it too.
+        }
+        at = row.seq;
+        if (at % SNAPSHOT_EVERY === 0) await store.addSnapshot(reviewId, at, Y.encodeStateAsUpdate(doc));
+      }
+      await yieldTurn();
+    }
+  } finally {
+    doc.destroy();
+  }
 }
 
 export interface HistoryAuthor {

@@ -2,7 +2,7 @@
 // at any seq or time (a binary Yjs update), for the replay page. Only the
 // writers (facilitator, editor links) may read it: deleted text lives here.
 import { Hono } from 'hono';
-import { historyIndex, seqAtTime, stateAt } from '../history/history.ts';
+import { changesBetween, historyIndex, seqAtTime, stateAt } from '../history/history.ts';
 import type { Store } from '../storage/store.ts';
 import { requireLink } from './auth.ts';
 import { badRequest } from './errors.ts';
@@ -36,7 +36,16 @@ export function historyRoutes(deps: HistoryRoutesDeps): Hono {
     } else {
       throw badRequest('give ?seq=<n> or ?at=<time>');
     }
-    const { state, seq: reached } = await stateAt(deps.store, id, seq);
+    // ?since=M (M < N): only what changed after M, for a page that holds the state as of M and moves forward.
+    const sinceParam = c.req.query('since');
+    let since: number | null = null;
+    if (sinceParam !== undefined) {
+      since = Number(sinceParam);
+      if (!Number.isSafeInteger(since) || since < 0 || since > seq)
+        throw badRequest('since must be a non-negative integer no greater than the seq asked for');
+    }
+    const { state, seq: reached } =
+      since === null ? await stateAt(deps.store, id, seq) : await changesBetween(deps.store, id, since, seq);
     c.header('Content-Type', 'application/octet-stream');
     c.header('X-Hindsight-Seq', String(reached));
     c.header('Cache-Control', 'private, max-age=31536000, immutable');

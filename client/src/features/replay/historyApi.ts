@@ -41,9 +41,17 @@ export async function fetchHistoryIndex(reviewId: string, token: string): Promis
   return (await (await cached(base(reviewId), token, true)).json()) as HistoryIndex;
 }
 
-/** The review as of `seq`, one Yjs update. Immutable per seq, so cached for good. */
-export function fetchStateAt(reviewId: string, token: string, seq: number): Promise<Uint8Array> {
-  const url = `${base(reviewId)}/state?seq=${seq}`;
+/**
+ * The review as of `seq`, one Yjs update; with `since`, only what changed after
+ * that seq. Immutable per seq, so cached for good.
+ */
+export function fetchStateAt(
+  reviewId: string,
+  token: string,
+  seq: number,
+  since: number | null = null,
+): Promise<Uint8Array> {
+  const url = `${base(reviewId)}/state?seq=${seq}${since === null ? '' : `&since=${since}`}`;
   let pending = memory.get(url);
   if (!pending) {
     pending = cached(url, token, false).then(async (res) => new Uint8Array(await res.arrayBuffer()));

@@ -1,7 +1,7 @@
 // The review as of one seq of its edit history (and the seq before, to tell what that update added).
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { fetchStateAt } from './historyApi.ts';
-import { readHistoryState, type HistoryView } from './historyDoc.ts';
+import { HistoryCursor, type HistoryView } from './historyDoc.ts';
 
 export interface HistoryStateResult {
   view: HistoryView | null;
@@ -28,6 +28,12 @@ export function useHistoryState(
     tookMs: null,
     shownSeq: null,
   });
+  // One document carried along: a step forward fetches and applies only what changed.
+  const cursor = useMemo(
+    () => new HistoryCursor((at, since) => fetchStateAt(reviewId, token, at, since)),
+    [reviewId, token],
+  );
+  useEffect(() => () => cursor.destroy(), [cursor]);
   useEffect(() => {
     if (seq === null) return;
     let cancelled = false;
@@ -35,15 +41,14 @@ export function useHistoryState(
     // A short debounce: dragging the scrubber asks only for where it stops.
     const timer = setTimeout(() => {
       const started = performance.now();
-      Promise.all([
-        fetchStateAt(reviewId, token, seq),
-        prevSeq > 0 ? fetchStateAt(reviewId, token, prevSeq) : Promise.resolve(null),
-      ])
-        .then(([now, prev]) => {
+      // The seq before first, then this one: both steps forward from wherever the cursor is.
+      const before = prevSeq > 0 && prevSeq < seq ? cursor.moveTo(prevSeq) : Promise.resolve(null);
+      Promise.all([before, cursor.moveTo(seq)])
+        .then(([prev, now]) => {
           if (cancelled) return;
           setResult({
-            view: readHistoryState(now),
-            before: prev ? readHistoryState(prev) : null,
+            view: now,
+            before: prev,
             error: null,
             loading: false,
             tookMs: performance.now() - started,
@@ -59,6 +64,6 @@ export function useHistoryState(
       cancelled = true;
       clearTimeout(timer);
     };
-  }, [reviewId, token, seq, prevSeq]);
+  }, [cursor, seq, prevSeq]);
   return result;
 }
