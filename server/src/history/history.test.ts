@@ -10,14 +10,17 @@ async function reviewWithLog(n: number) {
   const updates: Uint8Array[] = [];
   writer.on('update', (u: Uint8Array) => updates.push(u));
   for (let i = 0; i < n; i++) writer.getArray<number>('a').push([i]);
-  for (const [i, u] of updates.entries()) {
-    await store.append('r', {
-      update: u,
-      receivedAt: 1_000 + i,
-      role: i % 2 ? 'editor' : 'facilitator',
-      linkId: i % 2 ? 'e' : 'f',
-    });
-  }
+  // Appended in one turn: one commit, seqs in this order.
+  await Promise.all(
+    updates.map((u, i) =>
+      store.append('r', {
+        update: u,
+        receivedAt: 1_000 + i,
+        role: i % 2 ? 'editor' : 'facilitator',
+        linkId: i % 2 ? 'e' : 'f',
+      }),
+    ),
+  );
   return { store, updates };
 }
 
@@ -47,7 +50,7 @@ describe('edit history', () => {
     await extendSnapshots(store, 'r', 2_501);
     expect((await store.snapshotAtOrBefore('r', 2_400))?.seq).toBe(2 * SNAPSHOT_EVERY);
     await store.close();
-  });
+  }, 60_000);
 
   it('serves the state at a seq from snapshots, the checkpoint and the log: the same document replay builds', async () => {
     const store = openSqliteStore({ dataDir: ':memory:' });
@@ -62,7 +65,7 @@ describe('edit history', () => {
       else text.insert((i * 7) % (text.length + 1), String.fromCharCode(97 + (i % 26)));
       if (i % 3 === 0) writer.getMap('m').set(`k${i % 40}`, i);
     }
-    for (const u of updates) await store.append('r', { update: u, receivedAt: 1, role: 'editor', linkId: 'e' });
+    await Promise.all(updates.map((u) => store.append('r', { update: u, receivedAt: 1, role: 'editor', linkId: 'e' })));
     // A checkpoint of everything: the latest state starts from it.
     await store.compact('r', Y.encodeStateAsUpdate(writer), updates.length + 1);
     await extendSnapshots(store, 'r', 1_000);
@@ -78,7 +81,7 @@ describe('edit history', () => {
       expect({ t: doc.getText('t').toString(), m: doc.getMap('m').toJSON() }).toEqual(rebuilt(seq));
     }
     await store.close();
-  });
+  }, 60_000);
 
   it('extends snapshots after a checkpoint, once', async () => {
     const { store } = await reviewWithLog(1_200);
