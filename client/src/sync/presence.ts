@@ -1,6 +1,8 @@
 // The shape of Hindsight's awareness states and helpers to read and set them.
 import type { Awareness } from 'y-protocols/awareness';
 import { isRole, presenceColor, type StampedUser } from '@hindsight/protocol';
+import type { FocusEvent } from 'react';
+import { isTextField } from '../ui/textField.ts';
 import { setLocalField, useAwarenessStates } from './useAwareness.ts';
 
 /** What a person is editing: a record kind and its id (e.g. `{ kind: 'entry', id }`). */
@@ -47,6 +49,22 @@ export function usePeople(awareness: Awareness): Person[] {
 /** Announces (or, with null, clears) what this person is editing. */
 export function setEditing(awareness: Awareness, editing: Editing | null): void {
   setLocalField(awareness, 'editing', editing);
+}
+
+/**
+ * Focus handlers for a record's element: "editing" while one of its text fields has focus, and over
+ * as soon as that field loses it (moving to another field of the record announces it again).
+ */
+export function editingFocus(
+  awareness: Awareness,
+  editing: Editing,
+): { onFocus: (event: FocusEvent) => void; onBlur: () => void } {
+  return {
+    onFocus: (event) => {
+      if (isTextField(event.target)) setEditing(awareness, editing);
+    },
+    onBlur: () => setEditing(awareness, null),
+  };
 }
 
 /** Map of record id -> the other people editing it. */

@@ -16,7 +16,7 @@ import {
   type ActionView,
   type WhyNodeView,
 } from '@hindsight/doc';
-import { setEditing } from '../../sync/presence.ts';
+import { editingFocus } from '../../sync/presence.ts';
 import { useReview } from '../../sync/ReviewContext.tsx';
 import { useYText } from '../../sync/useY.ts';
 import { useRecordField } from '../../sync/useRecordField.ts';
@@ -84,10 +84,7 @@ export function ActionRow({ item, factors }: { item: ActionView; factors: WhyNod
   );
   return (
     <tr
-      onFocus={() => setEditing(sync.provider.awareness, { kind: 'action', id: item.id })}
-      onBlur={(e) =>
-        !e.currentTarget.contains(e.relatedTarget as Node | null) && setEditing(sync.provider.awareness, null)
-      }
+      {...editingFocus(sync.provider.awareness, { kind: 'action', id: item.id })}
     >
       <td>{priority}</td>
       <td>

@@ -1,9 +1,9 @@
 // One timeline entry: star | time | kind | what happened | notes | tags | delete, with who is editing it.
 import { useUndo } from '../undo/UndoLayer.tsx';
-import { memo, type FocusEvent } from 'react';
+import { memo } from 'react';
 import { deleteEntry, setEntryStarred, type EntryView, type IncidentMarker } from '@hindsight/doc';
 import { formatClock } from '../../app/timeZone.ts';
-import { setEditing, type Person } from '../../sync/presence.ts';
+import { editingFocus, type Person } from '../../sync/presence.ts';
 import { useReview } from '../../sync/ReviewContext.tsx';
 import { KindCell } from './KindCell.tsx';
 import { NotesCell } from './NotesCell.tsx';
@@ -45,12 +45,7 @@ export const TimelineRow = memo(function TimelineRow({
   const awareness = sync.provider.awareness;
   const clock = formatClock(entry.at, zone);
   const first = editors?.[0];
-  const onFocus = (): void => setEditing(awareness, { kind: 'entry', id: entry.id });
-  const onBlur = (event?: FocusEvent): void => {
-    const next = event?.relatedTarget as Node | null | undefined;
-    if (next && event?.currentTarget.contains(next)) return;
-    setEditing(awareness, null);
-  };
+  const { onFocus, onBlur } = editingFocus(awareness, { kind: 'entry', id: entry.id });
   return (
     <div
       className={`tl-row tl-grid${first ? ' tl-row-edited' : ''}${highlighted ? ' is-target' : ''}${thread?.parentAt != null ? ' tl-reply' : ''}`}

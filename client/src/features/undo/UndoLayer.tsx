@@ -3,6 +3,7 @@
 import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useReview } from '../../sync/ReviewContext.tsx';
 import { createUndoManager, undoIntent } from '../../sync/undo.ts';
+import { isTextField } from '../../ui/textField.ts';
 import './undo.css';
 
 interface UndoApi {
@@ -17,14 +18,6 @@ export const useUndo = (): UndoApi => useContext(UndoContext);
 /** How long the notice stays, unless a later change of mine replaces what Undo would undo. */
 const NOTICE_MS = 15_000;
 
-/** Text fields keep their own undo (Tiptap's inside the editor, the browser's in inputs). */
-function ownsUndo(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  if (target.isContentEditable || target.tagName === 'TEXTAREA') return true;
-  if (target instanceof HTMLInputElement) return !['checkbox', 'radio', 'button', 'range'].includes(target.type);
-  return false;
-}
-
 export function UndoLayer({ children }: { children: ReactNode }) {
   const { sync, canWrite } = useReview();
   const manager = useMemo(() => createUndoManager(sync.doc), [sync.doc]);
@@ -35,7 +28,8 @@ export function UndoLayer({ children }: { children: ReactNode }) {
     if (!canWrite) return;
     const onKey = (event: KeyboardEvent): void => {
       const intent = undoIntent(event);
-      if (!intent || event.defaultPrevented || ownsUndo(event.target)) return;
+      // Text fields keep their own undo (Tiptap's inside the editor, the browser's in inputs).
+      if (!intent || event.defaultPrevented || isTextField(event.target)) return;
       event.preventDefault();
       if (intent === 'undo') manager.undo();
       else manager.redo();

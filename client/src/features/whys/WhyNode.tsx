@@ -4,7 +4,7 @@ import { useState, type KeyboardEvent } from 'react';
 import * as Y from 'yjs';
 import { deleteWhy, Root, setWhyText, WhyKey, type WhyNodeView } from '@hindsight/doc';
 import { useRecordField } from '../../sync/useRecordField.ts';
-import { setEditing } from '../../sync/presence.ts';
+import { editingFocus } from '../../sync/presence.ts';
 import { useReview } from '../../sync/ReviewContext.tsx';
 import { useYText } from '../../sync/useY.ts';
 import { ChevronIcon, GripIcon, TrashIcon } from '../../ui/icons.tsx';
@@ -97,10 +97,7 @@ function WhyCard({ node }: { node: WhyNodeView }) {
           const id = e.dataTransfer.getData('text/x-why');
           if (id && id !== node.id) tree.move(id, node.id, node.children.length);
         }}
-        onFocus={() => canWrite && setEditing(sync.provider.awareness, { kind: 'why', id: node.id })}
-        onBlur={(e) => {
-          if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setEditing(sync.provider.awareness, null);
-        }}
+        {...(canWrite ? editingFocus(sync.provider.awareness, { kind: 'why', id: node.id }) : {})}
         style={editors?.[0] ? { boxShadow: `0 0 0 2px ${editors[0].color}` } : undefined}
       >
         {node.children.length > 0 ? (
