@@ -6,6 +6,7 @@ import { useYVersion } from '../../sync/useY.ts';
 import { ActionRow } from './ActionRow.tsx';
 import { RecordBoundary } from '../../ui/RecordBoundary.tsx';
 import { actionsOfReview } from '../../app/SiteNav.tsx';
+import { useStableOrder } from '../../ui/stableOrder.ts';
 
 export function ActionsView() {
   const { sync, ctx, canWrite } = useReview();
@@ -22,6 +23,9 @@ export function ActionsView() {
     [doc, whysVersion, actionsVersion],
   );
   const [title, setTitle] = useState('');
+  // While a field of a row has focus, the rows hold still (a changed priority or due date re-sorts after).
+  const [focused, setFocused] = useState(false);
+  const rows = useStableOrder(model.items, (item) => item.id, focused);
 
   const add = (event: FormEvent, factorId?: string, factorText?: string): void => {
     event.preventDefault();
@@ -85,8 +89,11 @@ export function ActionsView() {
                 )}
               </tr>
             </thead>
-            <tbody>
-              {model.items.map((item) => (
+            <tbody
+              onFocus={() => setFocused(true)}
+              onBlur={(e) => !e.currentTarget.contains(e.relatedTarget as Node | null) && setFocused(false)}
+            >
+              {rows.map((item) => (
                 <RecordBoundary
                   key={item.id}
                   what="action item"
