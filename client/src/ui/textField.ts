@@ -4,6 +4,7 @@
 export function isTextField(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
   if (target.isContentEditable || target.tagName === 'TEXTAREA') return true;
-  if (target instanceof HTMLInputElement) return !['checkbox', 'radio', 'button', 'range', 'submit'].includes(target.type);
+  if (target instanceof HTMLInputElement)
+    return !['checkbox', 'radio', 'button', 'range', 'submit'].includes(target.type);
   return false;
 }

@@ -83,9 +83,7 @@ export function ActionRow({ item, factors }: { item: ActionView; factors: WhyNod
     </select>
   );
   return (
-    <tr
-      {...editingFocus(sync.provider.awareness, { kind: 'action', id: item.id })}
-    >
+    <tr {...editingFocus(sync.provider.awareness, { kind: 'action', id: item.id })}>
       <td>{priority}</td>
       <td>
         <LanguageField textId={`action:${item.id}`} text={title}>
