@@ -1,9 +1,11 @@
 // The quarterly process review as Markdown, for the meeting that reviews the
-// process: every figure of the page, tables where the page has charts.
+// process: every figure of the page; charts (Mermaid) where people would
+// rather look than read, each followed by its table as the text alternative.
 import { FEEDBACK_SCALES } from '@hindsight/protocol';
 import { mdText } from '../render/escape.ts';
 import { factorLabel } from '@hindsight/doc';
 import type { QuarterReport } from './quarter.ts';
+import { factorsChart, feedbackChart } from './quarterCharts.ts';
 
 const h = (v: number | null): string => (v === null ? '—' : `${v} h`);
 const pct = (v: number | null): string => (v === null ? '—' : `${Math.round(v * 100)} %`);
@@ -42,6 +44,7 @@ export function quarterMarkdown(q: QuarterReport): string {
     '',
     `_${q.answers} survey ${q.answers === 1 ? 'answer' : 'answers'}; a month with fewer than three shows no means._`,
     '',
+    ...feedbackChart(q),
     `| Month | Answers | ${FEEDBACK_SCALES.map((s) => s.question).join(' | ')} |`,
     `| --- | --- | ${FEEDBACK_SCALES.map(() => '---').join(' | ')} |`,
     ...q.feedbackTrend.map(
@@ -51,6 +54,7 @@ export function quarterMarkdown(q: QuarterReport): string {
     '',
     '## Most frequent contributing factors',
     '',
+    ...factorsChart(q),
     ...(q.factorCategories.length
       ? [
           '| Category | Factors |',
