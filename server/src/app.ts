@@ -14,6 +14,7 @@ import { HttpError, sendError } from './routes/errors.ts';
 import { feedbackRoutes } from './routes/feedback.ts';
 import { followUpRoutes } from './routes/followUp.ts';
 import { historyRoutes } from './routes/history.ts';
+import { historyPurgeRoutes } from './routes/historyPurge.ts';
 import { linkRoutes } from './routes/links.ts';
 import { publishRoutes } from './routes/publish.ts';
 import { publishedRoutes } from './routes/published.ts';
@@ -101,6 +102,7 @@ export function createApp(deps: AppDeps): Hono {
   app.route('/api', templateRoutes(deps));
   app.route('/api/reviews', ingestRoutes(deps));
   app.route('/api/reviews', historyRoutes(deps));
+  app.route('/api/reviews', historyPurgeRoutes(deps));
   app.all('/api/*', (c) => sendError(c, 404, ApiErrorCode.NotFound, `no API route ${c.req.method} ${c.req.path}`));
 
   const indexFile = join(deps.clientDist, 'index.html');

@@ -156,6 +156,22 @@ export class RoomRegistry {
     await this.roomFor(reviewId).applyServerChange(change);
   }
 
+  /**
+   * The review's merged document and the seq it covers once every accepted
+   * change is stored and applied (loading the review if nobody has it open):
+   * what a purge of the edit history keeps. Throws when the review cannot load.
+   */
+  async settledState(reviewId: string): Promise<{ state: Uint8Array; seq: number }> {
+    if (this.closing) throw new Error('server is shutting down');
+    const pending = this.unloading.get(reviewId);
+    if (pending) await pending;
+    const room = this.roomFor(reviewId);
+    const settled = await room.settledState();
+    // Never stand in for the history with what a room that failed to load holds (nothing).
+    if (room.isFailed() || settled.seq === 0) throw new Error('the review could not be loaded');
+    return settled;
+  }
+
   /** The reviews loaded right now, with their live documents (read them; change them only via applyServerChange). */
   loaded(): { reviewId: string; doc: Y.Doc }[] {
     return [...this.rooms.values()].filter((r) => !r.isFailed()).map((r) => ({ reviewId: r.id, doc: r.doc }));

@@ -374,6 +374,15 @@ export class Room {
     this.checkpoints.applied();
   }
 
+  /** The merged document and the seq every stored update up to which it holds, once accepted changes settled. */
+  async settledState(): Promise<{ state: Uint8Array; seq: number }> {
+    this.firstMessage.wake();
+    await this.loaded;
+    await this.serverChanges.settled();
+    await this.log.settled();
+    return { state: Y.encodeStateAsUpdate(this.doc), seq: this.log.contiguousSeq };
+  }
+
   /** Waits for every accepted change to be committed and applied, then checkpoints. */
   async flush(): Promise<void> {
     this.firstMessage.wake();

@@ -124,6 +124,27 @@ function reviewRepository(
         return (res.rowCount ?? 0) > 0;
       });
     },
+    async purgeHistory(reviewId, state, uptoSeq, at) {
+      await write('could not purge the edit history', () =>
+        inTransaction(pool, async (c) => {
+          await c.query('DELETE FROM updates WHERE review_id = $1 AND seq <= $2', [reviewId, uptoSeq]);
+          await c.query('DELETE FROM snapshots WHERE review_id = $1', [reviewId]);
+          await c.query(
+            `INSERT INTO updates (review_id, seq, received_at, role, link_id, data) VALUES ($1, $2, $3, 'system', NULL, $4)`,
+            [reviewId, uptoSeq, at, toBuffer(state)],
+          );
+          await c.query(
+            `INSERT INTO checkpoints (review_id, upto_seq, state, created_at) VALUES ($1, $2, $3, $4)
+             ON CONFLICT (review_id) DO UPDATE SET upto_seq = excluded.upto_seq, state = excluded.state,
+               created_at = excluded.created_at WHERE excluded.upto_seq >= checkpoints.upto_seq`,
+            [reviewId, uptoSeq, toBuffer(state), at],
+          );
+        }),
+      );
+      // The rows are gone; VACUUM lets Postgres reuse (and so overwrite) their space. Best effort: it
+      // cannot run in a transaction and may wait for other sessions; the deleted rows are invisible anyway.
+      await pool.query('VACUUM updates, snapshots, checkpoints').catch(() => undefined);
+    },
     async readLogMeta(reviewId, afterSeq, limit) {
       const res = await pool.query<LogMetaRow>(
         `SELECT ${LOG_META_COLUMNS} FROM updates WHERE review_id = $1 AND seq > $2 ORDER BY seq LIMIT $3`,

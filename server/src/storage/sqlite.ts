@@ -25,6 +25,7 @@ import {
 import { sqliteFeedback } from './sqliteFeedback.ts';
 import { sqliteTemplates } from './sqliteTemplates.ts';
 import { migrateSqlite } from './sqliteMigrations.ts';
+import { purgeSqliteHistory } from './sqlitePurge.ts';
 import { type Store, StoreWriteError, writeError } from './store.ts';
 
 export interface SqliteStoreOptions {
@@ -198,6 +199,9 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
     },
     async addSnapshot(reviewId, seq, state) {
       write('could not write a history snapshot', () => q.addSnapshot.run(reviewId, seq, state));
+    },
+    async purgeHistory(reviewId, state, uptoSeq, at) {
+      write('could not purge the edit history', () => purgeSqliteHistory(db, reviewId, state, uptoSeq, at));
     },
     async snapshotAtOrBefore(reviewId, seq) {
       const row = q.snapshotAtOrBefore.get(reviewId, seq);

@@ -229,6 +229,46 @@ export function storeContract(name: string, factory: StoreFactory): void {
       expect(await store.snapshotAtOrBefore('h', 100)).toEqual({ seq: 5, state: new Uint8Array([5]) });
     });
 
+    it('purges the history up to a seq: one system row with the state, no snapshots, later rows kept', async () => {
+      const { store, reopen } = await fresh();
+      await store.createReview({ id: 'p', title: 'P', createdAt: 1 }, [], new Uint8Array([0, 0]));
+      await store.createReview({ id: 'q', title: 'Q', createdAt: 1 }, [], new Uint8Array([0, 0]));
+      const doc = new Y.Doc();
+      const secret = 'DB_PASSWORD=purge-me-7731';
+      await store.append('p', { update: textUpdate(doc, secret), receivedAt: 10, role: 'editor', linkId: 'l' });
+      const text = doc.getText('t');
+      let deletion: Uint8Array | null = null;
+      doc.once('update', (u: Uint8Array) => (deletion = u));
+      text.delete(0, text.length);
+      const upto = await store.append('p', { update: deletion!, receivedAt: 11, role: 'editor', linkId: 'l' });
+      await store.addSnapshot('p', 2, new Uint8Array([2]));
+      await store.append('q', { update: textUpdate(new Y.Doc(), secret), receivedAt: 12, role: 'editor', linkId: 'l' });
+      // The live document (gc on) holds no deleted text: its state is what the purge stores.
+      const state = Y.encodeStateAsUpdate(doc);
+      expect(new TextDecoder().decode(state)).not.toContain('purge-me');
+      await store.purgeHistory('p', state, upto, 99);
+      const later = await store.append('p', {
+        update: textUpdate(doc, 'ok'),
+        receivedAt: 100,
+        role: 'editor',
+        linkId: 'l',
+      });
+      for (const s of [store, await reopen()]) {
+        const log = await s.readLog('p', 0, 100);
+        expect(log.map((r) => [r.seq, r.role])).toEqual([
+          [upto, 'system'],
+          [later, 'editor'],
+        ]);
+        for (const row of log) expect(new TextDecoder().decode(row.update)).not.toContain('purge-me');
+        expect(await s.snapshotAtOrBefore('p', 1000)).toBeNull();
+        expect(replay(await s.load('p'))).toBe('ok');
+        // Another review's history is untouched.
+        expect(
+          (await s.readLog('q', 0, 100)).some((r) => new TextDecoder().decode(r.update).includes('purge-me')),
+        ).toBe(true);
+      }
+    });
+
     it('keeps reviews apart', async () => {
       const { store } = await fresh();
       for (const id of ['x', 'y'])

@@ -103,6 +103,14 @@ export interface ReviewRepository {
   revokeLink(reviewId: string, linkId: string, at: number): Promise<boolean>;
   /** Metadata of the log after `afterSeq` (no update bytes), oldest first, at most `limit` rows: the edit-history index. */
   readLogMeta(reviewId: string, afterSeq: number, limit: number): Promise<LogMeta[]>;
+  /**
+   * Purges the edit history up to `uptoSeq`: every logged update and history
+   * snapshot of the review up to it is deleted (their bytes overwritten where
+   * the database allows) and replaced by one `system` update holding `state`,
+   * the merged document as of `uptoSeq`, which is also the checkpoint. Text
+   * deleted before then is no longer stored. Later updates are kept.
+   */
+  purgeHistory(reviewId: string, state: Uint8Array, uptoSeq: number, at: number): Promise<void>;
   /** Keeps `state` as the document exactly as of `seq`, for seeking in the edit history. Idempotent. */
   addSnapshot(reviewId: string, seq: number, state: Uint8Array): Promise<void>;
   /** The latest history snapshot at or before `seq`, or null. */

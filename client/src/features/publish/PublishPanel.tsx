@@ -1,4 +1,5 @@
-// The facilitator's publishing panel: checklist, anonymised preview, and the Publish button (POST /publish).
+// The facilitator's publishing panel: checklist, the edit-history purge, anonymised preview, and the Publish
+// button (POST /publish).
 import { useCallback, useState } from 'react';
 import { readMeta, roots } from '@hindsight/doc';
 import { loadToken } from '../../app/localStore.ts';
@@ -7,6 +8,7 @@ import { useYRead } from '../../sync/useY.ts';
 import { publishReview, type PublishResult } from '../report/reportApi.ts';
 import { When } from '../report/When.tsx';
 import { Checklist } from './Checklist.tsx';
+import { HistoryPurge } from './HistoryPurge.tsx';
 import { useReviewCheck } from './useReviewCheck.ts';
 
 export interface PublishPanelProps {
@@ -52,6 +54,7 @@ export function PublishPanel({ previewOpen, onPreview, onPublished }: PublishPan
     <section className="card publish-panel" aria-labelledby="publish-h">
       <h2 id="publish-h">Publish</h2>
       <Checklist check={check} />
+      <HistoryPurge />
       <div className="publish-actions">
         <button type="button" className="btn" aria-expanded={previewOpen} onClick={onPreview}>
           {previewOpen ? 'Hide anonymised preview' : 'Preview anonymised report'}
