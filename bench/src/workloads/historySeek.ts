@@ -63,8 +63,9 @@ export const historySeek: Workload = {
       `Hindsight: a review with ${entries} entries and ${updates} logged updates (SQLite, synchronous=FULL); ` +
         `${historySeeks} seeks to spread-out seqs, each one the server has not answered before.`,
       'time = GET /api/reviews/:id/history/state?seq=N sent, until a fresh Y.Doc holds that state (what one scrubber stop costs the page).',
-      'The server rebuilds from the nearest history snapshot (one per 1,000 seqs) plus the tail. "first seek" is the very first ' +
-        'one, to the latest seq, before any snapshot exists: it writes the snapshots on its way, once.',
+      'The server merges the nearest history snapshot (one per 1,000 seqs, written in the background) or, for the latest ' +
+        'seq, the checkpoint with the log after it, as encoded updates. "first seek" is the very first one, to the latest seq, ' +
+        'before any snapshot exists. Both are compared with a full join of the same review while it is loaded.',
       'reference, raw ws: n/a — neither keeps an edit history.',
     ];
     if (!ctx.servers.includes('hindsight')) return { rows, notes, details: {} };
@@ -105,7 +106,7 @@ export const historySeek: Workload = {
         row('history.seek.p95', 'seek to a moment, p95', total.p95),
         row('history.seek.max', 'seek to a moment, worst', total.max),
         row('history.seek.fetch.median', 'of which the HTTP answer, median', fetched.median),
-        row('history.seek.first', 'first seek ever (writes the snapshots)', first.totalMs),
+        row('history.seek.first', 'first seek ever (no snapshots yet)', first.totalMs),
         row('history.fullJoin', 'full join of the same review, loaded (median of 3)', fullJoin),
         { ...row('history.seek.overJoin', 'seek median ÷ full join', total.median / fullJoin), unit: '×', digits: 2 },
         { ...row('history.first.overJoin', 'first seek ÷ full join', first.totalMs / fullJoin), unit: '×', digits: 2 },
