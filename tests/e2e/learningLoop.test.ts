@@ -131,7 +131,7 @@ describe('the learning loop', () => {
     const next = await server.createReview('Card reader outage');
     const template = (await (
       await server.fetch(`/api/reviews/${next.id}/template`, {
-        headers: { authorization: `Bearer ${next.tokens.reader}` },
+        headers: { authorization: `Bearer ${next.tokens.editor}` },
       })
     ).json()) as { version: number; content: { agenda: { minutes: number }[] } };
     expect(template.version).toBe(1);
