@@ -1,14 +1,7 @@
 // The HTTP API as the client uses it: create a review, read the session a token grants.
-import type { ApiError, CreateReviewRequest, CreateReviewResponse, Capability, Role } from '@hindsight/protocol';
+import type { ApiError, CreateReviewRequest, CreateReviewResponse, Session } from '@hindsight/protocol';
 
-export interface Session {
-  reviewId: string;
-  title: string;
-  role: Role;
-  linkId: string;
-  label: string;
-  capabilities: Capability[];
-}
+export type { Session };
 
 /** An API error with the server's message; `status` 0 means the server could not be reached. */
 export class ApiFailure extends Error {

@@ -251,12 +251,14 @@ export interface StampedUser {
   linkId: string;
 }
 
-/** Body of `POST /api/reviews`. */
+/** Body of `POST /api/reviews` (the server's validator is checked against it). */
 export interface CreateReviewRequest {
   title: string;
   startedAt?: number;
   severity?: string;
   facilitatorName?: string;
+  /** End of the data-collection window (epoch ms); default 24 hours from now. */
+  collectionEndsAt?: number;
 }
 
 export interface ReviewLinks {
@@ -305,3 +307,4 @@ export {
   type FeedbackScale,
   type FeedbackText,
 } from './feedback.ts';
+export type { HistoryAuthor, HistoryIndex, SameShape, Session } from './http.ts';

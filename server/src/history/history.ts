@@ -5,7 +5,7 @@
 // document; the snapshots themselves are written in the background, one
 // document carried forward through the log, so no seek pays for them.
 import * as Y from 'yjs';
-import { roleLabel } from '@hindsight/protocol';
+import { roleLabel, type HistoryAuthor, type HistoryIndex } from '@hindsight/protocol';
 import type { LogMeta, Store } from '../storage/store.ts';
 
 /** A history snapshot is kept at every multiple of this many seqs. */
@@ -128,22 +128,6 @@ async function buildSnapshots(store: Store, reviewId: string, target: number): P
   } finally {
     doc.destroy();
   }
-}
-
-export interface HistoryAuthor {
-  role: string;
-  /** Pseudonymous: "Facilitator", "Responder link 2", "Server". */
-  label: string;
-}
-
-/** The edit history's index in columns (compact for 50,000 updates): seq, receive time and author per update. */
-export interface HistoryIndex {
-  reviewId: string;
-  latestSeq: number;
-  authors: HistoryAuthor[];
-  seq: number[];
-  at: number[];
-  author: number[];
 }
 
 /** Reads the whole log's metadata (not its bytes) and names its writers by role and link, without personal names. */

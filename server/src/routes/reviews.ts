@@ -3,7 +3,16 @@
 import { Hono } from 'hono';
 import * as Y from 'yjs';
 import { z } from 'zod';
-import { ApiErrorCode, can, CAPABILITIES, ROLE_LABELS, type CreateReviewResponse } from '@hindsight/protocol';
+import {
+  ApiErrorCode,
+  can,
+  CAPABILITIES,
+  ROLE_LABELS,
+  type CreateReviewRequest,
+  type CreateReviewResponse,
+  type SameShape,
+  type Session,
+} from '@hindsight/protocol';
 import { addLanguageTerm, exportReview, initReview } from '@hindsight/doc';
 import { publishedReview } from '@hindsight/report';
 import { linkUrl, mintLink, newId } from '../auth/links.ts';
@@ -31,6 +40,9 @@ const createBody = z
     collectionEndsAt: z.number().int().min(0).optional(),
   })
   .strict();
+// The body the validator accepts is the protocol's CreateReviewRequest, field for field.
+const sameCreateBody: SameShape<z.infer<typeof createBody>, CreateReviewRequest> = true;
+void sameCreateBody;
 
 async function jsonBody(req: { json: () => Promise<unknown> }): Promise<unknown> {
   try {
@@ -106,14 +118,15 @@ export function reviewRoutes(deps: ReviewRoutesDeps): Hono {
     const review = await deps.store.getReview(id);
     if (!review) throw new HttpError(404, ApiErrorCode.NotFound, 'there is no review with this id on this server');
     const identity = await requireLink(c, deps.store, id, 'doc.read');
-    return c.json({
+    const session: Session = {
       reviewId: id,
       title: review.title,
       role: identity.role,
       linkId: identity.linkId,
       label: identity.label,
       capabilities: CAPABILITIES.filter((cap) => can(identity.role, cap)),
-    });
+    };
+    return c.json(session);
   });
 
   app.get('/:id/export.json', async (c) => {

@@ -1,13 +1,7 @@
 // The edit-history API (index, and the review as of a seq), cached in memory and in Cache Storage for offline use.
+import type { HistoryIndex } from '@hindsight/protocol';
 
-export interface HistoryIndex {
-  reviewId: string;
-  latestSeq: number;
-  authors: { role: string; label: string }[];
-  seq: number[];
-  at: number[];
-  author: number[];
-}
+export type { HistoryIndex };
 
 const CACHE = 'hindsight-history-v1';
 const memory = new Map<string, Promise<Uint8Array>>();
