@@ -5,7 +5,7 @@
 // sanitizer alone must hold).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { addAction, addEntry, defaultContext, getEntryNotes, setAnswer, setNarrative } from '@hindsight/doc';
+import { addAction, addEntry, defaultContext, ensureEntryNotes, setAnswer, setNarrative } from '@hindsight/doc';
 import { newPerson, type Person } from '../e2e/helpers/browser.ts';
 import { connect, synced, type Client } from '../helpers/clients.ts';
 import { exportJson, startServer, type ReviewHandle, type RunningServer } from '../helpers/server.ts';
@@ -21,7 +21,7 @@ const PAYLOADS = [
 
 function writeHostileNotes(doc: Y.Doc, entryId: string): void {
   doc.transact(() => {
-    const notes = getEntryNotes(doc, entryId);
+    const notes = ensureEntryNotes(doc, entryId, defaultContext());
     const p = new Y.XmlElement('paragraph');
     p.setAttribute('onclick', "window.__pwned='attr'");
     const script = new Y.XmlElement('script');

@@ -48,7 +48,6 @@ describe('action items', () => {
         completedAt: null,
         createdAt: expect.any(Number),
         createdBy: 'Fay',
-        updatedAt: expect.any(Number),
       },
     ]);
     expect(getActionTitle(doc, id).toString()).toBe('Add a canary stage');

@@ -89,12 +89,17 @@ function writeFields(item: RecordMap, f: ActionFields, now: number): void {
     item.set(ActionKey.status, f.status);
   }
   if (f.link !== undefined) setOrClear(item, ActionKey.link, f.link === null ? null : httpUrl('link', f.link));
-  if (f.factorIds !== undefined) setReplace(factorSet(item), f.factorIds);
+  if (f.factorIds !== undefined) {
+    const set = factorSet(item, f.factorIds.length > 0);
+    if (set) setReplace(set, f.factorIds);
+  }
 }
 
-function factorSet(item: RecordMap): Y.Map<true> {
+// The item's linked-factor set, created on the first link (null when absent and not creating).
+function factorSet(item: RecordMap, create = true): Y.Map<true> | null {
   const current = item.get(ActionKey.factorIds);
   if (current instanceof Y.Map) return current as Y.Map<true>;
+  if (!create) return null;
   const set = new Y.Map<true>();
   item.set(ActionKey.factorIds, set);
   return set;
@@ -112,16 +117,14 @@ export function addAction(doc: Y.Doc, input: ActionFields & { title: string }, c
   const id = ctx.newId();
   doc.transact(
     () => {
+      // Lean (schema v3): the id is the key; `open` and no linked factors are left absent.
       const item: RecordMap = new Y.Map();
       const now = ctx.now();
       roots(doc).actions.set(id, item);
-      item.set(ActionKey.id, id);
       item.set(ActionKey.title, new Y.Text(input.title));
-      item.set(ActionKey.status, 'open' satisfies ActionStatus);
-      item.set(ActionKey.factorIds, new Y.Map<true>());
-      writeFields(item, { ...input, title: undefined }, now);
+      const status = input.status === 'open' ? undefined : input.status;
+      writeFields(item, { ...input, title: undefined, status }, now);
       item.set(ActionKey.createdAt, now);
-      item.set(ActionKey.updatedAt, now);
       if (ctx.actor !== undefined) item.set(ActionKey.createdBy, ctx.actor);
     },
     origin('addAction', ctx),
@@ -134,10 +137,7 @@ export function updateAction(doc: Y.Doc, input: ActionFields & { id: string }, c
   checkFields(input);
   doc.transact(
     () => {
-      const item = getAction(doc, input.id);
-      const now = ctx.now();
-      writeFields(item, input, now);
-      item.set(ActionKey.updatedAt, now);
+      writeFields(getAction(doc, input.id), input, ctx.now());
     },
     origin('updateAction', ctx),
   );
@@ -153,12 +153,15 @@ export function getActionTitle(doc: Y.Doc, id: string): Y.Text {
 /** Links the item to a whys node it addresses. */
 export function linkActionFactor(doc: Y.Doc, input: { id: string; nodeId: string }, ctx: OpContext): void {
   if (!(roots(doc).whys.get(input.nodeId) instanceof Y.Map)) throw new Error(`no whys node ${input.nodeId} to link`);
-  doc.transact(() => factorSet(getAction(doc, input.id)).set(input.nodeId, true), origin('linkActionFactor', ctx));
+  doc.transact(() => factorSet(getAction(doc, input.id))!.set(input.nodeId, true), origin('linkActionFactor', ctx));
 }
 
 /** Unlinks a whys node from the item. */
 export function unlinkActionFactor(doc: Y.Doc, input: { id: string; nodeId: string }, ctx: OpContext): void {
-  doc.transact(() => factorSet(getAction(doc, input.id)).delete(input.nodeId), origin('unlinkActionFactor', ctx));
+  doc.transact(
+    () => factorSet(getAction(doc, input.id), false)?.delete(input.nodeId),
+    origin('unlinkActionFactor', ctx),
+  );
 }
 
 /** Deletes an action item. */
@@ -178,11 +181,14 @@ export interface ActionView {
   /** Linked whys nodes that still exist, sorted. */
   factorIds: string[];
   link: string | null;
-  /** When it was last closed (done or won't do); null while open. Older items: null. */
+  /**
+   * When it was last closed (done or won't do); null while open. An item closed
+   * before `completedAt` existed reads its v2 `updatedAt` (the v3 migration
+   * stores that as its `completedAt`), else null.
+   */
   completedAt: number | null;
   createdAt: number;
   createdBy: string | null;
-  updatedAt: number;
 }
 
 export interface ActionsModel {
@@ -227,10 +233,9 @@ function readAction(item: RecordMap, id: string, whys: Y.Map<RecordMap>): Action
     status: ACTION_STATUSES.includes(status as ActionStatus) ? (status as ActionStatus) : 'open',
     factorIds: setMembers(item.get(ActionKey.factorIds)).filter((nodeId) => whys.has(nodeId)),
     link: s(ActionKey.link),
-    completedAt: isClosed(status) ? n(ActionKey.completedAt) : null,
+    completedAt: isClosed(status) ? (n(ActionKey.completedAt) ?? n(ActionKey.updatedAt)) : null,
     createdAt,
     createdBy: s(ActionKey.createdBy),
-    updatedAt: n(ActionKey.updatedAt) ?? createdAt,
   };
 }
 

@@ -38,15 +38,14 @@ export function addAnnotation(
   const id = ctx.newId();
   doc.transact(
     () => {
+      // Lean (schema v3): the id is the key; no author and unresolved are left absent.
       const a: RecordMap = new Y.Map();
-      a.set(AnnotationKey.id, id);
       a.set(AnnotationKey.targetType, type);
       a.set(AnnotationKey.targetId, input.target.id);
       a.set(AnnotationKey.kind, kind);
       a.set(AnnotationKey.text, new Y.Text(input.text ?? ''));
-      a.set(AnnotationKey.author, ctx.actor ?? null);
+      if (ctx.actor !== undefined) a.set(AnnotationKey.author, ctx.actor);
       a.set(AnnotationKey.at, ctx.now());
-      a.set(AnnotationKey.resolved, false);
       roots(doc).annotations.set(id, a);
     },
     origin('addAnnotation', ctx),

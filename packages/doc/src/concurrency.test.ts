@@ -79,6 +79,21 @@ describe('concurrent edits converge in both orders', () => {
     expect(readTimeline(r.a)[0]!.tags).toEqual(['customer-impact', 'db', 'paging']);
   });
 
+  it('first tags of an untagged entry added at once: the replicas converge on one of the two sets', () => {
+    const base = newReview();
+    const id = addEntry(base, { at: T0 }, ctxFor('s'));
+    const r = concurrently(
+      base,
+      (d) => addEntryTag(d, { id, tag: 'db' }, A),
+      (d) => addEntryTag(d, { id, tag: 'paging' }, B),
+    );
+    expectConverged(r);
+    // Schema v3 creates the set with its first tag (docs/document.md): one creation wins.
+    const tags = readTimeline(r.a)[0]!.tags;
+    expect([['db'], ['paging']]).toContainEqual(tags);
+    for (const d of [r.b, r.ab, r.ba]) expect(readTimeline(d)[0]!.tags).toEqual(tags);
+  });
+
   it('concurrent time change and starring of one entry both apply', () => {
     const base = newReview();
     const id = addEntry(base, { at: T0 }, ctxFor('s'));

@@ -6,6 +6,7 @@
 import * as Y from 'yjs';
 import { isOrderKey, keyForIndex } from './fractionalIndex.ts';
 import { seedStandardQuestions } from './humanFactors.ts';
+import { migrateToLean } from './migrateLean.ts';
 import {
   ActionKey,
   COLLECTION_WINDOW_MS,
@@ -39,10 +40,13 @@ function toText(map: RecordMap, key: string): boolean {
   return true;
 }
 
+// A v1 array becomes a set; an empty one is deleted (v3 leaves an empty set absent).
 function toSet(map: RecordMap, key: string, normalise: (xs: string[]) => string[] = (xs) => xs): boolean {
   const v = map.get(key);
-  if (v instanceof Y.Map) return false;
-  map.set(key, newSet(normalise(setMembers(v))));
+  if (v instanceof Y.Map || !map.has(key)) return false;
+  const members = normalise(setMembers(v));
+  if (members.length === 0) map.delete(key);
+  else map.set(key, newSet(members));
   return true;
 }
 
@@ -97,6 +101,8 @@ function migrateWhys(whys: Y.Map<RecordMap>): boolean {
  * text/evidence and action titles/linked factors to their Y types; whys nodes
  * without an order key get one; meta gains `collectionEndsAt` (createdAt +
  * 24 h) and `timeZone` (UTC); the standard human-factors questions are added.
+ * v2 -> v3 (`migrateToLean`): records lose the `id` repeating their key,
+ * `updatedAt` and default-valued fields.
  * An empty document and a document newer than this code are left alone.
  */
 export function migrate(doc: Y.Doc, ctx: OpContext = defaultContext('migration')): MigrationResult {
@@ -119,6 +125,7 @@ export function migrate(doc: Y.Doc, ctx: OpContext = defaultContext('migration')
         changed = toSet(item, ActionKey.factorIds) || changed;
       });
       changed = seedStandardQuestions(doc, ctx) || changed;
+      changed = migrateToLean(roots(doc)) || changed;
       if (stored !== SCHEMA_VERSION) {
         meta.set(MetaKey.schemaVersion, SCHEMA_VERSION);
         changed = true;

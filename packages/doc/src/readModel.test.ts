@@ -15,14 +15,14 @@ import {
 } from './readModel.ts';
 import { defaultContext, origin, roots, sequenceContext } from './schema.ts';
 import { T0, ctxFor, newReview } from './testSupport.ts';
-import { addEntry, getEntryNotes } from './timeline.ts';
+import { addEntry, ensureEntryNotes } from './timeline.ts';
 import { addWhy, moveWhy } from './whys.ts';
 
 describe('read model and export', () => {
   it('fragmentText reads Tiptap-style notes as plain text, one block per line', () => {
     const doc = newReview();
     const id = addEntry(doc, { at: T0 }, ctxFor('e'));
-    const notes = getEntryNotes(doc, id);
+    const notes = ensureEntryNotes(doc, id, ctxFor('e'));
     doc.transact(() => {
       const p1 = new Y.XmlElement('paragraph');
       p1.insert(0, [new Y.XmlText('Restarted the pod.')]);

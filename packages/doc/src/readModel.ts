@@ -49,7 +49,6 @@ export interface EntryView {
   importKey: string | null;
   /** The `importKey` of the entry this one replies to (chat threads). */
   replyTo: string | null;
-  updatedAt: number;
   /**
    * Parts of the stored record that could not be read and were shown with a
    * default, in words ("its time is a string"). Empty for any record that fits
@@ -107,11 +106,12 @@ function readEntryText(entry: EntryMap, problems: string[]): { summary: string; 
 }
 
 /**
- * A plain snapshot of one entry; tags may be a set map (v2) or a legacy array
- * (v1). Never throws: whatever the record holds, missing parts read as their
- * defaults and unreadable ones are listed in `problems`.
+ * A plain snapshot of one entry; tags may be a set map (v2, v3) or a legacy
+ * array (v1). Never throws: whatever the record holds, missing parts read as
+ * their defaults and unreadable ones are listed in `problems`. The id is the
+ * map key (`key`); v3 records do not repeat it, v2 ones do (read when no key is given).
  */
-export function readEntry(entry: EntryMap): EntryView {
+export function readEntry(entry: EntryMap, key?: string): EntryView {
   const problems: string[] = [];
   const { summary, notes } = readEntryText(entry, problems);
   const kind = entry.get(EntryKey.kind);
@@ -131,7 +131,7 @@ export function readEntry(entry: EntryMap): EntryView {
   if (tags !== undefined && !(tags instanceof Y.Map) && !Array.isArray(tags)) {
     problems.push(`its tags are ${describeValue(tags)}`);
   }
-  const id = entry.get(EntryKey.id);
+  const id = key ?? entry.get(EntryKey.id);
   return {
     id: typeof id === 'string' ? id : '',
     at: num(at, 0),
@@ -152,7 +152,6 @@ export function readEntry(entry: EntryMap): EntryView {
     author: optString(entry.get(EntryKey.author)),
     importKey: optString(entry.get(EntryKey.importKey)),
     replyTo: optString(entry.get(EntryKey.replyTo)),
-    updatedAt: num(entry.get(EntryKey.updatedAt), createdAt),
     problems,
   };
 }
@@ -166,7 +165,7 @@ export function compareEntries(a: EntryView, b: EntryView): number {
 export function readTimeline(doc: Y.Doc): EntryView[] {
   const views: EntryView[] = [];
   roots(doc).timeline.forEach((entry, key) => {
-    if (entry instanceof Y.Map) views.push({ ...readEntry(entry), id: key });
+    if (entry instanceof Y.Map) views.push(readEntry(entry, key));
   });
   return views.sort(compareEntries);
 }

@@ -7,8 +7,10 @@ import type * as Y from 'yjs';
  * Bumped when the document layout changes; `migrate()` upgrades older documents.
  * v1: tags as a plain string array. v2: tags as a Y.Map set, whys/actions/
  * human factors/annotations records, collection window and time zone in meta.
+ * v3 (lean records): no field repeating the map key, defaults absent rather
+ * than written, sets and notes created on first write, no `updatedAt`.
  */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 /**
  * Names of the top-level shared types of a review's Y.Doc: every root is named
@@ -108,6 +110,7 @@ export type EntrySource = (typeof ENTRY_SOURCES)[number];
  * Y.XmlFragment (bound to Tiptap), `tags` a Y.Map<true> used as a set.
  */
 export const EntryKey = {
+  /** The map key; written by v2 and accepted (SPEC 3.4), never written by v3. */
   id: 'id',
   at: 'at',
   precision: 'precision',
@@ -125,6 +128,7 @@ export const EntryKey = {
   starred: 'starred',
   createdAt: 'createdAt',
   createdBy: 'createdBy',
+  /** v2 only: bumped by every operation; v3 neither writes nor reads it (migrate deletes it). */
   updatedAt: 'updatedAt',
 } as const;
 
@@ -168,6 +172,7 @@ export const ActionKey = {
   completedAt: 'completedAt',
   createdAt: 'createdAt',
   createdBy: 'createdBy',
+  /** v2 only: migrate turns a closed item's into its `completedAt`, then deletes it. */
   updatedAt: 'updatedAt',
 } as const;
 

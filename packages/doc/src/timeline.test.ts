@@ -8,7 +8,7 @@ import {
   deleteEntry,
   deleteSummaryText,
   getEntry,
-  getEntryNotes,
+  findEntryNotes,
   getEntrySummary,
   insertSummaryText,
   setEntryKind,
@@ -55,24 +55,29 @@ describe('timeline entries', () => {
       author: null,
       importKey: null,
       replyTo: null,
-      updatedAt: T0,
       problems: [],
     });
-    expect(getEntryNotes(doc, id).length).toBe(0);
+    // Notes are created when someone first writes them; the id is the map key only.
+    expect(findEntryNotes(doc, id)).toBeNull();
     expect(getEntry(doc, id).get('tags')).toBeInstanceOf(Y.Map);
+    expect(getEntry(doc, id).has('id')).toBe(false);
   });
 
-  it('defaults: observation, minute precision, manual source, not starred', () => {
+  it('defaults: observation, minute precision, manual source, not starred; none of them stored', () => {
     const doc = newReview();
-    addEntry(doc, { at: T0 }, ctxFor('e'));
+    const id = addEntry(doc, { at: T0, summary: 'pager went off' }, ctxFor('e', 'Ana'));
     expect(readTimeline(doc)[0]).toMatchObject({
+      id,
       kind: 'observation',
       precision: 'minute',
       approxMinutes: null,
       source: { type: 'manual', ref: null, url: null },
       starred: false,
       tags: [],
+      notes: '',
     });
+    // Lean (schema v3): only what differs from a default, plus when and by whom.
+    expect([...getEntry(doc, id).keys()].sort()).toEqual(['at', 'createdAt', 'createdBy', 'kind', 'summary']);
   });
 
   it('rejects bad input without writing', () => {
@@ -100,7 +105,7 @@ describe('timeline entries', () => {
     expect(readTimeline(doc)[0]!.summary).toBe('late');
   });
 
-  it('edits fields and bumps updatedAt', () => {
+  it('edits fields without writing any bookkeeping field', () => {
     const doc = newReview();
     const c = ctxFor('e');
     const id = addEntry(doc, { at: T0, summary: 'db failover' }, c);
@@ -118,8 +123,8 @@ describe('timeline entries', () => {
       precision: 'exact',
       source: { type: 'chat', ref: '#inc-42 14:02', url: 'https://chat.example/m/1' },
       starred: true,
-      updatedAt: T0 + 1000,
     });
+    expect(getEntry(doc, id).has('updatedAt')).toBe(false);
     setEntrySource(doc, { id, source: 'manual' }, later);
     expect(readTimeline(doc)[0]!.source).toEqual({ type: 'manual', ref: null, url: null });
     insertSummaryText(doc, id, 999, '!', later);

@@ -126,35 +126,34 @@ function notesFragment(text: string): Y.XmlFragment {
   return fragment;
 }
 
-// Writes a validated entry; must run inside a transaction.
+// Writes a validated entry; must run inside a transaction. Lean (schema v3):
+// the id is the map key only; defaults (minute precision, manual source, not
+// starred, no tags, no notes) are left absent and read as such.
 function writeEntry(doc: Y.Doc, id: string, e: CleanEntry, ctx: OpContext): void {
   const entry: EntryMap = new Y.Map();
-  const now = ctx.now();
-  entry.set(EntryKey.id, id);
   entry.set(EntryKey.at, e.at);
-  entry.set(EntryKey.precision, e.precision);
+  if (e.precision !== 'minute') entry.set(EntryKey.precision, e.precision);
   if (e.approxMinutes !== undefined) entry.set(EntryKey.approxMinutes, e.approxMinutes);
   entry.set(EntryKey.kind, e.kind);
   entry.set(EntryKey.summary, new Y.Text(e.summary));
-  entry.set(EntryKey.notes, notesFragment(e.notes));
-  entry.set(EntryKey.source, e.source);
+  if (e.notes.length > 0) entry.set(EntryKey.notes, notesFragment(e.notes));
+  if (e.source !== 'manual') entry.set(EntryKey.source, e.source);
   if (e.sourceRef !== undefined) entry.set(EntryKey.sourceRef, e.sourceRef);
   if (e.sourceUrl !== undefined) entry.set(EntryKey.sourceUrl, e.sourceUrl);
   if (e.importKey !== undefined) entry.set(EntryKey.importKey, e.importKey);
   if (e.author !== undefined) entry.set(EntryKey.author, e.author);
   if (e.replyTo !== undefined) entry.set(EntryKey.replyTo, e.replyTo);
-  entry.set(EntryKey.tags, newSet(e.tags));
-  entry.set(EntryKey.starred, e.starred);
-  entry.set(EntryKey.createdAt, now);
-  entry.set(EntryKey.updatedAt, now);
+  if (e.tags.length > 0) entry.set(EntryKey.tags, newSet(e.tags));
+  if (e.starred) entry.set(EntryKey.starred, true);
+  entry.set(EntryKey.createdAt, ctx.now());
   if (ctx.actor !== undefined) entry.set(EntryKey.createdBy, ctx.actor);
   roots(doc).timeline.set(id, entry);
 }
 
 /**
- * Adds an entry and returns its id. `notes` starts as an empty Y.XmlFragment
- * for Tiptap's Collaboration extension to fill (or holds `input.notes` as
- * paragraphs); `createdBy` is `ctx.actor`.
+ * Adds an entry and returns its id. `notes` holds `input.notes` as paragraphs
+ * when given; otherwise it is created on the first keystroke
+ * (`ensureEntryNotes`). `createdBy` is `ctx.actor`.
  */
 export function addEntry(doc: Y.Doc, input: NewEntry, ctx: OpContext): string {
   const clean = cleanEntry(input);
@@ -247,16 +246,10 @@ export function ensureEntryNotes(doc: Y.Doc, id: string, ctx: OpContext): Y.XmlF
   return created!;
 }
 
-// Runs `edit` on an existing entry in one transaction and bumps updatedAt.
+// Runs `edit` on an existing entry in one transaction. Nothing else is written:
+// no bookkeeping field grows the document with every keystroke (schema v3).
 function editEntry(doc: Y.Doc, id: string, op: string, ctx: OpContext, edit: (entry: EntryMap) => void): void {
-  doc.transact(
-    () => {
-      const entry = getEntry(doc, id);
-      edit(entry);
-      entry.set(EntryKey.updatedAt, ctx.now());
-    },
-    origin(op, ctx),
-  );
+  doc.transact(() => edit(getEntry(doc, id)), origin(op, ctx));
 }
 
 /** Moves an entry in time (epoch ms UTC). */

@@ -65,14 +65,14 @@ export function addWhy(doc: Y.Doc, input: NewWhy, ctx: OpContext): string {
   const id = ctx.newId();
   doc.transact(
     () => {
+      // Lean (schema v3): the id is the key; root parent, `hypothesis`, no
+      // evidence and no factor are left absent and read as such.
       const node: RecordMap = new Y.Map();
-      node.set(WhyKey.id, id);
-      node.set(WhyKey.parentId, parentId);
+      if (parentId !== null) node.set(WhyKey.parentId, parentId);
       node.set(WhyKey.order, orderAt(doc, parentId, input.index));
       node.set(WhyKey.text, new Y.Text(input.text ?? ''));
-      node.set(WhyKey.status, status);
-      node.set(WhyKey.evidence, new Y.Map<true>());
-      node.set(WhyKey.factor, factor);
+      if (status !== 'hypothesis') node.set(WhyKey.status, status);
+      if (factor !== null) node.set(WhyKey.factor, factor);
       node.set(WhyKey.createdAt, ctx.now());
       if (ctx.actor !== undefined) node.set(WhyKey.createdBy, ctx.actor);
       roots(doc).whys.set(id, node);
@@ -161,9 +161,11 @@ export function setWhyFactor(doc: Y.Doc, input: { id: string; factor: string | n
   doc.transact(() => getWhy(doc, input.id).set(WhyKey.factor, factor), origin('setWhyFactor', ctx));
 }
 
-function evidenceSet(node: RecordMap): Y.Map<true> {
+// The node's evidence set, created on the first citation (null when absent and not creating).
+function evidenceSet(node: RecordMap, create = true): Y.Map<true> | null {
   const current = node.get(WhyKey.evidence);
   if (current instanceof Y.Map) return current as Y.Map<true>;
+  if (!create) return null;
   const set = new Y.Map<true>();
   node.set(WhyKey.evidence, set);
   return set;
@@ -172,10 +174,13 @@ function evidenceSet(node: RecordMap): Y.Map<true> {
 /** Cites a timeline entry as evidence for the node. */
 export function addWhyEvidence(doc: Y.Doc, input: { id: string; entryId: string }, ctx: OpContext): void {
   if (!roots(doc).timeline.has(input.entryId)) throw new Error(`no timeline entry ${input.entryId} to cite`);
-  doc.transact(() => evidenceSet(getWhy(doc, input.id)).set(input.entryId, true), origin('addWhyEvidence', ctx));
+  doc.transact(() => evidenceSet(getWhy(doc, input.id))!.set(input.entryId, true), origin('addWhyEvidence', ctx));
 }
 
 /** Removes a cited entry from the node's evidence. */
 export function removeWhyEvidence(doc: Y.Doc, input: { id: string; entryId: string }, ctx: OpContext): void {
-  doc.transact(() => evidenceSet(getWhy(doc, input.id)).delete(input.entryId), origin('removeWhyEvidence', ctx));
+  doc.transact(
+    () => evidenceSet(getWhy(doc, input.id), false)?.delete(input.entryId),
+    origin('removeWhyEvidence', ctx),
+  );
 }

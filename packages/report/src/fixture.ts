@@ -7,7 +7,7 @@ import {
   addAnnotation,
   addEntry,
   addWhy,
-  getEntryNotes,
+  ensureEntryNotes,
   initReview,
   linkEarlierReview,
   roots,
@@ -116,18 +116,18 @@ export function sampleReview(extraEntries = 0): Y.Doc {
       dana,
     );
     if (i % 5 === 0) {
-      writeRich(getEntryNotes(doc, id), [
+      writeRich(ensureEntryNotes(doc, id, dana), [
         `Reload **${i}** after [config sync](https://ci.example.com/sync/${i}).`,
         'Dana Smith <dana@example.com> watched it.',
       ]);
     }
   }
   doc.transact(() => {
-    writeRich(getEntryNotes(doc, push), [
+    writeRich(ensureEntryNotes(doc, push, dana), [
       'Pushed by the **deploy pipeline** after review; see [the diff](https://git.example.com/edge/commit/9f2c1e7).',
       'The diff hid the changed upstream line in a 400-line file.',
     ]);
-    writeRich(getEntryNotes(doc, gap), ['Missing information: the edge had no per-route error panel.']);
+    writeRich(ensureEntryNotes(doc, gap, dana), ['Missing information: the edge had no per-route error panel.']);
     writeRich(roots(doc).report, [
       'On 1 March a config push to the edge proxies routed checkout traffic to a retired upstream pool. Checkout failed for about 38 minutes until the push was rolled back.',
       'The review found three contributing factors: a review process that could not show the effective routing change, missing per-route visibility at the edge, and a deploy queue that delayed the rollback.',

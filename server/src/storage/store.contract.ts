@@ -2,6 +2,7 @@
 // runs it from its own test file with a factory for fresh, empty stores.
 import { describe, expect, it, afterEach } from 'vitest';
 import * as Y from 'yjs';
+import { migrationContract } from './migration.contract.ts';
 import { type LinkRecord, type Store, StoreWriteError } from './store.ts';
 
 export interface StoreFactory {
@@ -349,6 +350,8 @@ export function storeContract(name: string, factory: StoreFactory): void {
       const first = await again.getTemplate(saved[0]!);
       expect(first).toEqual({ version: saved[0], note: 'first', createdAt: 10, content: '{"a":1}' });
     });
+
+    migrationContract(fresh);
 
     it('answers ping while open', async () => {
       const { store } = await fresh();

@@ -86,7 +86,7 @@ export function reviewIndexEntry(doc: Y.Doc, reviewId: string): ReviewIndexEntry
       priority: a.priority,
       link: a.link,
       createdAt: a.createdAt,
-      completedAt: a.completedAt ?? (a.status === 'done' ? a.updatedAt : null),
+      completedAt: a.completedAt,
     })),
   };
 }

@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
-import { addAction, addEntry, getEntryNotes, initReview, sequenceContext } from '@hindsight/doc';
+import { addAction, addEntry, ensureEntryNotes, initReview, sequenceContext } from '@hindsight/doc';
 import { buildReportModel } from '../model/build.ts';
 import { renderHtml } from './html.ts';
 import { renderMarkdown } from './markdown.ts';
@@ -23,7 +23,7 @@ export function hostileReview(): Y.Doc {
     ctx,
   );
   doc.transact(() => {
-    const notes = getEntryNotes(doc, id);
+    const notes = ensureEntryNotes(doc, id, ctx);
     const p = new Y.XmlElement('paragraph');
     p.setAttribute('onclick', 'window.__pwned=3');
     const t = new Y.XmlText();
