@@ -16,6 +16,8 @@ export interface NotesEditorProps {
   autoFocus?: boolean;
   /** Text typed before the editor existed, inserted once it does. */
   initialInsert?: string;
+  /** Called once `initialInsert` is in the document (an editor re-created for another fragment must not insert it again). */
+  onInitialInserted?: () => void;
   onFocus?: () => void;
   onBlur?: () => void;
   /** Underlines blameless-language findings; read when the editor is created. */
@@ -30,6 +32,7 @@ export function NotesEditor({
   label,
   autoFocus,
   initialInsert,
+  onInitialInserted,
   onFocus,
   onBlur,
   blameless,
@@ -56,7 +59,10 @@ export function NotesEditor({
   useEffect(() => {
     if (!editor || editor.isDestroyed || !autoFocus) return;
     editor.commands.focus('end');
-    if (initialInsert) editor.commands.insertContent(initialInsert);
+    if (initialInsert) {
+      editor.commands.insertContent(initialInsert);
+      onInitialInserted?.();
+    }
     // Only on mount of this editor instance: later prop changes must not refocus.
   }, [editor]);
   return <EditorContent editor={editor} />;

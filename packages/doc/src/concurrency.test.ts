@@ -1,15 +1,17 @@
 // Concurrent edits of every kind converge: two replicas edit from the same
 // state, exchange updates in both orders, and end byte-for-byte equal in
 // content (canonical JSON) with read models that show every record.
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
 import { addAction, readActionsModel, updateAction } from './actions.ts';
 import { addAnnotation, readAnnotations, setAnnotationResolved, setAnnotationText } from './annotations.ts';
 import { insertAnswerText, readHumanFactors } from './humanFactors.ts';
 import { readTimeline } from './readModel.ts';
 import { addEntryTag, removeEntryTag, setEntryTags } from './tags.ts';
-import { T0, canonical, concurrently, ctxFor, newReview } from './testSupport.ts';
-import { addEntry, insertSummaryText, setEntryStarred, setEntryTime } from './timeline.ts';
+import { T0, canonical, concurrently, ctxFor, exchange, newReview } from './testSupport.ts';
+import { addEntry, ensureEntryNotes, insertSummaryText, setEntryStarred, setEntryTime } from './timeline.ts';
+import { keepNotesIfCreationLoses } from './notesRace.ts';
+import type { OpContext } from './schema.ts';
 import { addWhy, deleteWhy, moveWhy, setWhyText } from './whys.ts';
 import { flattenWhys, readWhysTree } from './whysTree.ts';
 
@@ -92,6 +94,39 @@ describe('concurrent edits converge in both orders', () => {
     const tags = readTimeline(r.a)[0]!.tags;
     expect([['db'], ['paging']]).toContainEqual(tags);
     for (const d of [r.b, r.ab, r.ba]) expect(readTimeline(d)[0]!.tags).toEqual(tags);
+  });
+
+  it('notes started on one entry at once: the replica whose fragment lost copies its text into the winner', () => {
+    const base = newReview();
+    const id = addEntry(base, { at: T0 }, ctxFor('s'));
+    // Deleted items kept in memory (as an editor's undo manager keeps them), so that a
+    // character typed and deleted before the race is there to be wrongly revived.
+    const replica = (): Y.Doc => {
+      const d = new Y.Doc({ gc: false });
+      Y.applyUpdate(d, Y.encodeStateAsUpdate(base));
+      return d;
+    };
+    const a = replica();
+    const b = replica();
+    const write = (d: Y.Doc, ctx: OpContext, text: string): void => {
+      const notes = ensureEntryNotes(d, id, ctx);
+      keepNotesIfCreationLoses(d, id, notes, ctx);
+      const line = new Y.XmlText();
+      d.transact(() => {
+        const paragraph = new Y.XmlElement('paragraph');
+        paragraph.insert(0, [line]);
+        notes.insert(0, [paragraph]);
+      });
+      d.transact(() => line.insert(0, `x${text}`));
+      d.transact(() => line.delete(0, 1));
+    };
+    write(a, A, 'Alert routed to the old rota.');
+    write(b, B, 'Pager app was muted overnight.');
+    exchange(a, b);
+    exchange(a, b);
+    expect(canonical(b)).toBe(canonical(a));
+    const notes = readTimeline(a)[0]!.notes.split('\n').sort();
+    expect(notes).toEqual(['Alert routed to the old rota.', 'Pager app was muted overnight.']);
   });
 
   it('concurrent time change and starring of one entry both apply', () => {

@@ -175,6 +175,7 @@ export {
 } from './publishing.ts';
 export { PeopleRoot, recordPeople, readPeople, fixPseudonyms, readPseudonyms, type PersonRecord } from './people.ts';
 export { migrate, type MigrationResult } from './migrate.ts';
+export { keepNotesIfCreationLoses } from './notesRace.ts';
 export {
   DELAY_KINDS,
   DEFAULT_DELAY_THRESHOLDS,

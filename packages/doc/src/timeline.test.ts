@@ -78,6 +78,9 @@ describe('timeline entries', () => {
     });
     // Lean (schema v3): only what differs from a default, plus when and by whom.
     expect([...getEntry(doc, id).keys()].sort()).toEqual(['at', 'createdAt', 'createdBy', 'kind', 'summary']);
+    // An entry added by hand gets its notes ready for two people to type into at once.
+    const byHand = addEntry(doc, { at: T0, withNotes: true }, ctxFor('h'));
+    expect(findEntryNotes(doc, byHand)?.length).toBe(0);
   });
 
   it('rejects bad input without writing', () => {

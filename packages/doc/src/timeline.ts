@@ -35,8 +35,15 @@ export interface NewEntry {
   sourceRef?: string;
   sourceUrl?: string;
   starred?: boolean;
-  /** Plain-text notes; each line becomes a paragraph of the notes fragment. Default: empty. */
+  /** Plain-text notes; each line becomes a paragraph of the notes fragment. Default: no notes. */
   notes?: string;
+  /**
+   * Create the (empty) notes fragment now rather than on the first keystroke:
+   * for entries people add by hand, whose notes two people may start typing
+   * at once (two replicas creating the fragment at once would each make one,
+   * and what was typed into the losing one is dropped). Importers leave it off.
+   */
+  withNotes?: boolean;
   /**
    * Stable identity of the imported original (e.g. `slack:C024BE91L:1700000000.000100`);
    * importers skip candidates whose key an entry already has (see `readImportKeys`).
@@ -63,6 +70,7 @@ interface CleanEntry {
   tags: string[];
   summary: string;
   notes: string;
+  withNotes: boolean;
   starred: boolean;
   importKey: string | undefined;
   author: string | undefined;
@@ -104,6 +112,7 @@ function cleanEntry(input: NewEntry): CleanEntry {
     tags: normaliseTags(input.tags ?? []),
     summary: input.summary ?? '',
     notes: input.notes ?? '',
+    withNotes: input.withNotes === true,
     starred: input.starred === true,
     importKey,
     author,
@@ -136,7 +145,7 @@ function writeEntry(doc: Y.Doc, id: string, e: CleanEntry, ctx: OpContext): void
   if (e.approxMinutes !== undefined) entry.set(EntryKey.approxMinutes, e.approxMinutes);
   entry.set(EntryKey.kind, e.kind);
   entry.set(EntryKey.summary, new Y.Text(e.summary));
-  if (e.notes.length > 0) entry.set(EntryKey.notes, notesFragment(e.notes));
+  if (e.notes.length > 0 || e.withNotes) entry.set(EntryKey.notes, notesFragment(e.notes));
   if (e.source !== 'manual') entry.set(EntryKey.source, e.source);
   if (e.sourceRef !== undefined) entry.set(EntryKey.sourceRef, e.sourceRef);
   if (e.sourceUrl !== undefined) entry.set(EntryKey.sourceUrl, e.sourceUrl);
@@ -152,8 +161,8 @@ function writeEntry(doc: Y.Doc, id: string, e: CleanEntry, ctx: OpContext): void
 
 /**
  * Adds an entry and returns its id. `notes` holds `input.notes` as paragraphs
- * when given; otherwise it is created on the first keystroke
- * (`ensureEntryNotes`). `createdBy` is `ctx.actor`.
+ * when given, is empty with `withNotes`, and is otherwise created on the first
+ * keystroke (`ensureEntryNotes`). `createdBy` is `ctx.actor`.
  */
 export function addEntry(doc: Y.Doc, input: NewEntry, ctx: OpContext): string {
   const clean = cleanEntry(input);

@@ -32,7 +32,11 @@ export function EntryComposer({ zone, reference }: { zone: string; reference: ()
       setError(`“${time}” is not a time I can read: try 14:32, 2:32pm, 14:32:10, +5m or 2026-11-28 14:32.`);
       return;
     }
-    addEntry(sync.doc, { at: parsed.at, precision: parsed.precision, kind, summary: summary.trim() }, ctx);
+    addEntry(
+      sync.doc,
+      { at: parsed.at, precision: parsed.precision, kind, summary: summary.trim(), withNotes: true },
+      ctx,
+    );
     lastAt.current = parsed.at;
     setTime(formatClock(parsed.at, zone, parsed.precision === 'exact'));
     setPicked(null);

@@ -3,7 +3,7 @@
 // keystroke or paste (`ensureEntryNotes`), not on focus, so looking at a row writes nothing.
 import { useCallback, useEffect, useRef, useState, type ClipboardEvent, type KeyboardEvent } from 'react';
 import * as Y from 'yjs';
-import { ensureEntryNotes, EntryKey, fragmentText, plainText, Root } from '@hindsight/doc';
+import { ensureEntryNotes, EntryKey, fragmentText, keepNotesIfCreationLoses, plainText, Root } from '@hindsight/doc';
 import { useReview } from '../../sync/ReviewContext.tsx';
 import { useRecordField } from '../../sync/useRecordField.ts';
 import { useYRead } from '../../sync/useY.ts';
@@ -35,13 +35,19 @@ export function NotesCell({ entryId, othersEditing }: NotesCellProps) {
   const mounted = wanted && fragment !== null;
   const [Editor, setEditor] = useState(loadedNotesEditor);
   const typedEarly = useRef('');
+  // Started the notes here: if someone else started them at the same moment, keep what was typed here.
+  const stopWatching = useRef<(() => void) | null>(null);
+  useEffect(() => () => stopWatching.current?.(), []);
   useEffect(() => {
     if (wanted && !Editor) void loadNotesEditor().then((c) => setEditor(() => c));
   }, [wanted, Editor]);
   // What was typed before the editor could exist is kept, and the first of it creates the notes.
   const keepEarly = (typed: string): void => {
     typedEarly.current += typed;
-    if (!fragment) ensureEntryNotes(sync.doc, entryId, ctx);
+    if (!fragment && !stopWatching.current) {
+      const created = ensureEntryNotes(sync.doc, entryId, ctx);
+      stopWatching.current = keepNotesIfCreationLoses(sync.doc, entryId, created, ctx);
+    }
   };
   const activate = (): void => {
     setAutoFocus(true);
@@ -98,6 +104,9 @@ export function NotesCell({ entryId, othersEditing }: NotesCellProps) {
         blameless={blameless}
         autoFocus={autoFocus}
         initialInsert={typedEarly.current}
+        onInitialInserted={() => {
+          typedEarly.current = '';
+        }}
         onBlur={() => {
           typedEarly.current = '';
           setActive(false);

@@ -102,7 +102,7 @@ export function TimelineView({ focusEntry, onFocused }: { focusEntry: string | n
   const addAfter = useCallback(
     (entry: EntryView) => {
       const kind = isEntryKind(entry.kind) ? entry.kind : undefined;
-      const id = addEntry(sync.doc, { at: entry.at, precision: entry.precision, kind }, ctx);
+      const id = addEntry(sync.doc, { at: entry.at, precision: entry.precision, kind, withNotes: true }, ctx);
       setPending({ id, field: 'summary' });
     },
     [sync.doc, ctx],
