@@ -49,7 +49,6 @@ export function publishedEntryView(e: PublishedEntry): EntryView {
     author: null,
     importKey: null,
     replyTo: null,
-    updatedAt: at,
     problems: [],
   };
 }
