@@ -4,7 +4,10 @@
 // a template that does not fit is refused with a message and changes nothing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readLanguageTerms, readMeta } from '@hindsight/doc';
+import * as Y from 'yjs';
+import { CloseCode } from '@hindsight/protocol';
 import { connect, synced } from '../helpers/clients.ts';
+import { openRawOk, updateMessage } from '../helpers/raw.ts';
 import { exportJson, startServer, tokenOf, type RunningServer } from '../helpers/server.ts';
 
 const TOKEN = 'operator-token-for-templates-0123456789';
@@ -29,8 +32,8 @@ describe('instance template versions', () => {
       body: JSON.stringify({ title }),
     });
     expect(res.status).toBe(201);
-    const body = (await res.json()) as { id: string; links: { facilitator: string } };
-    return { id: body.id, token: tokenOf(body.links.facilitator) };
+    const body = (await res.json()) as { id: string; links: { facilitator: string; editor: string } };
+    return { id: body.id, token: tokenOf(body.links.facilitator), editorToken: tokenOf(body.links.editor) };
   };
   const save = (content: unknown, note = 'a change', headers: Record<string, string> = operator) =>
     server.fetch('/api/templates', { method: 'POST', headers, body: JSON.stringify({ note, content }) });
@@ -141,6 +144,25 @@ describe('instance template versions', () => {
     expect((await save(BUILT_IN_TEMPLATE.content, '')).status).toBe(400);
     expect((await save({ ...BUILT_IN_TEMPLATE.content, extra: 1 })).status).toBe(400);
     expect(await (await server.fetch('/api/templates')).json()).toEqual(before);
+  });
+
+  it('does not let an editor switch the template version a review follows', async () => {
+    const review = await createReview('Editor tries another version');
+    const editor = connect(server, review.id, review.editorToken);
+    try {
+      await synced(editor);
+      const recorded = readMeta(editor.doc).templateVersion;
+      const raw = await openRawOk(server, review.id, review.editorToken);
+      const copy = new Y.Doc();
+      Y.applyUpdate(copy, Y.encodeStateAsUpdate(editor.doc));
+      const before = Y.encodeStateVector(copy);
+      copy.getMap('meta').set('templateVersion', 0);
+      raw.send(updateMessage(Y.encodeStateAsUpdate(copy, before)));
+      expect((await raw.closed).code).toBe(CloseCode.ChangeRefused);
+      expect(await reviewTemplate(review)).toMatchObject({ recorded });
+    } finally {
+      editor.destroy();
+    }
   });
 
   it('needs the instance capability to save, and a known version to read', async () => {

@@ -21,6 +21,8 @@ export const FACILITATOR_META_KEYS: ReadonlySet<string> = new Set([
   MetaKey.schemaVersion,
   MetaKey.id,
   MetaKey.createdAt,
+  // Which template version the review follows is set by the server at creation; editors cannot switch it.
+  MetaKey.templateVersion,
 ]);
 
 /** What a writer is, as far as the rules care. */
