@@ -47,10 +47,21 @@ describe('checkBlameless', () => {
     expect(f!.suggestion).toMatch(/system|nothing|process/i);
   });
 
+  it('flags ignoring an alert whoever the subject is', () => {
+    expect(checkBlameless('Support ignored the alert for an hour.')[0]).toMatchObject({
+      rule: 'person-failure',
+      match: 'ignored the alert',
+    });
+    expect(checkBlameless('They were ignoring all PagerDuty pages.')[0]?.match).toBe('ignoring all PagerDuty pages');
+    expect(checkBlameless('The first warning was ignored.')[0]?.match).toBe('warning was ignored');
+    expect(checkBlameless('The alert was routed to a muted channel.')).toEqual([]);
+    expect(checkBlameless('Flapping alerts are ignored by the dedup rule? No: they are grouped.')).toEqual([]);
+  });
+
   it('flags a participant name as the subject of a failure only when it is the name', () => {
     expect(checkBlameless('Will ignored the page.', { names: ['Will'] })[0]?.rule).toBe('person-failure');
     expect(checkBlameless('will ignored pages be retried?', { names: ['Will'] })).toEqual([]);
-    expect(checkBlameless('Ana ignored the page.')).toEqual([]);
+    expect(checkBlameless('Ana ignored pages.')).toEqual([]);
     expect(checkBlameless('Ana ignored the page.', { names: ['Ana Lima'] })[0]?.match).toBe('Ana ignored');
   });
 

@@ -190,6 +190,13 @@ export function buildRules(
         re(
           `${WB_START}(?:${poss})\\s+(?:change|commit|deploy|deployment|push|pr|pull request|config|query|script|typo|command)\\s+(?:caused|broke|took down|triggered|brought down)${WB_END}`,
         ),
+        // "ignored the alert", "the page was ignored": a signal someone chose to disregard, whoever the subject.
+        re(
+          `${WB_START}(?:ignored|ignoring|ignores|disregarded)\\s+(?:the|an?|all|every|both|this|that|these|those|our|their|his|her|its)\\s+(?:[\\p{L}-]+\\s+)?(?:alerts?|alarms?|pages?|warnings?|notifications?|pings?|escalations?)${WB_END}`,
+        ),
+        re(
+          `${WB_START}(?:alerts?|alarms?|pages?|warnings?|notifications?|pings?|escalations?)\\s+(?:was|were|got|had\\s+been)\\s+(?:\\p{L}+ly\\s+)?(?:ignored|disregarded)${WB_END}`,
+        ),
       ],
     },
   ];
