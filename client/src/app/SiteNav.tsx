@@ -1,4 +1,5 @@
-// Links to the pages across reviews (action items, insights), shown on the home page and every review.
+// Links to the pages across reviews (action items, insights) and the theme switch, on the home page and every review.
+import { ThemeSwitch } from './ThemeSwitch.tsx';
 export function SiteNav({ reviewId }: { reviewId?: string }) {
   return (
     <nav className="site-nav" aria-label="Across reviews">
@@ -8,6 +9,7 @@ export function SiteNav({ reviewId }: { reviewId?: string }) {
       <a href="/insights" data-testid="nav-insights">
         Insights
       </a>
+      <ThemeSwitch />
     </nav>
   );
 }

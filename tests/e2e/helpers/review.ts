@@ -58,7 +58,7 @@ export function readTimeline(page: Page): Promise<RowSnapshot[]> {
     [...document.querySelectorAll<HTMLElement>('[data-entry-id]')].map((row) => {
       const cell = (name: string): string => {
         const el = row.querySelector<HTMLElement>(`[data-cell="${name}"]`);
-        return el instanceof HTMLInputElement ? el.value : (el?.textContent ?? '');
+        return el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement ? el.value : (el?.textContent ?? '');
       };
       const time = cell('time');
       const summary = cell('summary');

@@ -75,19 +75,22 @@ export function ReportPage({ reviewId, linkToken }: { reviewId: string; linkToke
           </p>
         )}
         {publication.data && <Amendments info={publication.data} />}
-        <div className="report-controls">
-          <label className="check">
-            <input type="checkbox" checked={anonymised} onChange={(e) => setAnonymised(e.target.checked)} />
-            Anonymised (pseudonyms, personal data redacted)
-          </label>
-          {published && publication.data?.amended && (
+        {/* Nothing to choose or download while the report cannot be read. */}
+        {!error && publication.data && (
+          <div className="report-controls">
             <label className="check">
-              <input type="checkbox" checked={current} onChange={(e) => setCurrent(e.target.checked)} />
-              Show the current version with amendments
+              <input type="checkbox" checked={anonymised} onChange={(e) => setAnonymised(e.target.checked)} />
+              Anonymised (pseudonyms, personal data redacted)
             </label>
-          )}
-          <ReportDownloads reviewId={reviewId} token={token} query={query} />
-        </div>
+            {published && publication.data?.amended && (
+              <label className="check">
+                <input type="checkbox" checked={current} onChange={(e) => setCurrent(e.target.checked)} />
+                Show the current version with amendments
+              </label>
+            )}
+            <ReportDownloads reviewId={reviewId} token={token} query={query} />
+          </div>
+        )}
         {report.data ? (
           <ReportFrame html={report.data} title={`${title}: report`} />
         ) : (

@@ -1,4 +1,4 @@
-// "What happened": the entry's summary Y.Text in a plain input; Enter adds the next entry.
+// "What happened": the entry's summary Y.Text in a plain text field that wraps; Enter adds the next entry.
 import { type KeyboardEvent } from 'react';
 import * as Y from 'yjs';
 import { EntryKey, plainText, Root, setEntrySummary } from '@hindsight/doc';
@@ -26,7 +26,7 @@ export function SummaryCell({ entryId, label, onEnter }: SummaryCellProps) {
         {value || <span className="muted">—</span>}
       </span>
     );
-  const onKey = (event: KeyboardEvent<HTMLInputElement>): void => {
+  const onKey = (event: KeyboardEvent<HTMLTextAreaElement>): void => {
     if (event.key === 'Enter' && !event.nativeEvent.isComposing) {
       event.preventDefault();
       onEnter();
@@ -34,7 +34,10 @@ export function SummaryCell({ entryId, label, onEnter }: SummaryCellProps) {
   };
   return (
     <LanguageField textId={`entry:${entryId}:summary`} text={value}>
+      {/* A textarea that grows with its text, so a long summary wraps instead of being cut; Enter still adds the next entry. */}
       <LiveTextInput
+        multiline
+        rows={1}
         className="tl-summary"
         value={value}
         onValue={(next) => setEntrySummary(sync.doc, { id: entryId, text: next }, ctx)}
