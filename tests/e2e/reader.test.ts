@@ -4,7 +4,7 @@
 // Also the facilitator's share dialog, which says who each link is for.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { addAction, addEntry as addEntryOp, defaultContext } from '@hindsight/doc';
+import { addAction, addEntry as addEntryOp, defaultContext, deleteEntry } from '@hindsight/doc';
 import { connect, synced, waitFor } from '../helpers/clients.ts';
 import { startServer, type ReviewHandle, type RunningServer } from '../helpers/server.ts';
 import { newPerson, type Person } from './helpers/browser.ts';
@@ -39,8 +39,12 @@ describe('reader link (the published review)', () => {
     addEntryOp(client.doc, { at: T0 + 9 * MIN, summary: 'Priya Natarajan failed over the primary database' }, ctx);
     addEntryOp(client.doc, { at: T0 + 30 * MIN, summary: 'Marco Rossi confirmed checkout recovered' }, ctx);
     addAction(client.doc, { title: 'Alert on replica lag before failover', owner: 'Priya Natarajan' }, ctx);
+    // A password pasted into the notes and deleted again: gone from the review, still in the edit history.
+    const pasted = addEntryOp(client.doc, { at: T0 + 31 * MIN, summary: 'DB_PASSWORD=Tr0ub4dor-3-leaked' }, ctx);
     const check = connect(server, review.id, review.tokens.observer);
-    await waitFor(() => check.doc.getMap('timeline').size === 3, 'the seeded entries to be stored');
+    await waitFor(() => check.doc.getMap('timeline').size === 4, 'the seeded entries to be stored');
+    deleteEntry(client.doc, pasted, ctx);
+    await waitFor(() => check.doc.getMap('timeline').size === 3, 'the pasted password to be deleted');
     check.destroy();
     client.destroy();
     reader = await newPerson();
@@ -123,6 +127,17 @@ describe('reader link (the published review)', () => {
         headers: { authorization: `Bearer ${token}` },
       });
       expect(session.status).toBe(403);
+      // The publish panel warns that deleted text in the edit history looks like a secret, masked.
+      await dialog.getByRole('button', { name: 'Done' }).click();
+      await dialog.waitFor({ state: 'hidden' });
+      await page.getByRole('tab', { name: 'Report' }).click();
+      const warning = page.getByTestId('deleted-secrets');
+      await warning.waitFor({ timeout: 20_000 });
+      expect(await warning.textContent()).toContain('DB_PASSWORD=Tr••');
+      expect(await warning.textContent()).not.toContain('Tr0ub4dor');
+      await page.getByRole('button', { name: 'Purge the edit history…' }).click();
+      await warning.scrollIntoViewIfNeeded();
+      await screenshot(page, 'publish-history-purge');
       expect(facilitator.errors).toEqual([]);
     } finally {
       await facilitator.close();
