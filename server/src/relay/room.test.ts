@@ -41,8 +41,11 @@ class MemoryTransport implements Transport {
   }
 }
 
-function slowLoads(store: Store, gate: Promise<void>): Store {
-  return { ...store, load: async (id) => (await gate, store.load(id)) };
+/** A store whose loads wait for `gate`; `requested` resolves once the first load was asked for. */
+function slowLoads(store: Store, gate: Promise<void>): Store & { requested: Promise<void> } {
+  let asked!: () => void;
+  const requested = new Promise<void>((r) => (asked = r));
+  return { ...store, requested, load: async (id) => (asked(), await gate, store.load(id)) };
 }
 
 const textUpdate = (text: string, doc = new Y.Doc()): Uint8Array => {
@@ -62,7 +65,8 @@ describe('Room', () => {
     await base.createReview({ id: 'r', title: 'R', createdAt: 1 }, [], textUpdate('stored '));
     let open!: () => void;
     const gate = new Promise<void>((r) => (open = r));
-    const registry = new RoomRegistry({ store: slowLoads(base, gate), limits, metrics: noMetrics, log: silent });
+    const slow = slowLoads(base, gate);
+    const registry = new RoomRegistry({ store: slow, limits, metrics: noMetrics, log: silent });
 
     const writer = new MemoryTransport();
     const watcher = new MemoryTransport();
@@ -70,7 +74,8 @@ describe('Room', () => {
     registry.connect(watcher, { reviewId: 'r', linkId: 'l2', role: 'reader', label: 'R' });
     const doc = new Y.Doc();
     w.message(updateMessage(textUpdate('early', doc)));
-    await new Promise((r) => setTimeout(r, 20));
+    // The room is waiting on the store: the early update must sit unanswered until the load completes.
+    await slow.requested;
     expect(writer.sent).toHaveLength(0); // nothing answered before the load
 
     open();
@@ -117,11 +122,12 @@ describe('Room', () => {
     stores.push(base);
     await base.createReview({ id: 'r', title: 'R', createdAt: 1 }, [], new Uint8Array([0, 0]));
     const registry = new RoomRegistry({ store: base, limits, metrics: noMetrics, log: silent });
-    const [a, b, c] = [new MemoryTransport(), new MemoryTransport(), new MemoryTransport()];
+    const [a, b, c, d] = [new MemoryTransport(), new MemoryTransport(), new MemoryTransport(), new MemoryTransport()];
     const ha = registry.connect(a, { reviewId: 'r', linkId: 'l', role: 'editor', label: 'A' });
     const hb = registry.connect(b, { reviewId: 'r', linkId: 'l', role: 'editor', label: 'B' });
     registry.connect(c, { reviewId: 'r', linkId: 'l2', role: 'editor', label: 'C' });
-    await expect.poll(() => c.sent.length).toBeGreaterThan(0);
+    const hd = registry.connect(d, { reviewId: 'r', linkId: 'l2', role: 'editor', label: 'D' });
+    await expect.poll(() => c.sent.length > 0 && d.sent.length > 0).toBe(true);
     const before = [a, b, c].map((t) => t.sent.length);
     const docA = new Y.Doc();
     const docB = new Y.Doc();
@@ -132,21 +138,24 @@ describe('Room', () => {
     docA.getText(T).insert(3, 'A2 ');
     ha.message(updateMessage(Y.encodeStateAsUpdate(docA, sv)));
     await expect.poll(() => c.sent.length - before[2]!).toBeGreaterThan(0);
-    await new Promise((r) => setTimeout(r, 50));
     const received = (t: MemoryTransport, i: number): Y.Doc => {
       const doc = new Y.Doc();
       t.replayInto(doc, before[i]);
       return doc;
     };
-    // C sent nothing: one frame with all three updates.
-    expect(c.sent.length - before[2]!).toBe(1);
-    expect(received(c, 2).getText(T).toString().split(' ').filter(Boolean).sort()).toEqual(['A1', 'A2', 'B1']);
-    // A gets only B's update, B only A's two.
-    expect(received(a, 0).getText(T).toString()).toBe('B1 ');
-    expect(b.sent.length - before[1]!).toBe(1);
+    const words = (doc: Y.Doc): string[] => doc.getText(T).toString().split(' ').filter(Boolean).sort();
+    // The positive signal: D's later update reaches A, B and C, so every frame of the batch arrived before it.
+    hd.message(updateMessage(textUpdate('M ')));
+    await expect.poll(() => [a, b, c].every((t, i) => words(received(t, i)).includes('M'))).toBe(true);
+    // C sent nothing: one frame with all three updates, then the marker's.
+    expect(c.sent.length - before[2]!).toBe(2);
+    expect(words(received(c, 2))).toEqual(['A1', 'A2', 'B1', 'M']);
+    // A gets only B's update, B only A's two (each in one frame, then the marker's).
+    expect(words(received(a, 0))).toEqual(['B1', 'M']);
+    expect(b.sent.length - before[1]!).toBe(2);
     const forB = received(b, 1);
     Y.applyUpdate(forB, Y.encodeStateAsUpdate(docB));
-    expect(forB.getText(T).toString().split(' ').filter(Boolean).sort()).toEqual(['A1', 'A2', 'B1']);
+    expect(words(forB)).toEqual(['A1', 'A2', 'B1', 'M']);
     await registry.closeAll();
   });
 
