@@ -47,9 +47,14 @@ describe('running the review meeting', () => {
         .toMatch(/^Meeting(59:\d\d|1:00:00) left/);
       await expect.poll(() => p.page.locator('[aria-current="step"]').textContent()).toContain('Overview');
     }
+    // Ben is looking at the actions; the next phase brings him (a follower) to the timeline tab.
+    await ben.page.getByRole('tab', { name: 'Actions' }).click();
     await fac.page.locator('body').press('Alt+Period');
     for (const p of everyone())
       await expect.poll(() => p.page.locator('[aria-current="step"]').textContent()).toContain('Timeline walk-through');
+    await expect
+      .poll(() => ben.page.getByRole('tab', { name: 'Timeline' }).getAttribute('aria-selected'))
+      .toBe('true');
     // Responders see the agenda but cannot move it.
     expect(await ben.page.getByTestId('meeting-phases').getByRole('button').count()).toBe(0);
   });

@@ -1,5 +1,5 @@
 // Puts the meeting around the review's views: the strip under the header, the side panel, spotlight following.
-import { useCallback, useMemo, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { can } from '@hindsight/protocol';
 import { useReview } from '../../sync/ReviewContext.tsx';
 import { useAwarenessStates } from '../../sync/useAwareness.ts';
@@ -11,6 +11,7 @@ import { countOpen, useAnnotations } from './useAnnotations.ts';
 import { useFacilitation } from './useFacilitation.ts';
 import { useFollowSpotlight } from './useFollowSpotlight.ts';
 import { usePhaseKeys } from './usePhaseKeys.ts';
+import { PHASE_VIEWS } from './meetingFormat.ts';
 // Before facilitation.css: its spotlight rules beat the rows' and cards' own at equal specificity.
 import '../timeline/timeline.css';
 import '../whys/whys.css';
@@ -23,11 +24,13 @@ export interface MeetingLayerProps {
   children: ReactNode;
   /** Brings a record into view (switching views as needed). */
   onShow: (target: Target) => void;
+  /** Opens a view: followers are brought to the tab of the phase the facilitator moves to. */
+  onShowView?: (view: 'timeline' | 'whys' | 'actions') => void;
 }
 
 const followKey = (reviewId: string): string => `hindsight:follow:${reviewId}`;
 
-export function MeetingLayer({ tabs, children, onShow }: MeetingLayerProps) {
+export function MeetingLayer({ tabs, children, onShow, onShowView }: MeetingLayerProps) {
   const { sync, role, ctx, canWrite } = useReview();
   const isFacilitator = can(role, 'review.facilitate');
   const facilitation = useFacilitation(sync.doc);
@@ -48,6 +51,15 @@ export function MeetingLayer({ tabs, children, onShow }: MeetingLayerProps) {
   const show = useCallback((s: Spotlight) => onShow({ kind: s.kind, id: s.id }), [onShow]);
   useFollowSpotlight(spotlight, following, isFacilitator, show);
   usePhaseKeys(sync.doc, ctx, facilitation.meeting.phase, isFacilitator && facilitation.meeting.running);
+  // A phase change (not the phase found on opening) brings a follower to that phase's tab.
+  const phase = facilitation.meeting.phase;
+  const seenPhase = useRef(phase);
+  useEffect(() => {
+    if (seenPhase.current === phase) return;
+    seenPhase.current = phase;
+    const view = phase ? PHASE_VIEWS[phase] : null;
+    if (view && (following || isFacilitator)) onShowView?.(view);
+  }, [phase, following, isFacilitator, onShowView]);
 
   const openCounts = useMemo(() => countOpen(annotations), [annotations]);
   const api = useMemo<FacilitationApi>(

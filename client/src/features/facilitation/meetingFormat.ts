@@ -9,6 +9,15 @@ export const PHASE_LABELS: Record<MeetingPhase, string> = {
   actions: 'Action items',
 };
 
+/** The review view each meeting phase works in (the overview has none of its own). */
+export const PHASE_VIEWS: Record<MeetingPhase, 'timeline' | 'whys' | 'actions' | null> = {
+  overview: null,
+  timeline: 'timeline',
+  whys: 'whys',
+  factors: 'whys',
+  actions: 'actions',
+};
+
 /** The phase `step` places after (or, negative, before) `phase`; null past either end. */
 export function stepPhase(phase: MeetingPhase | null, step: number): MeetingPhase | null {
   const index = phase === null ? -1 : MEETING_PHASES.indexOf(phase);

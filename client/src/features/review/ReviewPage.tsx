@@ -75,7 +75,7 @@ export function ReviewPage({ banner = null }: { banner?: ReactNode }) {
         meta={meta}
         onShare={role === 'facilitator' ? () => setShareOpen(true) : undefined}
       />
-      <MeetingLayer tabs={<ViewTabs view={view} onChange={setView} />} onShow={showTarget}>
+      <MeetingLayer tabs={<ViewTabs view={view} onChange={setView} />} onShow={showTarget} onShowView={setView}>
         <main className="view" id={`view-${view}`} role="tabpanel" aria-labelledby={`tab-${view}`}>
           {view === 'timeline' && (
             <FrozenTimeline>
