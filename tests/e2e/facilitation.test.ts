@@ -52,9 +52,7 @@ describe('running the review meeting', () => {
     await fac.page.locator('body').press('Alt+Period');
     for (const p of everyone())
       await expect.poll(() => p.page.locator('[aria-current="step"]').textContent()).toContain('Timeline walk-through');
-    await expect
-      .poll(() => ben.page.getByRole('tab', { name: 'Timeline' }).getAttribute('aria-selected'))
-      .toBe('true');
+    await expect.poll(() => ben.page.getByRole('tab', { name: 'Timeline' }).getAttribute('aria-selected')).toBe('true');
     // Responders see the agenda but cannot move it.
     expect(await ben.page.getByTestId('meeting-phases').getByRole('button').count()).toBe(0);
   });
