@@ -1,7 +1,7 @@
 // The timeline entries cited as evidence for a why: jump to each, link more, unlink.
 import { useMemo, useState } from 'react';
 import { addWhyEvidence, removeWhyEvidence, type WhyNodeView } from '@hindsight/doc';
-import { formatClock, formatUtc, viewerZone } from '../../app/timeZone.ts';
+import { dayKey, formatClock, formatShortDay, formatUtc, viewerZone } from '../../app/timeZone.ts';
 import { useReview } from '../../sync/ReviewContext.tsx';
 import { useWhysTree } from './treeContext.ts';
 
@@ -23,6 +23,18 @@ export function EvidenceList({ node }: { node: WhyNodeView }) {
       .slice(0, 8);
   }, [entries, query, node.evidence, zone]);
 
+  // Across midnight a bare "00:04" could be either day: the date goes with the time.
+  const multiDay = useMemo(
+    () => entries.length > 1 && new Set(entries.map((e) => dayKey(e.at, zone))).size > 1,
+    [entries, zone],
+  );
+  const when = (at: number): string => `${multiDay ? `${formatShortDay(at, zone)} ` : ''}${formatClock(at, zone)}`;
+  const pick = (entryId: string): void => {
+    addWhyEvidence(sync.doc, { id: node.id, entryId }, ctx);
+    setPicking(false);
+    setQuery('');
+  };
+
   if (!node.evidence.length && !canWrite) return null;
   return (
     <div className="why-evidence">
@@ -30,7 +42,7 @@ export function EvidenceList({ node }: { node: WhyNodeView }) {
       {node.evidence.map((id) => {
         const entry = byId.get(id);
         if (!entry) return null;
-        const clock = formatClock(entry.at, zone);
+        const clock = when(entry.at);
         return (
           <span key={id} style={{ display: 'inline-flex', gap: 2 }}>
             <button
@@ -66,22 +78,20 @@ export function EvidenceList({ node }: { node: WhyNodeView }) {
             autoFocus
             value={query}
             onChange={(e) => setQuery(e.target.value)}
-            onKeyDown={(e) => e.key === 'Escape' && setPicking(false)}
+            onKeyDown={(e) => {
+              if (e.key === 'Escape') setPicking(false);
+              // Enter cites the first match, as the list shows it.
+              if (e.key === 'Enter' && matches[0]) {
+                e.preventDefault();
+                pick(matches[0].id);
+              }
+            }}
             placeholder="Search the timeline"
             aria-label="Search timeline entries to cite"
           />
           {matches.map((e) => (
-            <button
-              key={e.id}
-              type="button"
-              className="evidence-link"
-              onClick={() => {
-                addWhyEvidence(sync.doc, { id: node.id, entryId: e.id }, ctx);
-                setPicking(false);
-                setQuery('');
-              }}
-            >
-              {formatClock(e.at, zone)} {e.summary.slice(0, 40) || e.kind}
+            <button key={e.id} type="button" className="evidence-link" onClick={() => pick(e.id)}>
+              {when(e.at)} {e.summary.slice(0, 40) || e.kind}
             </button>
           ))}
           <button type="button" className="btn btn-small btn-ghost" onClick={() => setPicking(false)}>
