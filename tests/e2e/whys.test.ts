@@ -92,7 +92,12 @@ describe('concurrent whys editing', () => {
     await card.getByRole('combobox', { name: 'Contributing factor' }).first().selectOption('technology');
     await card.getByRole('button', { name: '+ Link evidence' }).first().click();
     await page.getByRole('textbox', { name: 'Search timeline entries to cite' }).fill('disk');
-    await page.locator('.evidence-link', { hasText: 'Indexer disk' }).click();
+    // Enter cites the first (here the only) match.
+    await page.getByRole('textbox', { name: 'Search timeline entries to cite' }).press('Enter');
+    await page
+      .getByRole('button', { name: /^Unlink the .* entry$/ })
+      .first()
+      .waitFor();
     await screenshot(page, 'whys-tree');
     await screenshot(ben.page, 'whys-tree-second-person');
     await page.locator('.evidence-link', { hasText: 'Indexer disk' }).click();
