@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { serveStatic } from '@hono/node-server/serve-static';
-import { ApiErrorCode, CloseCode } from '@hindsight/protocol';
+import { ApiErrorCode, CloseCode, TEAM_LINK_API_PATH } from '@hindsight/protocol';
 import type { Logger } from './log.ts';
 import type { Metrics } from './metrics.ts';
 import type { RoomRegistry } from './relay/registry.ts';
@@ -23,7 +23,17 @@ import { ingestRoutes, type IngestLimits } from './routes/ingest.ts';
 import { ServerChangeRefused } from './relay/serverChanges.ts';
 import { reviewRoutes } from './routes/reviews.ts';
 import { templateRoutes } from './routes/templates.ts';
+import { firstStartClaim, teamRoutes, type FirstStartClaim } from './routes/team.ts';
 import { StoreWriteError, type Store } from './storage/store.ts';
+import { sameSecret } from './auth/secrets.ts';
+import { bearer } from './routes/auth.ts';
+import { throttledPing } from './web/health.ts';
+import { hostCheck } from './web/hostCheck.ts';
+import { jsonOnly } from './web/jsonOnly.ts';
+import { securityHeaders } from './web/securityHeaders.ts';
+
+/** /healthz writes to the store at most this often; callers in between share the last result. */
+const HEALTH_PING_INTERVAL_MS = 5_000;
 
 export interface AppDeps {
   store: Store;
@@ -37,6 +47,10 @@ export interface AppDeps {
   clientDist: string;
   /** Limits of the alert ingest endpoints. */
   ingest: IngestLimits;
+  /** The first team token of a fresh instance, for the home page to show once at this machine. */
+  teamClaim?: FirstStartClaim;
+  /** Serve the client's `.map` files (SERVE_SOURCE_MAPS); off by default. */
+  serveSourceMaps?: boolean;
 }
 
 export function createApp(deps: AppDeps): Hono {
@@ -69,6 +83,9 @@ export function createApp(deps: AppDeps): Hono {
     return sendError(c, 500, ApiErrorCode.Internal, 'internal error; the server log has details');
   });
 
+  app.use('*', hostCheck(deps.publicUrl));
+  app.use('*', securityHeaders());
+  app.use('/api/*', jsonOnly());
   app.use(
     '/api/*',
     bodyLimit({
@@ -77,9 +94,10 @@ export function createApp(deps: AppDeps): Hono {
     }),
   );
 
+  const ping = throttledPing(() => deps.store.ping(), HEALTH_PING_INTERVAL_MS);
   app.get('/healthz', async (c) => {
     try {
-      await deps.store.ping();
+      await ping();
       return c.json({ ok: true, rooms: deps.registry.size });
     } catch (err) {
       deps.log.error({ err }, 'health check failed');
@@ -87,7 +105,24 @@ export function createApp(deps: AppDeps): Hono {
     }
   });
 
+  // Prometheus metrics name rooms and counts: the operator's only (scrape with `authorization: credentials`).
   app.get('/metrics', async (c) => {
+    if (deps.createToken === undefined) {
+      return sendError(
+        c,
+        403,
+        ApiErrorCode.Forbidden,
+        '/metrics needs the operator token: start the server with CREATE_TOKEN and scrape with "Authorization: Bearer <CREATE_TOKEN>"',
+      );
+    }
+    if (!sameSecret(bearer(c), deps.createToken)) {
+      return sendError(
+        c,
+        401,
+        ApiErrorCode.Unauthorized,
+        '/metrics needs the operator token as "Authorization: Bearer <CREATE_TOKEN>"',
+      );
+    }
     c.header('Content-Type', deps.metrics.registry.contentType);
     return c.body(await deps.metrics.registry.metrics());
   });
@@ -100,6 +135,15 @@ export function createApp(deps: AppDeps): Hono {
   app.route('/api/reviews', feedbackRoutes(deps));
   app.route('/api', followUpRoutes({ ...deps, publicUrl }));
   app.route('/api', templateRoutes(deps));
+  app.route(
+    TEAM_LINK_API_PATH,
+    teamRoutes({
+      ...deps,
+      publicUrl,
+      configuredPublicUrl: deps.publicUrl,
+      claim: deps.teamClaim ?? firstStartClaim(null),
+    }),
+  );
   app.route('/api/reviews', ingestRoutes(deps));
   app.route('/api/reviews', historyRoutes(deps));
   app.route('/api/reviews', historyPurgeRoutes(deps));
@@ -108,6 +152,17 @@ export function createApp(deps: AppDeps): Hono {
   const indexFile = join(deps.clientDist, 'index.html');
   if (existsSync(indexFile)) {
     const indexHtml = readFileSync(indexFile, 'utf8');
+    if (!deps.serveSourceMaps) {
+      app.use('/*', async (c, next) => {
+        if (!c.req.path.endsWith('.map')) return next();
+        return sendError(
+          c,
+          404,
+          ApiErrorCode.NotFound,
+          'source maps are not served (SERVE_SOURCE_MAPS=true serves them)',
+        );
+      });
+    }
     app.use('/*', serveStatic({ root: deps.clientDist }));
     // Client-side routes (/, /r/<id>) all load the app shell.
     app.get('*', (c) => c.html(indexHtml));

@@ -44,6 +44,11 @@ const schema = z.object({
   SERVER_ID: z.string().min(1).max(100).optional(),
   CATCH_UP_INTERVAL_MS: int(5_000, 100),
   COLLECTION_SWEEP_MS: int(15_000, 100),
+  MAX_CONNECTIONS_PER_LINK: int(50, 1),
+  SERVE_SOURCE_MAPS: z
+    .enum(['true', 'false', '1', '0'])
+    .default('false')
+    .transform((v) => v === 'true' || v === '1'),
 });
 
 export type Config = Omit<z.infer<typeof schema>, 'PUBLIC_URL' | 'CLIENT_DIST' | 'SERVER_ID'> & {

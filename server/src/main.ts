@@ -15,9 +15,11 @@ import { createMetrics } from './metrics.ts';
 import { RoomRegistry } from './relay/registry.ts';
 import { createUpgradeHandler } from './relay/upgrade.ts';
 import { createWsEndpoint } from './relay/wsAdapter.ts';
+import { allowedHost, hostRefusal } from './web/hostCheck.ts';
 import { createRedisBus, type RedisBus } from './cluster/redisBus.ts';
-import { openPostgresStore } from './storage/postgres.ts';
-import { openSqliteStore } from './storage/sqlite.ts';
+import { openConfiguredStore } from './storage/openStore.ts';
+import { firstStartClaim } from './routes/team.ts';
+import { firstTeamLink, teamLinkUrl } from './auth/team.ts';
 import type { Store } from './storage/store.ts';
 
 /** How long after a checkpoint the history snapshots are brought up to date. */
@@ -35,12 +37,10 @@ async function main(): Promise<void> {
   let store: Store;
   let bus: RedisBus | undefined;
   try {
-    if (config.DATABASE_URL && config.REDIS_URL) {
-      store = await openPostgresStore({ connectionString: config.DATABASE_URL, poolSize: config.DATABASE_POOL_SIZE });
+    store = await openConfiguredStore(config);
+    if (config.REDIS_URL) {
       bus = await createRedisBus({ url: config.REDIS_URL, serverId: config.SERVER_ID, log });
       log.info({ serverId: config.SERVER_ID }, 'multi-server mode: Postgres store, Redis Streams bus');
-    } else {
-      store = openSqliteStore({ dataDir: config.DATA_DIR, synchronous: config.SQLITE_SYNCHRONOUS });
     }
   } catch (err) {
     const where = config.DATABASE_URL
@@ -49,6 +49,8 @@ async function main(): Promise<void> {
     log.fatal({ err, dataDir: config.DATA_DIR }, `cannot open the store (${(err as Error).message}); ${where}`);
     process.exit(1);
   }
+  // A fresh instance gets its team link now; it is printed once below and shown once on the home page.
+  const firstTeamToken = await firstTeamLink(store, Date.now());
   const metrics = createMetrics();
   const registry = new RoomRegistry({
     store,
@@ -106,13 +108,22 @@ async function main(): Promise<void> {
     publicUrl: config.PUBLIC_URL,
     createToken: config.CREATE_TOKEN,
     clientDist: config.CLIENT_DIST,
+    serveSourceMaps: config.SERVE_SOURCE_MAPS,
+    teamClaim: firstStartClaim(firstTeamToken),
     ingest: { maxAlerts: config.INGEST_MAX_ALERTS, postsPerMinute: config.INGEST_POSTS_PER_MINUTE },
   });
 
   const server = createServer(getRequestListener(app.fetch));
   server.on(
     'upgrade',
-    createUpgradeHandler({ authenticate: (id, token) => authenticate(store, id, token), endpoint, registry, log }),
+    createUpgradeHandler({
+      authenticate: (id, token) => authenticate(store, id, token),
+      endpoint,
+      registry,
+      log,
+      checkHost: (host) => (allowedHost(host, config.PUBLIC_URL) ? null : hostRefusal(host)),
+      maxConnectionsPerLink: config.MAX_CONNECTIONS_PER_LINK,
+    }),
   );
 
   await new Promise<void>((resolve, reject) => {
@@ -121,6 +132,12 @@ async function main(): Promise<void> {
   });
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.PORT;
+  if (firstTeamToken !== null) {
+    log.info(
+      { teamLink: teamLinkUrl(config.PUBLIC_URL ?? `http://${config.HOST}:${port}`, firstTeamToken) },
+      'team link for /actions and /insights across reviews (printed once; keep it: `pnpm team-link` prints a new one and revokes this)',
+    );
+  }
   log.info({ host: config.HOST, port, dataDir: config.DATA_DIR, url: `http://${config.HOST}:${port}` }, 'listening');
 
   let stopping = false;

@@ -108,7 +108,13 @@ describe('service outages in the multi-server mode', () => {
       expect(has(watch0, 'while postgres is away')).toBe(false);
       expect(has(b, 'while postgres is away')).toBe(false);
       expect(readTimeline(b.doc).length).toBe(before);
-      expect((await servers[1]!.fetch('/healthz')).status).toBe(503);
+      // /healthz reuses a success for a few seconds (it is unauthenticated): wait for its next real write.
+      let health = (await servers[1]!.fetch('/healthz')).status;
+      for (let tries = 0; health === 200 && tries < 100; tries++) {
+        await new Promise((r) => setTimeout(r, 200));
+        health = (await servers[1]!.fetch('/healthz')).status;
+      }
+      expect(health).toBe(503);
     } finally {
       pgProxy.restore();
       watch0.destroy();

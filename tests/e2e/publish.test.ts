@@ -265,7 +265,8 @@ describe('publishing a review', () => {
     expect(published.status).toBe(200);
     const facilitator = await person();
     const page = facilitator.page;
-    await page.goto(`${own.origin}/actions`);
+    // The team link opens the cross-review pages (the browser keeps its token for /insights).
+    await page.goto(own.teamLink!);
     await eventually(async () => expect(await page.locator('.actions-table tbody tr').count()).toBe(1), 20_000);
     expect(await page.getByTestId('overdue-count').textContent()).toBe('0');
     expect(await page.getByTestId('completion-rate').textContent()).toBe('0 %');

@@ -93,7 +93,12 @@ describe('storage faults', () => {
     }
     expect(watcherHas(`during ${label}`)).toBe(false);
     expect(await exportJson(server, review.id, review.tokens.observer)).toEqual(before);
-    const health = await server.fetch('/healthz');
+    // /healthz reuses a success for a few seconds (it is unauthenticated): wait for its next real write.
+    let health = await server.fetch('/healthz');
+    for (let tries = 0; health.status === 200 && tries < 100; tries++) {
+      await new Promise((r) => setTimeout(r, 200));
+      health = await server.fetch('/healthz');
+    }
     expect(health.status).toBe(503);
     expect(((await health.json()) as { error: { message: string } }).error.message).toMatch(/write/);
     const create = await server.fetch('/api/reviews', {

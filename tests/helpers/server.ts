@@ -26,6 +26,10 @@ export interface RunningServer {
   process: ChildProcess;
   /** Every JSON log line the server wrote so far. */
   logs: Record<string, unknown>[];
+  /** The team link the server printed at its first start (null when its data dir already had one). */
+  teamLink: string | null;
+  /** The team token inside `teamLink`. */
+  teamToken: string | null;
   /** SIGTERM and wait for a clean exit. */
   stop(): Promise<number | null>;
   /** SIGKILL: no flushing, no goodbye. */
@@ -113,7 +117,10 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   cleanups.push(kill);
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   const origin = `http://127.0.0.1:${port}`;
+  const teamLink = (logs.find((l) => typeof l.teamLink === 'string')?.teamLink as string | undefined) ?? null;
   const server: RunningServer = {
+    teamLink,
+    teamToken: teamLink === null ? null : tokenOf(teamLink),
     port,
     origin,
     syncUrl: `ws://127.0.0.1:${port}/sync`,

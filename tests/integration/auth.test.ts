@@ -113,21 +113,34 @@ describe('capability links', () => {
     expect(((await missing.json()) as { error: { code: string } }).error.code).toBe('not_found');
   });
 
-  it('reports health and Prometheus metrics', async () => {
+  it('reports health; Prometheus metrics need the operator token, which this server has not set', async () => {
     expect((await server.fetch('/healthz')).status).toBe(200);
-    const text = await (await server.fetch('/metrics')).text();
-    for (const name of [
-      'hindsight_connections',
-      'hindsight_rooms_loaded',
-      'hindsight_updates_relayed_total',
-      'hindsight_store_append_seconds',
-    ]) {
-      expect(text).toContain(name);
-    }
+    const refused = await server.fetch('/metrics');
+    expect(refused.status).toBe(403);
+    expect(((await refused.json()) as { error: { message: string } }).error.message).toContain('CREATE_TOKEN');
   });
 });
 
 describe('creating reviews with an operator token', () => {
+  it('serves Prometheus metrics to the operator token', async () => {
+    const server = await startServer({ env: { CREATE_TOKEN: 'operator-secret-0123456789' } });
+    try {
+      const text = await (
+        await server.fetch('/metrics', { headers: { authorization: 'Bearer operator-secret-0123456789' } })
+      ).text();
+      for (const name of [
+        'hindsight_connections',
+        'hindsight_rooms_loaded',
+        'hindsight_updates_relayed_total',
+        'hindsight_store_append_seconds',
+      ]) {
+        expect(text).toContain(name);
+      }
+    } finally {
+      await server.stop();
+    }
+  });
+
   it('requires CREATE_TOKEN as a bearer token when it is set', async () => {
     const server = await startServer({ env: { CREATE_TOKEN: 'operator-secret-0123456789' } });
     try {

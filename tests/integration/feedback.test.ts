@@ -139,8 +139,9 @@ describe('participant feedback', () => {
     ]);
   });
 
+  const team = () => ({ headers: { authorization: `Bearer ${server.teamToken!}` } });
   it('the quarterly process review counts the answers and lists what to change, as JSON and Markdown', async () => {
-    const q = (await (await server.fetch('/api/insights/quarter')).json()) as {
+    const q = (await (await server.fetch('/api/insights/quarter', team())).json()) as {
       reviews: { held: number; published: number };
       answers: number;
       whatToChange: string[];
@@ -150,11 +151,11 @@ describe('participant feedback', () => {
     expect(q.whatToChange).toEqual(
       expect.arrayContaining(['Ask the quiet ones first', 'Fewer slides', 'Start on time']),
     );
-    const md = await server.fetch('/api/insights/quarter.md');
+    const md = await server.fetch('/api/insights/quarter.md', team());
     expect(md.headers.get('content-type')).toMatch(/^text\/markdown/);
     const text = await md.text();
     expect(text).toMatch(/^# Process review \d{4}-Q[1-4]/);
     expect(text).toContain('- Fewer slides');
-    expect((await server.fetch('/api/insights/quarter?quarter=2026-Q9')).status).toBe(400);
+    expect((await server.fetch('/api/insights/quarter?quarter=2026-Q9', team())).status).toBe(400);
   });
 });

@@ -161,7 +161,7 @@ describe('report exports and publishing', () => {
   });
 
   it('lists every action item with filters, completion rate and overdue count', async () => {
-    const all = (await (await server.fetch('/api/actions')).json()) as {
+    const all = (await (await server.fetch('/api/actions', auth(server.teamToken!))).json()) as {
       stats: Record<string, unknown>;
       items: { title: string; reviewId: string; overdue: boolean }[];
     };
@@ -171,24 +171,28 @@ describe('report exports and publishing', () => {
       'Alert on reload loops',
       'Let rollbacks skip the deploy queue',
     ]);
-    const overdue = (await (await server.fetch('/api/actions?overdue=true')).json()) as { items: { title: string }[] };
+    const overdue = (await (await server.fetch('/api/actions?overdue=true', auth(server.teamToken!))).json()) as {
+      items: { title: string }[];
+    };
     expect(overdue.items.map((i) => i.title)).toEqual(['Alert on reload loops']);
-    const byOwner = (await (await server.fetch(`/api/actions?owner=priya&review=${review.id}`)).json()) as {
+    const byOwner = (await (
+      await server.fetch(`/api/actions?owner=priya&review=${review.id}`, auth(server.teamToken!))
+    ).json()) as {
       items: { title: string }[];
     };
     expect(byOwner.items.map((i) => i.title)).toEqual(['Let rollbacks skip the deploy queue']);
-    expect((await server.fetch('/api/actions?dueBefore=tomorrow')).status).toBe(400);
+    expect((await server.fetch('/api/actions?dueBefore=tomorrow', auth(server.teamToken!))).status).toBe(400);
   });
 
   it('exports the action items as CSV and iCalendar', async () => {
-    const csv = await server.fetch('/api/actions.csv?status=open,in_progress');
+    const csv = await server.fetch('/api/actions.csv?status=open,in_progress', auth(server.teamToken!));
     expect(csv.headers.get('content-type')).toMatch(/^text\/csv/);
     const lines = (await csv.text()).trim().split('\r\n');
     expect(lines[0]).toBe(
       '"Title","Description","Assignees","Due date","Priority","Status","Labels","Review","Review ID","Action ID","Link"',
     );
     expect(lines).toHaveLength(3);
-    const ics = await server.fetch('/api/actions.ics');
+    const ics = await server.fetch('/api/actions.ics', auth(server.teamToken!));
     expect(ics.headers.get('content-type')).toMatch(/^text\/calendar/);
     const cal = await ics.text();
     expect(cal.match(/BEGIN:VEVENT/g)).toHaveLength(3);
@@ -196,7 +200,10 @@ describe('report exports and publishing', () => {
   });
 
   it('gives metrics across reviews and the unfinished items of linked earlier reviews', async () => {
-    const m = (await (await server.fetch('/api/metrics/reviews')).json()) as Record<string, unknown[]>;
+    const m = (await (await server.fetch('/api/metrics/reviews', auth(server.teamToken!))).json()) as Record<
+      string,
+      unknown[]
+    >;
     expect(m.reviewsPerMonth).toEqual(expect.arrayContaining([{ month: '2026-03', reviews: 1, published: 1 }]));
     expect(m.detectResolve).toEqual(
       expect.arrayContaining([expect.objectContaining({ reviewId: review.id, detectMinutes: 6, resolveMinutes: 71 })]),
@@ -209,14 +216,15 @@ describe('report exports and publishing', () => {
   });
 });
 
-describe('follow-up behind the operator token', () => {
-  it('refuses the cross-review routes without CREATE_TOKEN when one is set', async () => {
+describe('follow-up behind the team link', () => {
+  it('refuses the cross-review routes without the team token; the team and the operator token pass', async () => {
     const token = 'operator-token-0123456789';
     const server = await startServer({ env: { CREATE_TOKEN: token } });
     try {
       for (const path of ['/api/actions', '/api/actions.csv', '/api/actions.ics', '/api/metrics/reviews']) {
         expect((await server.fetch(path)).status).toBe(401);
         expect((await server.fetch(path, auth(token))).status).toBe(200);
+        expect((await server.fetch(path, auth(server.teamToken!))).status).toBe(200);
       }
     } finally {
       await server.stop();

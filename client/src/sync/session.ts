@@ -2,7 +2,7 @@
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 import { IndexeddbPersistence } from 'y-indexeddb';
-import { FATAL_CLOSE_CODES, SYNC_PATH, TOKEN_PARAM, type CloseCode } from '@hindsight/protocol';
+import { FATAL_CLOSE_CODES, SYNC_PATH, syncProtocols, type CloseCode } from '@hindsight/protocol';
 import { ConnectionTracker } from './connection.ts';
 import { REFUSAL_CODES } from './resetAfterRefusal.ts';
 
@@ -29,7 +29,8 @@ export function openReview(reviewId: string, token: string, name: string): Revie
   const doc = new Y.Doc();
   const cache = new IndexeddbPersistence(`hindsight:${reviewId}`, doc);
   const provider = new WebsocketProvider(syncServerUrl(), reviewId, doc, {
-    params: { [TOKEN_PARAM]: token },
+    // The token travels as a subprotocol, never in the URL: proxies and access logs record URLs.
+    protocols: syncProtocols(token),
     // Only a revoked link is final; rate limits and slow consumers retry. A refused change is
     // not retried on this doc: resending would be refused again (see resetAfterRefusal.ts).
     shouldReconnect: (event) =>

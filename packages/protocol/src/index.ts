@@ -6,10 +6,37 @@
 export const SYNC_PATH = '/sync' as const;
 /** Query parameter that carries the capability token on the sync URL. */
 export const TOKEN_PARAM = 'token' as const;
+/**
+ * The app's own client sends its token as a WebSocket subprotocol, never in the
+ * URL (proxies log URLs): `Sec-WebSocket-Protocol: hindsight.v1, hindsight.token.<token>`.
+ * The server answers with `SYNC_SUBPROTOCOL`. `?token=` stays for the stock client.
+ */
+export const SYNC_SUBPROTOCOL = 'hindsight.v1' as const;
+/** Prefix of the subprotocol entry that carries the token (tokens are base64url, valid in a subprotocol). */
+export const TOKEN_SUBPROTOCOL_PREFIX = 'hindsight.token.' as const;
+/** The subprotocols the app's client offers: the protocol marker first, then its token. */
+export function syncProtocols(token: string): string[] {
+  return [SYNC_SUBPROTOCOL, `${TOKEN_SUBPROTOCOL_PREFIX}${token}`];
+}
+
+/** The token in a `Sec-WebSocket-Protocol` request header, or null. */
+export function tokenFromProtocols(header: string | undefined | null): string | null {
+  for (const entry of (header ?? '').split(',')) {
+    const value = entry.trim();
+    if (value.startsWith(TOKEN_SUBPROTOCOL_PREFIX) && value.length > TOKEN_SUBPROTOCOL_PREFIX.length) {
+      return value.slice(TOKEN_SUBPROTOCOL_PREFIX.length);
+    }
+  }
+  return null;
+}
 /** Fragment key that carries the token in a share link: `/r/<id>#t=<token>`. */
 export const LINK_FRAGMENT_KEY = 't' as const;
 /** Path of the app page that opens a review. */
 export const REVIEW_PAGE_PATH = '/r' as const;
+/** Path of the follow-up page across reviews, where the team link opens (`/actions#t=<team token>`). */
+export const ACTIONS_PAGE_PATH = '/actions' as const;
+/** Path of the team's API to see, re-mint and revoke the team link. */
+export const TEAM_LINK_API_PATH = '/api/team-link' as const;
 /** Path of the live replay page (incident replay and edit history) for the review's own links. */
 export const REPLAY_PAGE_PATH = '/replay' as const;
 /** Path of the published review, where a reader link opens: `/read/<id>#t=<token>`. */
@@ -52,6 +79,8 @@ export const CloseCode = {
   RateLimited: 4429,
   /** The connection could not keep up with the room (its send buffer grew too large). */
   SlowConsumer: 4430,
+  /** This link already has as many open connections as the server allows (MAX_CONNECTIONS_PER_LINK). */
+  TooManyConnections: 4431,
   /** The store refused a write (full or read-only disk); nothing was acknowledged. */
   StorageUnavailable: 4503,
 } as const;
@@ -71,6 +100,8 @@ export const CloseReason: Record<CloseCode, string> = {
   [CloseCode.SchemaViolation]: 'a record does not fit the review schema; the change was not saved',
   [CloseCode.RateLimited]: 'too many messages per second; slow down and reconnect',
   [CloseCode.SlowConsumer]: 'connection too slow to keep up; reconnect',
+  [CloseCode.TooManyConnections]:
+    'too many open connections on this link; close other tabs or ask for a link of your own',
   [CloseCode.StorageUnavailable]: 'server storage unavailable; your change was not saved, it will be resent',
 };
 
@@ -211,6 +242,10 @@ export const ApiErrorCode = {
   Forbidden: 'forbidden',
   NotFound: 'not_found',
   PayloadTooLarge: 'payload_too_large',
+  /** A JSON route was sent a body that is not `application/json` (415). */
+  UnsupportedMediaType: 'unsupported_media_type',
+  /** The Host header names neither PUBLIC_URL nor this machine (421: DNS rebinding). */
+  MisdirectedRequest: 'misdirected_request',
   Conflict: 'conflict',
   /** The change would break the review's schema or limits; nothing was stored. */
   Unprocessable: 'unprocessable',

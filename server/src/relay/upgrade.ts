@@ -3,7 +3,7 @@
 // byte of the document.
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { ApiErrorCode, CloseCode, CloseReason, SYNC_PATH, TOKEN_PARAM } from '@hindsight/protocol';
+import { ApiErrorCode, CloseCode, CloseReason, SYNC_PATH, TOKEN_PARAM, tokenFromProtocols } from '@hindsight/protocol';
 import type { RoomRegistry } from './registry.ts';
 import type { Identity, RelayLogger } from './types.ts';
 import type { WsEndpoint } from './wsAdapter.ts';
@@ -15,6 +15,7 @@ export type Authenticate = (reviewId: string, token: string | null) => Promise<A
 
 const STATUS_TEXT: Record<number, string> = {
   400: 'Bad Request',
+  421: 'Misdirected Request',
   401: 'Unauthorized',
   403: 'Forbidden',
   404: 'Not Found',
@@ -52,10 +53,17 @@ export interface UpgradeDeps {
   endpoint: WsEndpoint;
   registry: RoomRegistry;
   log: RelayLogger;
+  /** Refuses (421) an upgrade whose Host header this server does not answer for; undefined: any. */
+  checkHost?: (host: string | undefined) => string | null;
+  /** Open connections one link may hold on this server; the next is closed with 4431. */
+  maxConnectionsPerLink?: number;
 }
 
 /** Returns the handler for the HTTP server's `upgrade` event. */
 export function createUpgradeHandler(deps: UpgradeDeps): (req: IncomingMessage, socket: Duplex, head: Buffer) => void {
+  const maxPerLink = deps.maxConnectionsPerLink ?? Number.POSITIVE_INFINITY;
+  /** Open connections per link id on this server. */
+  const perLink = new Map<string, number>();
   return (req, socket, head) => {
     // Before any await: a socket error must never become an uncaught exception.
     socket.on('error', (err) => deps.log.debug({ err }, 'upgrade socket error'));
@@ -64,7 +72,14 @@ export function createUpgradeHandler(deps: UpgradeDeps): (req: IncomingMessage, 
       refuse(socket, 404, ApiErrorCode.NotFound, `no WebSocket endpoint here; connect to ${SYNC_PATH}/<reviewId>`);
       return;
     }
-    deps.authenticate(target.reviewId, target.token).then(
+    const hostProblem = deps.checkHost?.(req.headers.host) ?? null;
+    if (hostProblem !== null) {
+      refuse(socket, 421, ApiErrorCode.MisdirectedRequest, hostProblem);
+      return;
+    }
+    // The app's client sends its token as a subprotocol (never logged); the stock client uses ?token=.
+    const token = tokenFromProtocols(req.headers['sec-websocket-protocol']) ?? target.token;
+    deps.authenticate(target.reviewId, token).then(
       (result) => {
         if (socket.destroyed) return;
         if (!result.ok) {
@@ -72,12 +87,27 @@ export function createUpgradeHandler(deps: UpgradeDeps): (req: IncomingMessage, 
           refuse(socket, result.status, result.code, result.message);
           return;
         }
+        const linkId = result.identity.linkId;
         deps.endpoint.accept(req, socket, head, (transport) => {
+          const open = perLink.get(linkId) ?? 0;
+          if (open >= maxPerLink) {
+            // Closed before it joins a room: not one byte of the document is sent.
+            deps.log.info({ reviewId: target.reviewId, linkId, open }, 'connection cap reached');
+            transport.close(CloseCode.TooManyConnections, CloseReason[CloseCode.TooManyConnections]);
+            const ignore = (): void => undefined;
+            return { message: ignore, textFrame: ignore, closed: ignore };
+          }
+          perLink.set(linkId, open + 1);
           const handle = deps.registry.connect(transport, result.identity);
           return {
             message: handle.message,
             textFrame: () => transport.close(CloseCode.BadMessage, CloseReason[CloseCode.BadMessage]),
-            closed: handle.closed,
+            closed: () => {
+              const left = (perLink.get(linkId) ?? 1) - 1;
+              if (left > 0) perLink.set(linkId, left);
+              else perLink.delete(linkId);
+              handle.closed();
+            },
           };
         });
       },

@@ -3,6 +3,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
+import { SYNC_SUBPROTOCOL } from '@hindsight/protocol';
 import type { Transport } from './types.ts';
 
 export interface SocketEvents {
@@ -28,7 +29,13 @@ export interface WsEndpointOptions {
 }
 
 export function createWsEndpoint(options: WsEndpointOptions): WsEndpoint {
-  const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxFrameBytes, perMessageDeflate: false });
+  const wss = new WebSocketServer({
+    noServer: true,
+    maxPayload: options.maxFrameBytes,
+    perMessageDeflate: false,
+    // The app's client offers its marker and its token; only the marker is ever echoed back.
+    handleProtocols: (offered) => (offered.has(SYNC_SUBPROTOCOL) ? SYNC_SUBPROTOCOL : false),
+  });
   const alive = new WeakMap<WebSocket, boolean>();
 
   const pinger = setInterval(() => {

@@ -1,10 +1,10 @@
 // Follow-up across reviews: every action item (filters, completion rate,
 // overdue count) as JSON, CSV and iCalendar; metrics for the metrics page;
 // and, per review, the unfinished items of the earlier reviews it links.
-// Cross-review routes need the operator CREATE_TOKEN when one is configured.
+// Cross-review routes need the team link (or the operator's CREATE_TOKEN).
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
-import { ApiErrorCode, REVIEW_PAGE_PATH } from '@hindsight/protocol';
+import { REVIEW_PAGE_PATH } from '@hindsight/protocol';
 import {
   type ActionFilter,
   actionRows,
@@ -22,8 +22,9 @@ import { createReviewIndex } from '../followup/reviewIndex.ts';
 import type { Logger } from '../log.ts';
 import type { RoomRegistry } from '../relay/registry.ts';
 import type { Store } from '../storage/store.ts';
-import { bearer, requireLink } from './auth.ts';
-import { HttpError, badRequest } from './errors.ts';
+import { requireLink } from './auth.ts';
+import { badRequest } from './errors.ts';
+import { requireTeam } from './team.ts';
 
 export interface FollowUpRoutesDeps {
   store: Store;
@@ -64,19 +65,11 @@ function parseFilter(c: Context): ActionFilter {
 export function followUpRoutes(deps: FollowUpRoutesDeps): Hono {
   const app = new Hono();
   const index = createReviewIndex({ store: deps.store, snapshot: (id) => deps.registry.snapshot(id), log: deps.log });
-  const operator = (c: Context): void => {
-    if (deps.createToken !== undefined && bearer(c) !== deps.createToken) {
-      throw new HttpError(
-        401,
-        ApiErrorCode.Unauthorized,
-        'this needs the operator token as "Authorization: Bearer <CREATE_TOKEN>"',
-      );
-    }
-  };
+  const team = (c: Context): Promise<void> => requireTeam(c, deps.store, deps.createToken);
   const reviewUrl = (c: Context) => (id: string) =>
     `${deps.publicUrl(c.req.url)}${REVIEW_PAGE_PATH}/${encodeURIComponent(id)}`;
   const rows = async (c: Context) => {
-    operator(c);
+    await team(c);
     const filter = parseFilter(c);
     const now = Date.now();
     return filterActions(actionRows(await index.entries(), now), filter);
@@ -103,13 +96,13 @@ export function followUpRoutes(deps: FollowUpRoutesDeps): Hono {
   });
 
   app.get('/metrics/reviews', async (c) => {
-    operator(c);
+    await team(c);
     return c.json(reviewMetrics(await index.entries()));
   });
 
   // The quarterly process review (?quarter=2026-Q1, default: the current quarter), as JSON and as Markdown.
   const quarter = async (c: Context) => {
-    operator(c);
+    await team(c);
     const q = c.req.query('quarter') ?? quarterOf(Date.now());
     if (!/^\d{4}-Q[1-4]$/.test(q)) throw badRequest('quarter: write it like 2026-Q1');
     return quarterlyReview(await index.entries(), await deps.store.listFeedback(null), q, Date.now());

@@ -4,12 +4,13 @@
 // with no token configured the instance is open, like creating reviews.
 import type { Context } from 'hono';
 import { ApiErrorCode } from '@hindsight/protocol';
+import { sameSecret } from '../auth/secrets.ts';
 import { bearer } from './auth.ts';
 import { HttpError } from './errors.ts';
 
 /** Throws 401 unless the request holds the instance capability. */
 export function requireInstance(c: Context, createToken: string | undefined): void {
-  if (createToken !== undefined && bearer(c) !== createToken) {
+  if (createToken !== undefined && !sameSecret(bearer(c), createToken)) {
     throw new HttpError(
       401,
       ApiErrorCode.Unauthorized,

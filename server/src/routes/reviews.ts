@@ -16,6 +16,7 @@ import {
 import { addLanguageTerm, exportReview, initReview } from '@hindsight/doc';
 import { publishedReview } from '@hindsight/report';
 import { linkUrl, mintLink, newId } from '../auth/links.ts';
+import { sameSecret } from '../auth/secrets.ts';
 import type { RoomRegistry } from '../relay/registry.ts';
 import type { Store } from '../storage/store.ts';
 import { latestVersion } from '../template/versions.ts';
@@ -56,7 +57,7 @@ export function reviewRoutes(deps: ReviewRoutesDeps): Hono {
   const app = new Hono();
 
   app.post('/', async (c) => {
-    if (deps.createToken !== undefined && bearer(c) !== deps.createToken) {
+    if (deps.createToken !== undefined && !sameSecret(bearer(c), deps.createToken)) {
       throw new HttpError(
         401,
         ApiErrorCode.Unauthorized,

@@ -5,6 +5,7 @@ import type pg from 'pg';
 import { postgresFeedback } from './postgresFeedback.ts';
 import { postgresLog } from './postgresLog.ts';
 import { postgresTemplates } from './postgresTemplates.ts';
+import { postgresTeamLinks } from './postgresTeamLinks.ts';
 import { migratePostgres } from './postgresMigrations.ts';
 import { type PostgresStoreOptions, createPool, inTransaction, toBuffer } from './postgresPool.ts';
 import {
@@ -55,6 +56,7 @@ function createPostgresStore(pool: pg.Pool): Store {
     ...reviewRepository(pool, write),
     ...postgresFeedback({ pool, transaction: (work) => inTransaction(pool, work), write }),
     ...postgresTemplates({ pool, transaction: (work) => inTransaction(pool, work), write }),
+    ...postgresTeamLinks({ pool, transaction: (work) => inTransaction(pool, work), write }),
     ping(): Promise<void> {
       // A real, tiny committed write: fails when Postgres is down or read-only.
       return write('store cannot write', async () => {

@@ -24,6 +24,7 @@ import {
 } from './rows.ts';
 import { sqliteFeedback } from './sqliteFeedback.ts';
 import { sqliteTemplates } from './sqliteTemplates.ts';
+import { sqliteTeamLinks } from './sqliteTeamLinks.ts';
 import { migrateSqlite } from './sqliteMigrations.ts';
 import { purgeSqliteHistory } from './sqlitePurge.ts';
 import { type Store, StoreWriteError, writeError } from './store.ts';
@@ -231,6 +232,7 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
     },
     ...sqliteFeedback(db, write),
     ...sqliteTemplates(db, write),
+    ...sqliteTeamLinks(db, write),
     async close() {
       if (closed) return;
       await batcher.close();

@@ -8,6 +8,7 @@
 import type Database from 'better-sqlite3';
 import { FEEDBACK_TABLES_SQL } from './feedback.ts';
 import { TEMPLATE_TABLES_SQL } from './templates.ts';
+import { TEAM_LINKS_TABLE_SQL } from './teamLinks.ts';
 
 /** Rebuilds `table` with `definition` (SQLite cannot add a foreign key in place), keeping rows whose review exists. */
 const rebuild = (table: string, definition: string, columns: string): string => `
@@ -143,6 +144,7 @@ ${rebuild(
 )}
 `,
   },
+  { version: 7, sql: TEAM_LINKS_TABLE_SQL },
 ];
 
 /** Applies the migrations `db` has not recorded yet; returns the versions it applied. */

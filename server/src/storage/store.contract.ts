@@ -353,6 +353,21 @@ export function storeContract(name: string, factory: StoreFactory): void {
 
     migrationContract(fresh);
 
+    it('keeps one active team link: re-minting and revoking keep the old rows, revoked', async () => {
+      const { store, reopen } = await fresh();
+      expect(await store.listTeamLinks()).toEqual([]);
+      const team = (id: string, createdAt: number) => ({ id, tokenHash: `team-${id}`, createdAt, revokedAt: null });
+      await store.replaceTeamLink(team('t1', 10), 10);
+      await store.replaceTeamLink(team('t2', 20), 20);
+      const again = await reopen();
+      expect(await again.listTeamLinks()).toEqual([
+        { ...team('t1', 10), revokedAt: 20 },
+        { ...team('t2', 20), revokedAt: null },
+      ]);
+      await again.replaceTeamLink(null, 30);
+      expect((await again.listTeamLinks()).map((l) => l.revokedAt)).toEqual([20, 30]);
+    });
+
     it('answers ping while open', async () => {
       const { store } = await fresh();
       await expect(store.ping()).resolves.toBeUndefined();

@@ -3,6 +3,7 @@
 // default, Postgres for the scale-out mode) implements both and passes store.contract.ts.
 import type { Role } from '@hindsight/protocol';
 import type { FeedbackRepository } from './feedback.ts';
+import type { TeamLinkRepository } from './teamLinks.ts';
 import type { TemplateRepository } from './templates.ts';
 
 export interface ReviewRecord {
@@ -132,7 +133,8 @@ export type PublicationInput = Omit<PublicationRecord, 'reviewId' | 'version'>;
  * participant feedback (kept in its own tables, storage/feedback.ts, never in the document)
  * and the instance template's versions (storage/templates.ts). Every adapter passes store.contract.ts.
  */
-export interface Store extends DocumentLog, ReviewRepository, FeedbackRepository, TemplateRepository {
+export interface Store
+  extends DocumentLog, ReviewRepository, FeedbackRepository, TemplateRepository, TeamLinkRepository {
   /** Resolves when the store can both read and write. */
   ping(): Promise<void>;
   /** Flushes pending appends and releases resources. */

@@ -5,9 +5,9 @@ import { request } from '../report/reportApi.ts';
 import { ActionFilters } from './ActionFilters.tsx';
 import { ActionsTable } from './ActionsTable.tsx';
 import { actionsQueryString, fetchActions, type ActionQuery } from './followupApi.ts';
-import { OperatorToken } from './OperatorToken.tsx';
+import { TeamToken } from './TeamToken.tsx';
 import { PageHeader } from './PageHeader.tsx';
-import { useOperatorApi } from './useOperatorApi.ts';
+import { useTeamApi } from './useTeamApi.ts';
 import '../publish/publish.css';
 import '../report/report.css';
 import './followup.css';
@@ -21,8 +21,8 @@ export function ActionsPage() {
     return review ? { review } : {};
   });
   const qs = actionsQueryString(query);
-  const actions = useOperatorApi(`actions${qs}`, (token) => fetchActions(query, token));
-  const all = useOperatorApi('actions-all', (token) => fetchActions({}, token));
+  const actions = useTeamApi(`actions${qs}`, (token) => fetchActions(query, token));
+  const all = useTeamApi('actions-all', (token) => fetchActions({}, token));
   const [download, setDownload] = useState<string | null>(null);
   useEffect(() => {
     document.title = 'Action items · Hindsight';
@@ -44,12 +44,21 @@ export function ActionsPage() {
     all.setToken(t);
   };
   const stats = actions.data?.stats;
+  if (actions.needsToken) {
+    return (
+      <div className="followup-page">
+        <PageHeader title="Action items" current="actions" />
+        <main className="followup-main">
+          <TeamToken onToken={setToken} failed={actions.token !== null} message={actions.error} />
+        </main>
+      </div>
+    );
+  }
   return (
     <div className="followup-page">
       <PageHeader title="Action items" current="actions" />
       <main className="followup-main">
-        {actions.needsToken && <OperatorToken onToken={setToken} failed={actions.token !== null} />}
-        {actions.error && !actions.needsToken && (
+        {actions.error && (
           <p className="banner banner-danger" role="alert">
             {actions.error}
           </p>

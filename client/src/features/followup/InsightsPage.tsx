@@ -15,10 +15,10 @@ import {
   ReviewsPerMonthTable,
   TimeToPublishTable,
 } from './MetricTables.tsx';
-import { OperatorToken } from './OperatorToken.tsx';
+import { TeamToken } from './TeamToken.tsx';
 import { PageHeader } from './PageHeader.tsx';
 import { UPlotChart } from './UPlotChart.tsx';
-import { useOperatorApi } from './useOperatorApi.ts';
+import { useTeamApi } from './useTeamApi.ts';
 import '../publish/publish.css';
 import './followup.css';
 
@@ -73,7 +73,7 @@ function Charts({ m }: { m: ReviewMetrics }) {
 }
 
 export function InsightsPage() {
-  const metrics = useOperatorApi('metrics', fetchMetrics);
+  const metrics = useTeamApi('metrics', fetchMetrics);
   useEffect(() => {
     document.title = 'Insights · Hindsight';
   }, []);
@@ -81,7 +81,9 @@ export function InsightsPage() {
     <div className="followup-page">
       <PageHeader title="Insights" current="insights" />
       <main className="followup-main">
-        {metrics.needsToken && <OperatorToken onToken={metrics.setToken} failed={metrics.token !== null} />}
+        {metrics.needsToken && (
+          <TeamToken onToken={metrics.setToken} failed={metrics.token !== null} message={metrics.error} />
+        )}
         {metrics.error && !metrics.needsToken && (
           <p className="banner banner-danger" role="alert">
             {metrics.error}

@@ -1,4 +1,5 @@
-// The operator token field, shown when the server asks for CREATE_TOKEN; kept in this tab's sessionStorage only.
+// The operator token field (saving the instance template), shown when the server asks for CREATE_TOKEN; kept in
+// this tab's sessionStorage only.
 import { useState, type FormEvent } from 'react';
 import { saveOperatorToken } from './followupApi.ts';
 
@@ -13,7 +14,7 @@ export function OperatorToken({ onToken, failed }: { onToken: (token: string | n
     <form className="card operator-token" onSubmit={submit} aria-labelledby="operator-h">
       <h2 id="operator-h">Operator token needed</h2>
       <p className="muted">
-        This server lists action items across reviews only for its operator. Paste the <code>CREATE_TOKEN</code> it was
+        Changing what applies to every review is for the server's operator. Paste the <code>CREATE_TOKEN</code> it was
         started with; it is kept in this tab only.
       </p>
       <div className="terms-form">

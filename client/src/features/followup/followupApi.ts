@@ -1,6 +1,6 @@
-// The cross-review follow-up API (operator token when the server asks for one) and its shapes.
+// The cross-review follow-up API (the team link's token) and its shapes.
 import type { ActionRow, ActionStats, ReviewMetrics } from '@hindsight/report';
-import { REVIEW_PAGE_PATH } from '@hindsight/protocol';
+import { LINK_FRAGMENT_KEY, REVIEW_PAGE_PATH } from '@hindsight/protocol';
 import { request } from '../report/reportApi.ts';
 
 export interface EarlierActions {
@@ -13,16 +13,54 @@ export interface ActionsResult {
   items: ActionRow[];
 }
 
-const TOKEN_KEY = 'hindsight:operator-token';
+const TOKEN_KEY = 'hindsight:team-token';
+const OPERATOR_TOKEN_KEY = 'hindsight:operator-token';
 
-/** The operator token for this tab only (sessionStorage): it unlocks every review's actions. */
+/** The operator token (CREATE_TOKEN) for this tab only (sessionStorage): saving the instance template needs it. */
 export function loadOperatorToken(): string | null {
-  return sessionStorage.getItem(TOKEN_KEY);
+  return sessionStorage.getItem(OPERATOR_TOKEN_KEY);
 }
 
 export function saveOperatorToken(token: string | null): void {
-  if (token) sessionStorage.setItem(TOKEN_KEY, token);
-  else sessionStorage.removeItem(TOKEN_KEY);
+  if (token) sessionStorage.setItem(OPERATOR_TOKEN_KEY, token);
+  else sessionStorage.removeItem(OPERATOR_TOKEN_KEY);
+}
+
+/** A team token from a pasted team link (`…/actions#t=…`) or the bare token. */
+export function teamTokenFrom(input: string): string | null {
+  const text = input.trim();
+  if (!text) return null;
+  const at = text.indexOf('#');
+  const token = at >= 0 ? new URLSearchParams(text.slice(at + 1)).get(LINK_FRAGMENT_KEY) : text;
+  return token && /^[\w-]{16,200}$/.test(token) ? token : null;
+}
+
+/**
+ * The team token: taken from the page's `#t=` fragment when the team link was
+ * just opened (then kept in localStorage and removed from the address bar, like
+ * a review link), else the one this browser kept.
+ */
+export function loadTeamToken(): string | null {
+  const fromUrl = new URLSearchParams(location.hash.replace(/^#/, '')).get(LINK_FRAGMENT_KEY);
+  if (fromUrl) {
+    saveTeamToken(fromUrl);
+    history.replaceState(history.state, '', location.pathname + location.search);
+    return fromUrl;
+  }
+  try {
+    return localStorage.getItem(TOKEN_KEY);
+  } catch {
+    return null;
+  }
+}
+
+export function saveTeamToken(token: string | null): void {
+  try {
+    if (token) localStorage.setItem(TOKEN_KEY, token);
+    else localStorage.removeItem(TOKEN_KEY);
+  } catch {
+    // storage disabled: the token works for this visit only
+  }
 }
 
 export interface ActionQuery {

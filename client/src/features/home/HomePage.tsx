@@ -2,6 +2,7 @@
 import { CreateReviewForm } from './CreateReviewForm.tsx';
 import { RecentReviews } from './RecentReviews.tsx';
 import { SiteNav } from '../../app/SiteNav.tsx';
+import { TeamLinkClaim } from './TeamLinkClaim.tsx';
 import './home.css';
 
 export function HomePage() {
@@ -14,6 +15,7 @@ export function HomePage() {
         </p>
         <SiteNav />
       </header>
+      <TeamLinkClaim />
       <CreateReviewForm />
       <RecentReviews />
     </main>

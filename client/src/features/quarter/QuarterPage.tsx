@@ -3,10 +3,10 @@
 import { useEffect, useMemo, useState } from 'react';
 import { quarterOf } from '@hindsight/report';
 import { ChartFigure } from '../followup/ChartFigure.tsx';
-import { OperatorToken } from '../followup/OperatorToken.tsx';
+import { TeamToken } from '../followup/TeamToken.tsx';
 import { PageHeader } from '../followup/PageHeader.tsx';
 import { UPlotChart } from '../followup/UPlotChart.tsx';
-import { useOperatorApi } from '../followup/useOperatorApi.ts';
+import { useTeamApi } from '../followup/useTeamApi.ts';
 import { feedbackTrendChart } from './feedbackChart.ts';
 import { fetchQuarter, fetchQuarterMarkdown } from './quarterApi.ts';
 import { FactorsAndRepeats, FeedbackTrendTable, ProcessTable, TemplateVersionsTable } from './QuarterTables.tsx';
@@ -23,7 +23,7 @@ function recentQuarters(now: number): string[] {
 export function QuarterPage() {
   const quarters = useMemo(() => recentQuarters(Date.now()), []);
   const [quarter, setQuarter] = useState(() => new URLSearchParams(location.search).get('quarter') ?? quarters[0]!);
-  const state = useOperatorApi(`quarter|${quarter}`, (token) => fetchQuarter(quarter, token));
+  const state = useTeamApi(`quarter|${quarter}`, (token) => fetchQuarter(quarter, token));
   const [exportError, setExportError] = useState<string | null>(null);
   useEffect(() => {
     document.title = `Process review ${quarter} · Hindsight`;
@@ -43,6 +43,16 @@ export function QuarterPage() {
       })
       .catch((err: unknown) => setExportError(err instanceof Error ? err.message : String(err)));
   };
+  if (state.needsToken) {
+    return (
+      <div className="followup-page">
+        <PageHeader title="Quarterly process review" current="quarter" />
+        <main className="followup-main">
+          <TeamToken onToken={state.setToken} failed={state.token !== null} message={state.error} />
+        </main>
+      </div>
+    );
+  }
   return (
     <div className="followup-page">
       <PageHeader title="Quarterly process review" current="quarter" />
@@ -65,8 +75,7 @@ export function QuarterPage() {
             </p>
           )}
         </div>
-        {state.needsToken && <OperatorToken onToken={state.setToken} failed={state.token !== null} />}
-        {state.error && !state.needsToken && (
+        {state.error && (
           <p className="banner banner-danger" role="alert">
             {state.error}
           </p>
