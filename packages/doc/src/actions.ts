@@ -2,6 +2,7 @@
 // key (title a Y.Text, linked factors a Y.Map<true> set), so concurrent edits
 // of different fields of one item all survive. Priority is derived from impact
 // and effort in the read model, never stored.
+import { safeHref } from './links.ts';
 import * as Y from 'yjs';
 import {
   ACTION_STATUSES,
@@ -180,7 +181,10 @@ export interface ActionView {
   status: ActionStatus;
   /** Linked whys nodes that still exist, sorted. */
   factorIds: string[];
+  /** The issue link as written (what the edit field shows). */
   link: string | null;
+  /** `link` when it may render as a link (http, https, mailto: `safeHref`), else null: show `link` as text. */
+  linkHref: string | null;
   /**
    * When it was last closed (done or won't do); null while open. An item closed
    * before `completedAt` existed reads its v2 `updatedAt` (the v3 migration
@@ -233,6 +237,7 @@ function readAction(item: RecordMap, id: string, whys: Y.Map<RecordMap>): Action
     status: ACTION_STATUSES.includes(status as ActionStatus) ? (status as ActionStatus) : 'open',
     factorIds: setMembers(item.get(ActionKey.factorIds)).filter((nodeId) => whys.has(nodeId)),
     link: s(ActionKey.link),
+    linkHref: safeHref(s(ActionKey.link)),
     completedAt: isClosed(status) ? (n(ActionKey.completedAt) ?? n(ActionKey.updatedAt)) : null,
     createdAt,
     createdBy: s(ActionKey.createdBy),

@@ -87,6 +87,7 @@ export {
 } from './timeline.ts';
 export { setEntryTags, addEntryTag, removeEntryTag } from './tags.ts';
 export { unsavedChanges, type UnsavedItem } from './unsaved.ts';
+export { LINK_SCHEMES, safeHref } from './links.ts';
 export { findRecord, findRecordText, plainText, ensureText, describeValue, type RecordRoot } from './recordFields.ts';
 export {
   addWhy,

@@ -103,7 +103,7 @@ const CASES: { name: string; fields: () => Record<string, unknown>; expect: Part
   {
     name: 'createdAt, starred, source of odd types',
     fields: () => ({ ...minimal(), createdAt: 'x', starred: 'yes', source: 3 }),
-    expect: { createdAt: 0, starred: false, source: { type: 'manual', ref: null, url: null } },
+    expect: { createdAt: 0, starred: false, source: { type: 'manual', ref: null, url: null, urlText: null } },
   },
 ];
 

@@ -20,6 +20,7 @@ import { type AnnotationView, readAnnotations } from './annotations.ts';
 import { type QuestionView, readHumanFactors } from './humanFactors.ts';
 import { flattenWhys, readWhysTree } from './whysTree.ts';
 import { setMembers } from './ySet.ts';
+import { safeHref } from './links.ts';
 import { describeValue, plainText } from './recordFields.ts';
 
 export interface EntryView {
@@ -36,7 +37,11 @@ export interface EntryView {
   kind: string;
   summary: string;
   notes: string;
-  source: { type: EntrySource; ref: string | null; url: string | null };
+  /**
+   * `url` is the source link only when it may render as a link (http, https, mailto: `safeHref`);
+   * `urlText` is what was written when it may not, to show as plain text.
+   */
+  source: { type: EntrySource; ref: string | null; url: string | null; urlText: string | null };
   /** Sorted. */
   tags: string[];
   starred: boolean;
@@ -121,6 +126,7 @@ export function readEntry(entry: EntryMap, key?: string): EntryView {
   const tags = entry.get(EntryKey.tags);
   const createdAt = num(entry.get(EntryKey.createdAt), 0);
   const approx = entry.get(EntryKey.approxMinutes);
+  const rawUrl = optString(entry.get(EntryKey.sourceUrl));
   const p = TIME_PRECISIONS.includes(precision as TimePrecision) ? (precision as TimePrecision) : 'minute';
   if (at === undefined) problems.push('it has no time');
   else if (typeof at !== 'number' || !Number.isFinite(at))
@@ -143,7 +149,8 @@ export function readEntry(entry: EntryMap, key?: string): EntryView {
     source: {
       type: ENTRY_SOURCES.includes(source as EntrySource) ? (source as EntrySource) : 'manual',
       ref: optString(entry.get(EntryKey.sourceRef)),
-      url: optString(entry.get(EntryKey.sourceUrl)),
+      url: safeHref(rawUrl),
+      urlText: rawUrl !== null && safeHref(rawUrl) === null ? rawUrl : null,
     },
     tags: setMembers(tags),
     starred: entry.get(EntryKey.starred) === true,

@@ -65,7 +65,7 @@ export function ActionRow({ item, factors }: { item: ActionView; factors: WhyNod
         <td>{item.effort ?? '—'}</td>
         <td>{actionStatusLabel(item.status)}</td>
         <td>{linked.map((f) => f.text).join(', ') || '—'}</td>
-        <td>{item.link ? <a href={item.link}>issue</a> : '—'}</td>
+        <td>{item.linkHref ? <a href={item.linkHref}>issue</a> : item.link ? item.link : '—'}</td>
       </tr>
     );
   }

@@ -1,4 +1,5 @@
-// Where an entry came from (chat message, alert, log line, imported table row), with a link when the source has one.
+// Where an entry came from (chat message, alert, log line, imported table row), with a link when the source has
+// one that may be a link (the read model decides: http, https, mailto); any other source URL shows as text.
 import type { EntryView } from '@hindsight/doc';
 
 export const SOURCE_LABELS: Record<EntryView['source']['type'], string> = {
@@ -20,6 +21,13 @@ export function SourceNote({ source }: { source: EntryView['source'] }) {
         </a>
       ) : (
         <span title="Where this entry came from">{text}</span>
+      )}
+      {/* A source link that is not http, https or mailto is only ever shown as text. */}
+      {source.urlText && (
+        <span className="source-text" data-testid="entry-source-text">
+          {' '}
+          · {source.urlText}
+        </span>
       )}
     </div>
   );

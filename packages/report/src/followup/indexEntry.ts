@@ -84,7 +84,7 @@ export function reviewIndexEntry(doc: Y.Doc, reviewId: string): ReviewIndexEntry
       due: a.due,
       status: a.status,
       priority: a.priority,
-      link: a.link,
+      link: a.linkHref,
       createdAt: a.createdAt,
       completedAt: a.completedAt,
     })),

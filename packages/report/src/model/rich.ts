@@ -2,6 +2,7 @@
 // anonymiser can rewrite and the renderers can turn into HTML or Markdown.
 // Only structure and a few marks are kept; attributes are dropped except a
 // heading's level and a link's href, which renderers check again.
+import { safeHref } from '@hindsight/doc';
 import * as Y from 'yjs';
 
 export interface RichMarks {
@@ -25,7 +26,9 @@ function marksOf(attrs: Record<string, unknown> | undefined): RichMarks {
   if (attrs.strike !== undefined) marks.strike = true;
   if (attrs.code !== undefined) marks.code = true;
   const link = attrs.link as { href?: unknown } | undefined;
-  if (link && typeof link.href === 'string') marks.link = link.href;
+  // Only a link that may render as one (safeHref) keeps its mark; any other is plain text.
+  const href = link ? safeHref(link.href) : null;
+  if (href !== null) marks.link = href;
   return marks;
 }
 

@@ -2,6 +2,8 @@
 // check of user-supplied link targets. Everything a participant typed goes
 // through one of these before it reaches an export.
 
+import { safeHref } from '@hindsight/doc';
+
 const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
 /** Text safe inside HTML element content and quoted attribute values. */
@@ -9,16 +11,8 @@ export function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (ch) => HTML_ESCAPES[ch]!);
 }
 
-/** The URL when it is http(s) or mailto (normalised), else null: never `javascript:` or `data:`. */
-export function safeUrl(url: string | null | undefined): string | null {
-  if (typeof url !== 'string') return null;
-  try {
-    const u = new URL(url.trim());
-    return u.protocol === 'http:' || u.protocol === 'https:' || u.protocol === 'mailto:' ? u.href : null;
-  } catch {
-    return null;
-  }
-}
+/** The URL when it may be a link (http, https, mailto), else null: the one decision, `safeHref` in packages/doc. */
+export const safeUrl = safeHref;
 
 /**
  * One line of user text as Markdown that renders literally: punctuation that
