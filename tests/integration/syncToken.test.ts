@@ -55,7 +55,7 @@ describe('sync tokens and connection cap', () => {
   });
 
   it('the stock client with ?token= still works', async () => {
-    const client = connect(server, review.id, review.tokens.reader);
+    const client = connect(server, review.id, review.tokens.observer);
     try {
       await synced(client);
       expect(readMeta(client.doc).title).toBe('Token in the subprotocol');

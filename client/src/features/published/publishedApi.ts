@@ -41,7 +41,7 @@ export function publishedEntryView(e: PublishedEntry): EntryView {
     kind: e.kind,
     summary: e.summary,
     notes: e.notes,
-    source: { type: 'manual', ref: null, url: null },
+    source: { type: 'manual', ref: null, url: null, urlText: null },
     tags: e.tags,
     starred: e.starred,
     createdAt: at,
