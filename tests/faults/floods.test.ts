@@ -27,6 +27,8 @@ describe('floods', () => {
         MAX_BUFFERED_BYTES: String(256 * 1024),
         UPDATES_PER_SECOND: '2000',
         BYTES_PER_SECOND: String(64 * 1024 * 1024),
+        // Two hundred observers share one link here; the per-link cap (4431) has its own test.
+        MAX_CONNECTIONS_PER_LINK: '500',
         LOG_LEVEL: 'info',
       },
     });

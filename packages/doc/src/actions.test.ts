@@ -45,6 +45,7 @@ describe('action items', () => {
         status: 'open',
         factorIds: [factor],
         link: 'https://tracker.example/OPS-1',
+        linkHref: 'https://tracker.example/OPS-1',
         completedAt: null,
         createdAt: expect.any(Number),
         createdBy: 'Fay',

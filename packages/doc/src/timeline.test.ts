@@ -47,7 +47,7 @@ describe('timeline entries', () => {
       kind: 'alert',
       summary: 'p99 latency alert',
       notes: '',
-      source: { type: 'alert', ref: 'PD-123', url: 'https://pager.example/incidents/123' },
+      source: { type: 'alert', ref: 'PD-123', url: 'https://pager.example/incidents/123', urlText: null },
       tags: ['db', 'latency'],
       starred: true,
       createdAt: T0,
@@ -129,7 +129,7 @@ describe('timeline entries', () => {
     });
     expect(getEntry(doc, id).has('updatedAt')).toBe(false);
     setEntrySource(doc, { id, source: 'manual' }, later);
-    expect(readTimeline(doc)[0]!.source).toEqual({ type: 'manual', ref: null, url: null });
+    expect(readTimeline(doc)[0]!.source).toEqual({ type: 'manual', ref: null, url: null, urlText: null });
     insertSummaryText(doc, id, 999, '!', later);
     expect(readTimeline(doc)[0]!.summary).toBe('db failover started!');
   });
