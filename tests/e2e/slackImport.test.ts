@@ -7,14 +7,18 @@ import { newPerson, type Person } from './helpers/browser.ts';
 import { eventually, joinReview, readTimeline, screenshot } from './helpers/review.ts';
 import type { Page } from 'playwright-core';
 
-/** The row whose summary reads `text` (summaries are inputs, so hasText does not see them). */
+/** The row whose summary reads `text` (summaries are text areas, so hasText does not see them). */
 async function rowBySummary(page: Page, text: string) {
   const id = await eventually(async () => {
     const found = await page.evaluate(
       (t) =>
         [...document.querySelectorAll<HTMLElement>('[data-entry-id]')].find((row) => {
           const cell = row.querySelector<HTMLElement>('[data-cell="summary"]');
-          return (cell instanceof HTMLInputElement ? cell.value : cell?.textContent) === t;
+          return (
+            (cell instanceof HTMLInputElement || cell instanceof HTMLTextAreaElement
+              ? cell.value
+              : cell?.textContent) === t
+          );
         })?.dataset.entryId,
       text,
     );
