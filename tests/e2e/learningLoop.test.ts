@@ -86,7 +86,8 @@ describe('the learning loop', () => {
     }
     await screenshot(facilitator.page, 'learning-loop-feedback-aggregate');
 
-    await facilitator.page.goto(`${server.origin}/insights/quarter`);
+    // Cross-review pages need the instance's team link (printed at first start).
+    await facilitator.page.goto(`${server.origin}/insights/quarter#t=${server.teamToken!}`);
     const change = facilitator.page.getByTestId('quarter-change');
     await eventually(async () => {
       const text = (await change.textContent())!;
@@ -94,7 +95,9 @@ describe('the learning loop', () => {
     }, 20_000);
     const figures = (await facilitator.page.getByTestId('quarter-figures').textContent())!;
     expect(figures).toContain('Reviews held1');
-    const md = await (await server.fetch('/api/insights/quarter.md')).text();
+    const md = await (
+      await server.fetch('/api/insights/quarter.md', { headers: { authorization: `Bearer ${server.teamToken!}` } })
+    ).text();
     for (const who of PARTICIPANTS) {
       expect(md).toContain(`- ${who.change}`);
       expect(md).not.toContain(who.name);
@@ -137,7 +140,7 @@ describe('the learning loop', () => {
     expect(template.version).toBe(1);
     expect(template.content.agenda.reduce((s, p) => s + p.minutes, 0)).toBe(85);
 
-    await page.goto(`${server.origin}/insights/quarter`);
+    await page.goto(`${server.origin}/insights/quarter#t=${server.teamToken!}`);
     const versions = page.getByTestId('quarter-templates');
     await eventually(async () => {
       const rows = await versions.locator('tbody tr').allTextContents();
