@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer, type ReviewHandle } from '../helpers/server.ts';
 import { newPerson, type Person } from './helpers/browser.ts';
-import { addEntry, eventually, joinReview, readTimeline, screenshot } from './helpers/review.ts';
+import { addEntry, eventually, joinReview, readTimeline, screenshot, waitForConnection } from './helpers/review.ts';
 
 /** Controls that would change the document (view filters and tabs are fine). */
 const EDITING = [
@@ -30,7 +30,9 @@ describe('observer link', () => {
     await joinReview(editor, review.links.editor, 'Chen Wu');
     // The observer link opens the live review, read-only.
     expect(review.observerLink).toContain(`/r/${review.id}#t=`);
-    await joinReview(observer, review.observerLink, 'Omar Observer');
+    // Observers are never asked for a name: the review opens live at once.
+    await observer.page.goto(review.observerLink);
+    await waitForConnection(observer.page, 'Live');
   });
 
   afterAll(async () => {
