@@ -109,8 +109,16 @@ describe('the learning loop', () => {
   it('a template change in the editor becomes version 1; a new review starts from it; the quarter links the diff', async () => {
     const editor = await person({ height: 2600 });
     const { page } = editor;
+    // Without the team link the page still shows the template; saving asks for the team link.
     await page.goto(`${server.origin}/insights/template`);
     await page.getByRole('heading', { name: /Change the template \(now version 0\)/ }).waitFor();
+    await page.getByLabel('Why it changes (kept with the version)').fill('No team link yet');
+    await page.getByRole('button', { name: 'Save as version 1' }).click();
+    await page.getByTestId('team-link-needed').waitFor({ timeout: 15_000 });
+    await screenshot(page, 'template-needs-team-link');
+    await page.getByLabel('Team link or token').fill(server.teamLink!);
+    await page.getByRole('button', { name: 'Open' }).click();
+    await page.getByTestId('team-link-needed').waitFor({ state: 'detached' });
     await page.getByRole('button', { name: 'Add a question' }).click();
     await page.getByLabel('Id of question 5').fill('handover');
     await page.getByLabel('Question 5', { exact: true }).fill('Was the handover between shifts clear?');

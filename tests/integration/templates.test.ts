@@ -165,10 +165,34 @@ describe('instance template versions', () => {
     }
   });
 
-  it('needs the instance capability to save, and a known version to read', async () => {
+  it('saves only with the team link or the operator token; a review link or a revoked team link changes nothing', async () => {
+    const before = await (await server.fetch('/api/templates')).json();
     const anon = await save(BUILT_IN_TEMPLATE.content, 'no token', json);
     expect(anon.status).toBe(401);
-    expect(await anon.json()).toMatchObject({ error: { message: expect.stringMatching(/operator token/) } });
+    expect(await anon.json()).toMatchObject({ error: { message: expect.stringMatching(/team link/) } });
+    const facilitator = await createReview('Not the instance');
+    const asReview = await save(BUILT_IN_TEMPLATE.content, 'a review link', {
+      ...json,
+      authorization: `Bearer ${facilitator.token}`,
+    });
+    expect(asReview.status).toBe(401);
+    expect(await (await server.fetch('/api/templates')).json()).toEqual(before);
+
+    const team = { ...json, authorization: `Bearer ${server.teamToken!}` };
+    const saved = await save(BUILT_IN_TEMPLATE.content, 'saved with the team link', team);
+    expect(saved.status).toBe(201);
+    const savedVersion = ((await saved.json()) as { version: number }).version;
+    // The review's own template stays readable with the review's link.
+    expect((await reviewTemplate(facilitator)).version).toBeLessThan(savedVersion);
+
+    expect((await server.fetch('/api/team-link', { method: 'DELETE', headers: operator })).status).toBe(200);
+    const revoked = await save(BUILT_IN_TEMPLATE.content, 'revoked team link', team);
+    expect(revoked.status).toBe(403);
+    expect(await revoked.json()).toMatchObject({ error: { message: expect.stringMatching(/revoked/) } });
+    expect(((await (await server.fetch('/api/templates')).json()) as { latest: number }).latest).toBe(savedVersion);
+  });
+
+  it('answers a known version and refuses an unknown one', async () => {
     expect((await server.fetch('/api/templates/99')).status).toBe(404);
     expect((await server.fetch('/api/templates/x')).status).toBe(400);
   });

@@ -1,6 +1,7 @@
 // /api/templates: the instance template's versions. Anyone may read them (a
-// template holds no review data); saving a new version needs the instance
-// capability (routes/instance.ts). Versions are never edited or deleted: a
+// template holds no review data); saving a new version changes every later
+// review, so it needs the team link or the operator token, like the other
+// pages across reviews (routes/team.ts). Versions are never edited or deleted: a
 // change is a new version with a note. /api/reviews/:id/template answers the
 // version a review started from, which it keeps using.
 import { Hono } from 'hono';
@@ -13,7 +14,7 @@ import { newVersionSchema } from '../template/schema.ts';
 import { getVersion, latestVersion, listVersions, reviewTemplate } from '../template/versions.ts';
 import { requireLink } from './auth.ts';
 import { HttpError, badRequest } from './errors.ts';
-import { requireInstance } from './instance.ts';
+import { requireTeam } from './team.ts';
 
 export interface TemplateRoutesDeps {
   store: Store;
@@ -49,7 +50,7 @@ export function templateRoutes(deps: TemplateRoutesDeps): Hono {
   });
 
   app.post('/templates', async (c) => {
-    requireInstance(c, deps.createToken);
+    await requireTeam(c, deps.store, deps.createToken);
     let raw: unknown;
     try {
       raw = await c.req.json();

@@ -23,9 +23,9 @@ export function TeamToken({
     <section className="card team-token" aria-labelledby="team-h" data-testid="team-link-needed">
       <h2 id="team-h">{failed ? 'This team link no longer works' : 'This page needs the team link'}</h2>
       <p>
-        Action items, insights and the quarterly review span every review on this server, so they open only with the
-        team link. It looks like <code>{`${location.origin}/actions#t=…`}</code>; open it once and this browser keeps
-        it.
+        Action items, insights, the quarterly review and changes to the review template concern every review on this
+        server, so they need the team link. It looks like <code>{`${location.origin}/actions#t=…`}</code>; open it once
+        and this browser keeps it.
       </p>
       <p className="muted">
         The person who runs this server has it: it was printed in the server log at the first start, and{' '}

@@ -14,17 +14,6 @@ export interface ActionsResult {
 }
 
 const TOKEN_KEY = 'hindsight:team-token';
-const OPERATOR_TOKEN_KEY = 'hindsight:operator-token';
-
-/** The operator token (CREATE_TOKEN) for this tab only (sessionStorage): saving the instance template needs it. */
-export function loadOperatorToken(): string | null {
-  return sessionStorage.getItem(OPERATOR_TOKEN_KEY);
-}
-
-export function saveOperatorToken(token: string | null): void {
-  if (token) sessionStorage.setItem(OPERATOR_TOKEN_KEY, token);
-  else sessionStorage.removeItem(OPERATOR_TOKEN_KEY);
-}
 
 /** A team token from a pasted team link (`…/actions#t=…`) or the bare token. */
 export function teamTokenFrom(input: string): string | null {

@@ -1,14 +1,14 @@
 // `/insights/template`: the instance template — what every new review starts
 // from. Shows the versions with their notes and links to what each changed,
-// and edits the latest as a new version (saving needs the instance
-// capability: the operator token for now). The server validates; its message
+// and edits the latest as a new version (saving needs the team link, like the
+// other pages across reviews, or the operator token). The server validates; its message
 // says what does not fit.
 import { useEffect, useState, type FormEvent } from 'react';
 import type { TemplateContent } from '@hindsight/report';
 import { ApiFailure } from '../../app/api.ts';
-import { OperatorToken } from '../followup/OperatorToken.tsx';
 import { PageHeader } from '../followup/PageHeader.tsx';
-import { loadOperatorToken } from '../followup/followupApi.ts';
+import { TeamToken } from '../followup/TeamToken.tsx';
+import { loadTeamToken, saveTeamToken } from '../followup/followupApi.ts';
 import { useApi } from '../report/useApi.ts';
 import { AgendaField, CategoriesField, QuestionsField, SectionsField, TermsField } from './TemplateFields.tsx';
 import { VersionList } from './VersionList.tsx';
@@ -23,8 +23,13 @@ export function TemplatePage() {
   const latest = useApi('latest', () => fetchVersion('latest'));
   const [draft, setDraft] = useState<TemplateContent | null>(null);
   const [note, setNote] = useState('');
-  const [token, setToken] = useState(loadOperatorToken);
+  const [token, setTokenState] = useState(loadTeamToken);
   const [status, setStatus] = useState<{ error?: string; needsToken?: boolean; saved?: number } | null>(null);
+  const setToken = (next: string | null): void => {
+    saveTeamToken(next);
+    setTokenState(next);
+    setStatus(null);
+  };
   useEffect(() => {
     document.title = 'Review template · Hindsight';
   }, []);
@@ -46,7 +51,7 @@ export function TemplatePage() {
       .catch((err: unknown) =>
         setStatus({
           error: err instanceof Error ? err.message : String(err),
-          needsToken: err instanceof ApiFailure && err.status === 401,
+          needsToken: err instanceof ApiFailure && (err.status === 401 || err.status === 403),
         }),
       );
   };
@@ -104,7 +109,7 @@ export function TemplatePage() {
             )}
           </form>
         )}
-        {status?.needsToken && <OperatorToken onToken={setToken} failed={token !== null} />}
+        {status?.needsToken && <TeamToken onToken={setToken} failed={token !== null} message={status.error ?? null} />}
         {versions.data && <VersionList versions={versions.data.versions} />}
         {(versions.loading || latest.loading) && !draft && <p className="muted">Loading…</p>}
       </main>

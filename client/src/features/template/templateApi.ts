@@ -1,5 +1,5 @@
 // The instance template's API: versions (anyone may read), saving a new one
-// (the instance capability: the operator token for now), the diff between two.
+// (the team link or the operator token), the diff between two.
 import type { TemplateContent, TemplateFieldDiff, TemplateVersion } from '@hindsight/report';
 import { request } from '../report/reportApi.ts';
 
@@ -24,7 +24,7 @@ export async function fetchVersion(version: number | 'latest'): Promise<Template
   return (await request(`/api/templates/${version}`, null)).json() as Promise<TemplateVersion>;
 }
 
-/** Saves `content` as a new version; throws ApiFailure (401 without the capability, 400 saying what does not fit). */
+/** Saves `content` as a new version; throws ApiFailure (401 without the team link, 403 revoked, 400 saying what does not fit). */
 export async function saveVersion(
   note: string,
   content: TemplateContent,
