@@ -2,12 +2,13 @@
 // per entry, for the product's own entries (written by @hindsight/doc's
 // operations) and for SPEC 3.4's minimal entry (only id, at, kind, summary),
 // with the ratio between them, plus the time to apply a whole review.
-//   pnpm --filter @hindsight/bench exec node --import tsx src/entryCost.ts [entries]
+//   pnpm --filter @hindsight/bench exec node --import tsx src/entryCost.ts [entries] [--json]
+// `pnpm bench --workloads=entry-cost` runs it (with --json) for the working tree and the baseline.
 import { performance } from 'node:perf_hooks';
 import * as Y from 'yjs';
 import { addEntry, insertSummaryText, roots, sequenceContext, setEntryStarred } from '@hindsight/doc';
 
-const COUNT = Number(process.argv[2] ?? 10_000);
+const COUNT = Number(process.argv.slice(2).find((a) => !a.startsWith('--')) ?? 10_000);
 const T0 = Date.UTC(2026, 10, 1);
 const summary = (i: number): string => `Entry ${i}: p99 checkout latency rose after deploy`;
 
@@ -80,12 +81,16 @@ const edited = measure((doc) => {
   }
 });
 
-const row = (name: string, c: Cost): string =>
-  `${name.padEnd(44)} ${c.items.toFixed(2).padStart(6)} items  ${c.bytes.toFixed(1).padStart(7)} B  ` +
-  `${(c.items / minimal.items).toFixed(2)}x / ${(c.bytes / minimal.bytes).toFixed(2)}x minimal  apply ${c.applyMs.toFixed(0)} ms`;
+if (process.argv.includes('--json')) {
+  console.log(JSON.stringify({ entries: COUNT, minimal, plain, tagged, edited }));
+} else {
+  const row = (name: string, c: Cost): string =>
+    `${name.padEnd(44)} ${c.items.toFixed(2).padStart(6)} items  ${c.bytes.toFixed(1).padStart(7)} B  ` +
+    `${(c.items / minimal.items).toFixed(2)}x / ${(c.bytes / minimal.bytes).toFixed(2)}x minimal  apply ${c.applyMs.toFixed(0)} ms`;
 
-console.log(`per entry, ${COUNT} entries in one review (ratios: items / bytes vs the minimal entry)`);
-console.log(row('minimal (id, at, kind, summary)', minimal));
-console.log(row('addEntry (at, kind, summary)', plain));
-console.log(row('addEntry + 2 tags', tagged));
-console.log(row('addEntry, 5 keystrokes, starred', edited));
+  console.log(`per entry, ${COUNT} entries in one review (ratios: items / bytes vs the minimal entry)`);
+  console.log(row('minimal (id, at, kind, summary)', minimal));
+  console.log(row('addEntry (at, kind, summary)', plain));
+  console.log(row('addEntry + 2 tags', tagged));
+  console.log(row('addEntry, 5 keystrokes, starred', edited));
+}

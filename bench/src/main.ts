@@ -8,6 +8,7 @@ import { machineInfo } from './machine.ts';
 import { parseOptions, usage } from './options.ts';
 import { renderReport } from './report.ts';
 import { machineLoadCores } from './procStats.ts';
+import { prepareBaseline, type Baseline } from './servers/baseline.ts';
 import { HINDSIGHT_BENCH_ENV, HINDSIGHT_EXTRA_ENV } from './servers/hindsight.ts';
 import { referenceVersion } from './servers/reference.ts';
 import { judgeTargets } from './targets.ts';
@@ -31,6 +32,7 @@ async function main(): Promise<void> {
   const log = (m: string): void => {
     process.stderr.write(`[${((performance.now() - t0) / 1000).toFixed(0).padStart(4)} s] ${m}\n`);
   };
+  const before: Baseline | undefined = options.baseline ? await prepareBaseline(options.baseline, log) : undefined;
   const pool = new ClientPool(options.clientProcs);
   const done: { id: string; title: string; result: WorkloadResult }[] = [];
   try {
@@ -57,6 +59,12 @@ async function main(): Promise<void> {
       .map(([k, v]) => `${k}=${v}`)
       .join(' ')} so rate limits never throttle the load) · ` +
       `reference @y/websocket-server ${referenceVersion()} · raw ws 8.23.0 broadcast relay`,
+    ...(before
+      ? [
+          `before: Hindsight at ${before.ref} (commit ${before.commit.slice(0, 10)}), same settings, same bench clients; ` +
+            'H÷before = the working tree divided by it (below 1 is an improvement for ↓ rows).',
+        ]
+      : []),
   ];
   const table = renderReport({ servers: options.servers, workloads: done, targets, header });
   process.stdout.write(`${table}\n`);
@@ -66,6 +74,7 @@ async function main(): Promise<void> {
     command: ['pnpm bench', ...argv].join(' '),
     machine,
     options,
+    baseline: before,
     hindsightEnv: { ...HINDSIGHT_BENCH_ENV, ...HINDSIGHT_EXTRA_ENV },
     backgroundCores,
     referenceVersion: referenceVersion(),

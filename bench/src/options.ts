@@ -99,6 +99,8 @@ export type NumberOptionName = keyof typeof NUMBER_OPTIONS;
 export type BenchOptions = Record<NumberOptionName, number> & {
   quick: boolean;
   servers: ServerKind[];
+  /** --baseline=<git ref>: Hindsight at that commit runs as the "before" column. */
+  baseline: string | undefined;
   /** Workload ids to run, in order. */
   workloads: string[];
 };
@@ -110,7 +112,8 @@ export function usage(workloadIds: string[]): string {
   return [
     'pnpm bench [--quick] [options]',
     '  --quick  smoke run of about a minute (BENCH_QUICK=1)',
-    `  --servers=${SERVER_KINDS.join(',')}  (BENCH_SERVERS)`,
+    `  --servers=${SERVER_KINDS.join(',')}  (BENCH_SERVERS; default all but baseline)`,
+    '  --baseline=REF  (BENCH_BASELINE) also run Hindsight at git REF, e.g. the commit before a change, as the "before" column',
     `  --workloads=${workloadIds.join(',')}  (BENCH_WORKLOADS)`,
     ...lines,
   ].join('\n');
@@ -122,7 +125,14 @@ function flagValue(argv: string[], flag: string): string | undefined {
 }
 
 export function parseOptions(argv: string[], env: NodeJS.ProcessEnv, workloadIds: string[]): BenchOptions {
-  const known = new Set(['quick', 'servers', 'workloads', 'help', ...Object.values(NUMBER_OPTIONS).map((o) => o.flag)]);
+  const known = new Set([
+    'quick',
+    'servers',
+    'baseline',
+    'workloads',
+    'help',
+    ...Object.values(NUMBER_OPTIONS).map((o) => o.flag),
+  ]);
   for (const a of argv) {
     const name = a.replace(/^--/, '').split('=')[0]!;
     if (!a.startsWith('--') || !known.has(name)) throw new Error(`unknown argument ${a}\n${usage(workloadIds)}`);
@@ -141,10 +151,17 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv, workloadIds
       if (!allowed.includes(p)) throw new Error(`unknown value ${p}; pick from ${allowed.join(',')}`);
     return picked;
   };
+  const baseline = flagValue(argv, 'baseline') ?? env.BENCH_BASELINE;
+  const defaults = SERVER_KINDS.filter((k) => k !== 'baseline' || baseline);
+  const servers = list(flagValue(argv, 'servers') ?? env.BENCH_SERVERS, SERVER_KINDS, defaults) as ServerKind[];
+  if (baseline && !servers.includes('baseline')) servers.splice(servers.indexOf('hindsight') + 1, 0, 'baseline');
+  if (servers.includes('baseline') && !baseline)
+    throw new Error('the baseline server needs --baseline=<git ref> (e.g. --baseline=e20cb88)');
   return {
     ...numbers,
     quick,
-    servers: list(flagValue(argv, 'servers') ?? env.BENCH_SERVERS, SERVER_KINDS, SERVER_KINDS) as ServerKind[],
+    baseline,
+    servers,
     workloads: list(flagValue(argv, 'workloads') ?? env.BENCH_WORKLOADS, workloadIds, workloadIds),
   };
 }

@@ -26,14 +26,11 @@ function ratio(row: MetricRow, other: ServerKind): string {
 const pad = (s: string, n: number, right = false): string => (right ? s.padStart(n) : s.padEnd(n));
 
 export function renderReport(input: ReportInput): string {
-  const ratios = (['reference', 'raw'] as const).filter(
+  const ratios = (['baseline', 'reference', 'raw'] as const).filter(
     (k) => input.servers.includes('hindsight') && input.servers.includes(k),
   );
-  const head = [
-    'metric',
-    ...input.servers.map((s) => SERVER_LABELS[s]),
-    ...ratios.map((k) => `H÷${k === 'raw' ? 'raw' : 'ref'}`),
-  ];
+  const short: Record<(typeof ratios)[number], string> = { baseline: 'before', reference: 'ref', raw: 'raw' };
+  const head = ['metric', ...input.servers.map((s) => SERVER_LABELS[s]), ...ratios.map((k) => `H÷${short[k]}`)];
   const lines: string[] = [...input.header, ''];
   for (const { title, result } of input.workloads) {
     if (result.notRun) {
@@ -57,7 +54,7 @@ export function renderReport(input: ReportInput): string {
   for (const t of input.targets) lines.push(`${pad(t.target, w)}  ${pad(t.status.toUpperCase(), 12)}  ${t.detail}`);
   lines.push(
     '',
-    "↑ higher is better, ↓ lower is better; H÷ref and H÷raw = Hindsight's value divided by the other server's.",
+    "↑ higher is better, ↓ lower is better; H÷before, H÷ref and H÷raw = Hindsight's value divided by the other server's.",
   );
   return lines.join('\n');
 }

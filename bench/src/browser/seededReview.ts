@@ -3,6 +3,7 @@ import * as Y from 'yjs';
 import { openProvider, whenReady } from '../clients/benchClient.ts';
 import { addEntries, timelineSize } from '../seed.ts';
 import { startHindsight, type HindsightServer } from '../servers/hindsight.ts';
+import type { HindsightKind } from '../servers/types.ts';
 import { until, withTimeout } from '../time.ts';
 
 export interface SeededReview {
@@ -15,8 +16,12 @@ export interface SeededReview {
   stop(): Promise<void>;
 }
 
-export async function seededReview(clientDir: string, entries: number): Promise<SeededReview> {
-  const server = await startHindsight({ env: { CLIENT_DIST: clientDir } });
+export async function seededReview(
+  clientDir: string,
+  entries: number,
+  kind: HindsightKind = 'hindsight',
+): Promise<SeededReview> {
+  const server = await startHindsight({ kind, env: { CLIENT_DIST: clientDir } });
   try {
     const [access] = await server.createRooms(1);
     const seeder = new Y.Doc();

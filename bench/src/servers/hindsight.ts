@@ -5,8 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CreateReviewResponse } from '@hindsight/protocol';
+import { baseline } from './baseline.ts';
 import { startChildServer, type ChildServer } from './childServer.ts';
-import type { RoomAccess, ServerUnderTest } from './types.ts';
+import type { HindsightKind, RoomAccess, ServerUnderTest } from './types.ts';
 
 const root = fileURLToPath(new URL('../../..', import.meta.url));
 
@@ -29,12 +30,15 @@ export const HINDSIGHT_EXTRA_ENV: Record<string, string> = Object.fromEntries(
 );
 
 export interface HindsightOptions {
+  /** Which build: this working tree (default) or the --baseline commit. */
+  kind?: HindsightKind;
   /** Reuse this data directory (cold start); a fresh temp one otherwise, removed on stop. */
   dataDir?: string;
   env?: Record<string, string>;
 }
 
 export interface HindsightServer extends ServerUnderTest {
+  kind: HindsightKind;
   dataDir: string;
   port: number;
   /** SIGKILL: no flush, no checkpoint. */
@@ -44,11 +48,13 @@ export interface HindsightServer extends ServerUnderTest {
 }
 
 export async function startHindsight(options: HindsightOptions = {}): Promise<HindsightServer> {
+  const kind = options.kind ?? 'hindsight';
+  const cwd = kind === 'baseline' ? baseline().root : root;
   const ownDir = options.dataDir === undefined;
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'hindsight-bench-'));
   const proc: ChildServer = await startChildServer({
-    cwd: root,
-    args: ['--import', 'tsx', join(root, 'server/src/main.ts')],
+    cwd,
+    args: ['--import', 'tsx', join(cwd, 'server/src/main.ts')],
     // Always the single-server SQLite mode, whatever the calling shell has set.
     unset: ['DATABASE_URL', 'REDIS_URL'],
     env: {
@@ -73,7 +79,7 @@ export async function startHindsight(options: HindsightOptions = {}): Promise<Hi
     return { serverUrl: `ws://127.0.0.1:${proc.port}/sync`, room: body.id, params: { token } };
   };
   return {
-    kind: 'hindsight',
+    kind,
     pid: proc.pid,
     port: proc.port,
     speaksSync: true,

@@ -7,7 +7,8 @@ import type { ServerKind, ServerUnderTest } from './types.ts';
 export function startServer(kind: ServerKind): Promise<ServerUnderTest> {
   switch (kind) {
     case 'hindsight':
-      return startHindsight();
+    case 'baseline':
+      return startHindsight({ kind });
     case 'reference':
       return startReference();
     case 'raw':

@@ -1,10 +1,17 @@
 // What every server under test offers the workloads: rooms to connect to, its pid, a way to stop.
 
-export const SERVER_KINDS = ['hindsight', 'reference', 'raw'] as const;
+export const SERVER_KINDS = ['hindsight', 'baseline', 'reference', 'raw'] as const;
 export type ServerKind = (typeof SERVER_KINDS)[number];
+
+/** Hindsight builds: the working tree, and the same product at --baseline=<ref> ("before"). */
+export type HindsightKind = Extract<ServerKind, 'hindsight' | 'baseline'>;
+export const isHindsight = (kind: ServerKind): kind is HindsightKind => kind === 'hindsight' || kind === 'baseline';
+/** The Hindsight builds among `servers`, in order. */
+export const hindsightKinds = (servers: readonly ServerKind[]): HindsightKind[] => servers.filter(isHindsight);
 
 export const SERVER_LABELS: Record<ServerKind, string> = {
   hindsight: 'Hindsight',
+  baseline: 'before',
   reference: 'reference',
   raw: 'raw ws',
 };

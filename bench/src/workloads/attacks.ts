@@ -15,7 +15,7 @@ import { rssSampler, rssBytes } from '../procStats.ts';
 import { addEntries, timelineSize } from '../seed.ts';
 import { startHindsight } from '../servers/hindsight.ts';
 import { startReference } from '../servers/reference.ts';
-import type { RoomAccess, ServerKind } from '../servers/types.ts';
+import { isHindsight, type HindsightKind, type RoomAccess, type ServerKind } from '../servers/types.ts';
 import { until } from '../time.ts';
 import type { MetricRow, Workload } from './types.ts';
 
@@ -36,11 +36,11 @@ interface Target {
   stop(): Promise<void>;
 }
 
-async function hindsightTarget(): Promise<Target> {
-  const server = await startHindsight({ env: DEFAULT_LIMITS });
+async function hindsightTarget(kind: HindsightKind): Promise<Target> {
+  const server = await startHindsight({ kind, env: DEFAULT_LIMITS });
   const origin = `http://127.0.0.1:${server.port}`;
   return {
-    kind: 'hindsight',
+    kind,
     pid: server.pid,
     probeUrl: `${origin}/healthz`,
     async room() {
@@ -58,7 +58,8 @@ async function hindsightTarget(): Promise<Target> {
         headers: { 'content-type': 'application/json', authorization: `Bearer ${token(body.links.facilitator)}` },
         body: JSON.stringify({ role: 'observer' }),
       });
-      const readLink = ((await minted.json()) as { url: string }).url;
+      // A build from before observer links existed: its reader link was the live read-only one.
+      const readLink = minted.ok ? ((await minted.json()) as { url: string }).url : body.links.reader;
       return {
         write: { serverUrl, room: body.id, params: { token: token(body.links.editor) } },
         read: { serverUrl, room: body.id, params: { token: token(readLink) } },
@@ -241,14 +242,13 @@ export const attacks: Workload = {
   async run(ctx) {
     const flood = tinyStructsUpdate(FLOOD_UPDATE_BYTES);
     const results: AttackResult[] = [];
-    for (const kind of ctx.servers.filter((k): k is 'hindsight' | 'reference' => k !== 'raw')) {
+    for (const kind of ctx.servers.filter((k) => k !== 'raw')) {
       // The reference applies the flood (every client writes): hundreds of thousands of structs conflict-
       // resolved against each other would hold it for minutes, so it only gets the slow-reader attack.
       ctx.log(`attacks: ${kind}`);
-      const r =
-        kind === 'hindsight'
-          ? await attackOn(await hindsightTarget(), flood)
-          : await attackOn(await referenceTarget(), null);
+      const r = isHindsight(kind)
+        ? await attackOn(await hindsightTarget(kind), flood)
+        : await attackOn(await referenceTarget(), null);
       ctx.log(
         `  probe p50 ${r.baseP50.toFixed(1)} ms → ${r.floodP50.toFixed(1)} ms (max ${r.floodMax.toFixed(0)}) during the flood, ` +
           `sender ${r.floodOutcome}; RSS ${r.rssBaseMiB.toFixed(0)} → peak ${r.rssPeakMiB.toFixed(0)} MiB, slow reader ${r.step1Outcome}`,

@@ -101,7 +101,14 @@ export const browserKeystroke: Workload = {
     const na = 'reference and raw ws: n/a — they serve no UI.';
     const ready = await browserRunPrerequisites(ctx, na);
     if ('skip' in ready) return ready.skip;
-    const { dist } = ready;
+    const dist = ready.dists.get('hindsight');
+    if (!dist)
+      return {
+        rows: [],
+        notes: [na],
+        details: {},
+        notRun: 'the keystroke workload runs on the working tree: add hindsight to --servers',
+      };
     ctx.log(`browser keystroke: ${keystrokes} keystrokes, one every ${keystrokeGapMs} ms`);
     const review = await seededReview(dist.dir, ENTRIES);
     const people: Person[] = [];

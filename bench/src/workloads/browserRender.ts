@@ -10,7 +10,9 @@ import { browserRunPrerequisites } from '../browser/clientBuild.ts';
 import { hotFunctions, hotPackages, saveProfile, startProfile, type HotFunction } from '../browser/cpuProfile.ts';
 import { seededReview } from '../browser/seededReview.ts';
 import { sleep } from '../time.ts';
-import type { MetricRow, Workload } from './types.ts';
+import { hindsightKinds, type HindsightKind } from '../servers/types.ts';
+import { rowsPerBuild } from './perBuild.ts';
+import type { MetricRow, Workload, WorkloadContext } from './types.ts';
 
 const TARGET_MS = 1500;
 const resultsDir = fileURLToPath(new URL('../../results', import.meta.url));
@@ -132,86 +134,123 @@ async function profiledLoad(
 
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 
+interface RenderRun {
+  figures: Record<string, number>;
+  cold: Load[];
+  warm: Load[];
+  errors: string[];
+  seedSeconds: number;
+  link: string;
+  profiled?: Awaited<ReturnType<typeof profiledLoad>>;
+}
+
+async function renderOn(
+  ctx: WorkloadContext,
+  kind: HindsightKind,
+  dist: { dir: string },
+  entries: number,
+  runs: number,
+): Promise<RenderRun> {
+  ctx.log(`browser render: ${kind}: seeding ${entries} entries`);
+  const review = await seededReview(dist.dir, entries, kind);
+  try {
+    const cold: Load[] = [];
+    const warm: Load[] = [];
+    const errors: string[] = [];
+    for (let i = 0; i < runs; i++) {
+      const r = await coldAndWarm(review.link);
+      cold.push(r.cold);
+      warm.push(r.warm);
+      errors.push(...r.errors);
+      ctx.log(`  run ${i + 1}: cold ${r.cold.visibleAt.toFixed(0)} ms, warm ${r.warm.visibleAt.toFixed(0)} ms`);
+    }
+    const coldMedian = median(cold.map((l) => l.visibleAt));
+    // The profile explains the working tree's time; the baseline's is only measured.
+    const profiled =
+      kind === 'hindsight' && coldMedian >= TARGET_MS ? await profiledLoad(review.link, dist.dir) : undefined;
+    return {
+      figures: {
+        'browser.render.cold.median': coldMedian,
+        'browser.render.cold.max': Math.max(...cold.map((l) => l.visibleAt)),
+        'browser.render.warm.median': median(warm.map((l) => l.visibleAt)),
+        'browser.render.cold.dcl': median(cold.map((l) => l.domContentLoaded)),
+        'browser.render.cold.row': median(cold.map((l) => l.rowAt)),
+        'browser.render.cold.live': median(cold.map((l) => l.liveAt)),
+        'browser.render.warm.live': median(warm.map((l) => l.liveAt)),
+      },
+      cold,
+      warm,
+      errors,
+      seedSeconds: review.seedSeconds,
+      link: review.link,
+      profiled,
+    };
+  } finally {
+    await review.stop();
+  }
+}
+
 export const browserRender: Workload = {
   id: 'browser-render',
   title: 'Browser: first render of a big timeline in Chromium',
   async run(ctx) {
     const { renderEntries: entries, renderRuns: runs } = ctx.options;
     const na = 'reference and raw ws: n/a — they serve no UI (the reference server is a sync endpoint only).';
-    const ready = await browserRunPrerequisites(ctx, na);
+    const ready = await browserRunPrerequisites(ctx, na, hindsightKinds(ctx.servers));
     if ('skip' in ready) return ready.skip;
-    const { dist } = ready;
-    ctx.log(`browser render: seeding ${entries} entries`);
-    const review = await seededReview(dist.dir, entries);
-    try {
-      const cold: Load[] = [];
-      const warm: Load[] = [];
-      const errors: string[] = [];
-      for (let i = 0; i < runs; i++) {
-        const r = await coldAndWarm(review.link);
-        cold.push(r.cold);
-        warm.push(r.warm);
-        errors.push(...r.errors);
-        ctx.log(`  run ${i + 1}: cold ${r.cold.visibleAt.toFixed(0)} ms, warm ${r.warm.visibleAt.toFixed(0)} ms`);
-      }
-      const coldMedian = median(cold.map((l) => l.visibleAt));
-      const profiled = coldMedian >= TARGET_MS ? await profiledLoad(review.link, dist.dir) : undefined;
-      const only = (v: number): MetricRow['values'] => ({ hindsight: v, reference: null, raw: null });
-      const row = (
-        key: string,
-        label: string,
-        v: number,
-        digits = 0,
-        better: MetricRow['better'] = 'lower',
-      ): MetricRow => ({
-        key,
-        label,
-        unit: 'ms',
-        better,
-        values: only(v),
-        digits,
-      });
-      const rows: MetricRow[] = [
-        row('browser.render.cold.median', `first rows visible, ${entries} entries, cold (median)`, coldMedian),
-        row('browser.render.cold.max', 'first rows visible, cold (max)', Math.max(...cold.map((l) => l.visibleAt))),
-        row(
-          'browser.render.warm.median',
-          'first rows visible, warm cache (median)',
-          median(warm.map((l) => l.visibleAt)),
-        ),
-        row('browser.render.cold.dcl', 'cold: DOMContentLoaded (median)', median(cold.map((l) => l.domContentLoaded))),
-        row('browser.render.cold.row', 'cold: first row in the DOM (median)', median(cold.map((l) => l.rowAt))),
-        row('browser.render.cold.live', 'cold: connection badge "Live" (median)', median(cold.map((l) => l.liveAt))),
-        row('browser.render.warm.live', 'warm: connection badge "Live" (median)', median(warm.map((l) => l.liveAt))),
-      ];
-      const notes = [
-        `Hindsight serving the built client (${dist.seconds ? `built in ${dist.seconds.toFixed(0)} s into a temp dir` : 'BENCH_CLIENT_DIST'}); ` +
-          `one review with ${entries} entries made with @hindsight/doc addEntry, pushed 100 per update by a stock client (${review.seedSeconds.toFixed(1)} s).`,
-        `${runs} runs, each in a new Chromium profile: cold = first visit (no IndexedDB, no HTTP cache, no service worker); ` +
-          'warm = the same profile reopening the link after about:blank (IndexedDB holds the review, assets cached).',
-        'time = performance.now() in the page (0 = navigation start) when the first [data-entry-id] row is in the DOM and a frame ' +
-          `has passed (rAF + task); the display name is preset in localStorage so no prompt intervenes; ${cold[0]?.rows ?? '?'} rows were in the DOM (virtualised list).`,
-        na,
-      ];
-      if (profiled) {
-        const f = profiled.frames;
-        const ms = (v: number): string => `${v.toFixed(0)} ms`;
-        const pkgs = profiled.packages.map((h) => `${h.where} ${ms(h.selfMs)}`).join(', ');
-        const top = profiled.hot
-          .filter((h) => !h.fn.startsWith('('))
-          .map((h) => `${h.fn} (${h.where}) ${ms(h.selfMs)}`)
-          .join(', ');
-        notes.push(
-          `WHY (an extra cold load under the CPU profiler, ${ms(profiled.load.visibleAt)} to the first rows; ` +
-            `${profiled.path.replace(/.*\/bench\//, 'bench/')}): sync socket opened at ${ms(f.socketAt)}, first frame ` +
-            `${ms(f.firstFrameAt)}, the ${f.largestFrameKb.toFixed(0)} KB sync step 2 in at ${ms(f.largestFrameAt)}, first row in the DOM ` +
-            `at ${ms(profiled.load.rowAt)}; page main-thread self time by source (idle excluded): ${pkgs}; hottest functions: ${top}.`,
-        );
-      }
-      if (errors.length) notes.push(`page errors: ${[...new Set(errors)].slice(0, 3).join(' | ')}`);
-      return { rows, notes, details: { cold, warm, profiled, link: review.link, errors } };
-    } finally {
-      await review.stop();
+    const done = new Map<HindsightKind, RenderRun>();
+    for (const [kind, dist] of ready.dists) done.set(kind, await renderOn(ctx, kind, dist, entries, runs));
+    const figures = new Map([...done].map(([kind, r]) => [kind, r.figures]));
+    const rows: MetricRow[] = rowsPerBuild(
+      [
+        { key: 'browser.render.cold.median', label: `first rows visible, ${entries} entries, cold (median)` },
+        { key: 'browser.render.cold.max', label: 'first rows visible, cold (max)' },
+        { key: 'browser.render.warm.median', label: 'first rows visible, warm cache (median)' },
+        { key: 'browser.render.cold.dcl', label: 'cold: DOMContentLoaded (median)' },
+        { key: 'browser.render.cold.row', label: 'cold: first row in the DOM (median)' },
+        { key: 'browser.render.cold.live', label: 'cold: connection badge "Live" (median)' },
+        { key: 'browser.render.warm.live', label: 'warm: connection badge "Live" (median)' },
+      ],
+      figures,
+    );
+    const first = [...done.values()][0];
+    const builds = [...ready.dists]
+      .map(
+        ([kind, d]) =>
+          `${kind}: ${d.seconds ? `built in ${d.seconds.toFixed(0)} s into a temp dir` : 'BENCH_CLIENT_DIST'}`,
+      )
+      .join('; ');
+    const notes = [
+      `Hindsight serving its own built client (${builds}); ` +
+        `one review with ${entries} entries made with @hindsight/doc addEntry, pushed 100 per update by a stock client (${first?.seedSeconds.toFixed(1) ?? '?'} s).`,
+      `${runs} runs, each in a new Chromium profile: cold = first visit (no IndexedDB, no HTTP cache, no service worker); ` +
+        'warm = the same profile reopening the link after about:blank (IndexedDB holds the review, assets cached).',
+      'time = performance.now() in the page (0 = navigation start) when the first [data-entry-id] row is in the DOM and a frame ' +
+        `has passed (rAF + task); the display name is preset in localStorage so no prompt intervenes; ${first?.cold[0]?.rows ?? '?'} rows were in the DOM (virtualised list).`,
+      na,
+    ];
+    const profiled = done.get('hindsight')?.profiled;
+    if (profiled) {
+      const f = profiled.frames;
+      const ms = (v: number): string => `${v.toFixed(0)} ms`;
+      const pkgs = profiled.packages.map((h) => `${h.where} ${ms(h.selfMs)}`).join(', ');
+      const top = profiled.hot
+        .filter((h) => !h.fn.startsWith('('))
+        .map((h) => `${h.fn} (${h.where}) ${ms(h.selfMs)}`)
+        .join(', ');
+      notes.push(
+        `WHY (an extra cold load under the CPU profiler, ${ms(profiled.load.visibleAt)} to the first rows; ` +
+          `${profiled.path.replace(/.*\/bench\//, 'bench/')}): sync socket opened at ${ms(f.socketAt)}, first frame ` +
+          `${ms(f.firstFrameAt)}, the ${f.largestFrameKb.toFixed(0)} KB sync step 2 in at ${ms(f.largestFrameAt)}, first row in the DOM ` +
+          `at ${ms(profiled.load.rowAt)}; page main-thread self time by source (idle excluded): ${pkgs}; hottest functions: ${top}.`,
+      );
     }
+    for (const [kind, r] of done)
+      if (r.errors.length) notes.push(`${kind} page errors: ${[...new Set(r.errors)].slice(0, 3).join(' | ')}`);
+    return {
+      rows,
+      notes,
+      details: Object.fromEntries([...done].map(([kind, r]) => [kind, { ...r, figures: undefined }])),
+    };
   },
 };

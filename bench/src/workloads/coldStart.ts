@@ -6,8 +6,9 @@ import * as Y from 'yjs';
 import { nowMs, openProvider, whenReady } from '../clients/benchClient.ts';
 import { seedLoggedReview, timelineSize } from '../seed.ts';
 import { startHindsight, type HindsightServer } from '../servers/hindsight.ts';
-import type { RoomAccess } from '../servers/types.ts';
+import { hindsightKinds, type HindsightKind, type RoomAccess } from '../servers/types.ts';
 import { until, withTimeout } from '../time.ts';
+import { perBuild } from './perBuild.ts';
 import type { MetricRow, Workload } from './types.ts';
 
 /** No checkpoint while seeding, so the log alone holds the review when the server is killed. */
@@ -32,12 +33,13 @@ async function firstSync(access: RoomAccess, entries: number): Promise<number> {
 }
 
 async function restartAndSync(
+  kind: HindsightKind,
   dataDir: string,
   access: RoomAccess,
   entries: number,
 ): Promise<{ server: HindsightServer; startMs: number; syncMs: number; warmMs: number }> {
   const t0 = performance.now();
-  const server = await startHindsight({ dataDir });
+  const server = await startHindsight({ kind, dataDir });
   const startMs = performance.now() - t0;
   // Same review and token; only the port changed.
   const moved = { ...access, serverUrl: `ws://127.0.0.1:${server.port}/sync` };
@@ -48,6 +50,35 @@ async function restartAndSync(
   } catch (err) {
     await server.kill9();
     throw err;
+  }
+}
+
+interface Timed {
+  startMs: number;
+  syncMs: number;
+  warmMs: number;
+}
+interface ColdStart {
+  seedSeconds: number;
+  replay: Timed;
+  checkpoint: Timed;
+}
+
+async function coldStartOn(kind: HindsightKind, entries: number, updates: number): Promise<ColdStart> {
+  const seeding = await startHindsight({ kind, env: NO_COMPACTION });
+  const dataDir = seeding.dataDir;
+  try {
+    const t0 = performance.now();
+    const access = await seedLoggedReview(seeding, entries, updates);
+    const seedSeconds = (performance.now() - t0) / 1000;
+    await seeding.kill9();
+    const { server: replayed, ...replay } = await restartAndSync(kind, dataDir, access, entries);
+    await replayed.stopKeepingData();
+    const { server: restarted, ...checkpoint } = await restartAndSync(kind, dataDir, access, entries);
+    await restarted.stopKeepingData();
+    return { seedSeconds, replay, checkpoint };
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
   }
 }
 
@@ -67,82 +98,42 @@ export const coldStart: Workload = {
       'reference: n/a — @y/websocket-server keeps documents in memory only (its LevelDB option needs YPERSISTENCE and a ' +
         'native leveldown build), so a restart loses the review. raw ws: n/a — it stores nothing.',
     ];
-    if (!ctx.servers.includes('hindsight')) return { rows, notes, details: {} };
-    ctx.log(`cold start: hindsight: seeding ${coldEntries} entries, ${coldUpdates} updates`);
-    const seeding = await startHindsight({ env: NO_COMPACTION });
-    const dataDir = seeding.dataDir;
-    try {
-      const t0 = performance.now();
-      const access = await seedLoggedReview(seeding, coldEntries, coldUpdates);
-      const seedSeconds = (performance.now() - t0) / 1000;
-      await seeding.kill9();
-      const replay = await restartAndSync(dataDir, access, coldEntries);
-      await replay.server.stopKeepingData();
-      const checkpoint = await restartAndSync(dataDir, access, coldEntries);
-      await checkpoint.server.stopKeepingData();
-      ctx.log(`  replay ${replay.syncMs.toFixed(0)} ms, checkpoint ${checkpoint.syncMs.toFixed(0)} ms`);
-      const only = (v: number): MetricRow['values'] => ({ hindsight: v, reference: null, raw: null });
-      rows.push(
-        {
-          key: 'coldstart.replay',
-          label: `first sync after restart, log replay (${coldUpdates} updates)`,
-          unit: 'ms',
-          better: 'lower',
-          values: only(replay.syncMs),
-          digits: 0,
-        },
-        {
-          key: 'coldstart.checkpoint',
-          label: 'first sync after restart, from checkpoint',
-          unit: 'ms',
-          better: 'lower',
-          values: only(checkpoint.syncMs),
-          digits: 0,
-        },
-        {
-          key: 'coldstart.warm',
-          label: 'second client right after (warm)',
-          unit: 'ms',
-          better: 'lower',
-          values: only(checkpoint.warmMs),
-          digits: 0,
-        },
-        {
-          key: 'coldstart.checkpoint.overWarm',
-          label: 'first sync after restart ÷ join while loaded (checkpoint)',
-          unit: '×',
-          better: 'lower',
-          values: only(checkpoint.syncMs / checkpoint.warmMs),
-          digits: 2,
-        },
-        {
-          key: 'coldstart.replay.overWarm',
-          label: 'first sync after restart ÷ join while loaded (log replay)',
-          unit: '×',
-          better: 'lower',
-          values: only(replay.syncMs / replay.warmMs),
-          digits: 2,
-        },
-        {
-          key: 'coldstart.processStart',
-          label: 'server process start to first HTTP answer',
-          unit: 'ms',
-          better: 'lower',
-          values: only(checkpoint.startMs),
-          digits: 0,
-        },
-      );
-      return {
-        rows,
-        notes,
-        details: {
-          seedSeconds,
-          replay: { ...replay, server: undefined },
-          checkpoint: { ...checkpoint, server: undefined },
-        },
-      };
-    } finally {
-      rmSync(dataDir, { recursive: true, force: true });
+    const results = new Map<HindsightKind, ColdStart>();
+    for (const kind of hindsightKinds(ctx.servers)) {
+      ctx.log(`cold start: ${kind}: seeding ${coldEntries} entries, ${coldUpdates} updates`);
+      const r = await coldStartOn(kind, coldEntries, coldUpdates);
+      ctx.log(`  replay ${r.replay.syncMs.toFixed(0)} ms, checkpoint ${r.checkpoint.syncMs.toFixed(0)} ms`);
+      results.set(kind, r);
     }
+    if (results.size === 0) return { rows, notes, details: {} };
+    const row = (key: string, label: string, f: (r: ColdStart) => number, unit = 'ms', digits = 0): MetricRow => ({
+      key,
+      label,
+      unit,
+      better: 'lower',
+      values: perBuild(results, f),
+      digits,
+    });
+    rows.push(
+      row('coldstart.replay', `first sync after restart, log replay (${coldUpdates} updates)`, (r) => r.replay.syncMs),
+      row('coldstart.checkpoint', 'first sync after restart, from checkpoint', (r) => r.checkpoint.syncMs),
+      row('coldstart.warm', 'second client right after (warm)', (r) => r.checkpoint.warmMs),
+      row(
+        'coldstart.checkpoint.overWarm',
+        'first sync after restart ÷ join while loaded (checkpoint)',
+        (r) => r.checkpoint.syncMs / r.checkpoint.warmMs,
+        '×',
+        2,
+      ),
+      row(
+        'coldstart.replay.overWarm',
+        'first sync after restart ÷ join while loaded (log replay)',
+        (r) => r.replay.syncMs / r.replay.warmMs,
+        '×',
+        2,
+      ),
+      row('coldstart.processStart', 'server process start to first HTTP answer', (r) => r.checkpoint.startMs),
+    );
+    return { rows, notes, details: Object.fromEntries(results) };
   },
 };

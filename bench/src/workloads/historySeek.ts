@@ -5,8 +5,9 @@
 import * as Y from 'yjs';
 import { seedLoggedReview, timelineSize } from '../seed.ts';
 import { startHindsight } from '../servers/hindsight.ts';
-import type { RoomAccess } from '../servers/types.ts';
+import { hindsightKinds, type HindsightKind, type RoomAccess } from '../servers/types.ts';
 import { join } from './lateJoin.ts';
+import { rowsPerBuild } from './perBuild.ts';
 import type { MetricRow, Workload } from './types.ts';
 
 interface Seek {
@@ -53,6 +54,53 @@ const stats = (xs: number[]): { median: number; p95: number; max: number } => {
   };
 };
 
+async function seekOn(
+  log: (m: string) => void,
+  kind: HindsightKind,
+  entries: number,
+  updates: number,
+  historySeeks: number,
+): Promise<{ figures: Record<string, number>; details: { latestSeq: number } & Record<string, unknown> }> {
+  const server = await startHindsight({ kind });
+  try {
+    const access = await seedLoggedReview(server, entries, updates);
+    const baseUrl = `http://127.0.0.1:${server.port}`;
+    const index = (await (
+      await fetch(`${baseUrl}/api/reviews/${access.room}/history`, {
+        headers: { authorization: `Bearer ${access.params.token}` },
+      })
+    ).json()) as { latestSeq: number };
+    const first = await seek(baseUrl, access, index.latestSeq);
+    if (first.entries !== entries) throw new Error(`the latest state holds ${first.entries} entries, not ${entries}`);
+    log(`  first seek (builds snapshots) ${first.totalMs.toFixed(0)} ms`);
+    const seeks: Seek[] = [];
+    for (const seq of moments(index.latestSeq - 1, historySeeks)) seeks.push(await seek(baseUrl, access, seq));
+    // A full join of the same review while it is loaded: what a seek is measured against.
+    const joins: number[] = [];
+    for (let i = 0; i < 3; i++) joins.push(await join(access, entries));
+    const fullJoin = stats(joins).median;
+    log(`  full join median ${fullJoin.toFixed(0)} ms`);
+    const total = stats(seeks.map((s) => s.totalMs));
+    const fetched = stats(seeks.map((s) => s.fetchMs));
+    log(`  seek median ${total.median.toFixed(0)} ms, max ${total.max.toFixed(0)} ms`);
+    return {
+      figures: {
+        'history.seek.median': total.median,
+        'history.seek.p95': total.p95,
+        'history.seek.max': total.max,
+        'history.seek.fetch.median': fetched.median,
+        'history.seek.first': first.totalMs,
+        'history.fullJoin': fullJoin,
+        'history.seek.overJoin': total.median / fullJoin,
+        'history.first.overJoin': first.totalMs / fullJoin,
+      },
+      details: { latestSeq: index.latestSeq, first, seeks, joins },
+    };
+  } finally {
+    await server.stop();
+  }
+}
+
 export const historySeek: Workload = {
   id: 'history',
   title: 'History seek: the review as it stood at any moment',
@@ -68,52 +116,31 @@ export const historySeek: Workload = {
         'before any snapshot exists. Both are compared with a full join of the same review while it is loaded.',
       'reference, raw ws: n/a — neither keeps an edit history.',
     ];
-    if (!ctx.servers.includes('hindsight')) return { rows, notes, details: {} };
-    ctx.log(`history seek: hindsight: seeding ${entries} entries, ${updates} updates`);
-    const server = await startHindsight();
-    try {
-      const access = await seedLoggedReview(server, entries, updates);
-      const baseUrl = `http://127.0.0.1:${server.port}`;
-      const index = (await (
-        await fetch(`${baseUrl}/api/reviews/${access.room}/history`, {
-          headers: { authorization: `Bearer ${access.params.token}` },
-        })
-      ).json()) as { latestSeq: number };
-      const first = await seek(baseUrl, access, index.latestSeq);
-      if (first.entries !== entries) throw new Error(`the latest state holds ${first.entries} entries, not ${entries}`);
-      ctx.log(`  first seek (builds snapshots) ${first.totalMs.toFixed(0)} ms`);
-      const seeks: Seek[] = [];
-      for (const seq of moments(index.latestSeq - 1, historySeeks)) seeks.push(await seek(baseUrl, access, seq));
-      // A full join of the same review while it is loaded: what a seek is measured against.
-      const joins: number[] = [];
-      for (let i = 0; i < 3; i++) joins.push(await join(access, entries));
-      const fullJoin = stats(joins).median;
-      ctx.log(`  full join median ${fullJoin.toFixed(0)} ms`);
-      const total = stats(seeks.map((s) => s.totalMs));
-      const fetched = stats(seeks.map((s) => s.fetchMs));
-      ctx.log(`  seek median ${total.median.toFixed(0)} ms, max ${total.max.toFixed(0)} ms`);
-      const only = (v: number): MetricRow['values'] => ({ hindsight: v, reference: null, raw: null });
-      const row = (key: string, label: string, v: number): MetricRow => ({
-        key,
-        label,
-        unit: 'ms',
-        better: 'lower',
-        values: only(v),
-        digits: 0,
-      });
-      rows.push(
-        row('history.seek.median', `seek to a moment, median (of ${index.latestSeq} seqs)`, total.median),
-        row('history.seek.p95', 'seek to a moment, p95', total.p95),
-        row('history.seek.max', 'seek to a moment, worst', total.max),
-        row('history.seek.fetch.median', 'of which the HTTP answer, median', fetched.median),
-        row('history.seek.first', 'first seek ever (no snapshots yet)', first.totalMs),
-        row('history.fullJoin', 'full join of the same review, loaded (median of 3)', fullJoin),
-        { ...row('history.seek.overJoin', 'seek median ÷ full join', total.median / fullJoin), unit: '×', digits: 2 },
-        { ...row('history.first.overJoin', 'first seek ÷ full join', first.totalMs / fullJoin), unit: '×', digits: 2 },
-      );
-      return { rows, notes, details: { latestSeq: index.latestSeq, first, seeks, joins } };
-    } finally {
-      await server.stop();
+    const figures = new Map<HindsightKind, Record<string, number>>();
+    const details: Record<string, unknown> = {};
+    let latestSeq = 0;
+    for (const kind of hindsightKinds(ctx.servers)) {
+      ctx.log(`history seek: ${kind}: seeding ${entries} entries, ${updates} updates`);
+      const r = await seekOn(ctx.log, kind, entries, updates, historySeeks);
+      figures.set(kind, r.figures);
+      details[kind] = r.details;
+      latestSeq = r.details.latestSeq;
     }
+    rows.push(
+      ...rowsPerBuild(
+        [
+          { key: 'history.seek.median', label: `seek to a moment, median (of ${latestSeq} seqs)` },
+          { key: 'history.seek.p95', label: 'seek to a moment, p95' },
+          { key: 'history.seek.max', label: 'seek to a moment, worst' },
+          { key: 'history.seek.fetch.median', label: 'of which the HTTP answer, median' },
+          { key: 'history.seek.first', label: 'first seek ever (no snapshots yet)' },
+          { key: 'history.fullJoin', label: 'full join of the same review, loaded (median of 3)' },
+          { key: 'history.seek.overJoin', label: 'seek median ÷ full join', unit: '×', digits: 2 },
+          { key: 'history.first.overJoin', label: 'first seek ÷ full join', unit: '×', digits: 2 },
+        ],
+        figures,
+      ),
+    );
+    return { rows, notes, details };
   },
 };

@@ -4,6 +4,7 @@ import { attacks } from './attacks.ts';
 import { browserKeystroke } from './browserKeystroke.ts';
 import { browserRender } from './browserRender.ts';
 import { coldStart } from './coldStart.ts';
+import { entryCost } from './entryCost.ts';
 import { cluster } from './cluster.ts';
 import { fanout } from './fanout.ts';
 import { historySeek } from './historySeek.ts';
@@ -15,6 +16,7 @@ export const WORKLOADS: readonly Workload[] = [
   fanout,
   manyRooms,
   lateJoin,
+  entryCost,
   coldStart,
   historySeek,
   cluster,
