@@ -238,7 +238,9 @@ describe('publishing a review', () => {
       await page.reload();
       await page.getByTestId('amendments').waitFor({ timeout: 3000 });
     }, 20_000);
-    expect(await page.getByTestId('amendments').textContent()).toMatch(/What went well \/ wrong \/ lucky/);
+    expect(await page.getByTestId('amendments').textContent()).toMatch(
+      /What went well \/ What went wrong \/ Where we got lucky/,
+    );
     await screenshot(page, 'publish-reader-amended');
     expect(dialogs).toEqual([]);
     expect(reader.errors).toEqual([]);

@@ -70,9 +70,12 @@ export { quarterOf, quarterRange, quarterlyReview, type QuarterReport } from './
 export { quarterMarkdown, templateName } from './quarter/quarterMarkdown.ts';
 export { RULE_EXAMPLES, languageGuide } from './blameless/examples.ts';
 export {
+  BUILT_IN_PHASE_TITLES,
   BUILT_IN_TEMPLATE,
   REPORT_SECTION_IDS,
   agendaMinutes,
+  amendedSectionTitle,
+  phaseTitles,
   reportSectionsOf,
   templateCategoryLabel,
   type ReportSectionId,

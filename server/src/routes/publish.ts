@@ -6,9 +6,10 @@
 import { Hono } from 'hono';
 import * as Y from 'yjs';
 import { defaultContext, markPublished } from '@hindsight/doc';
-import { buildReportModel, fixReviewPseudonyms, type ReportModel } from '@hindsight/report';
+import { buildReportModel, fixReviewPseudonyms, reportSectionsOf, type ReportModel } from '@hindsight/report';
 import type { RoomRegistry } from '../relay/registry.ts';
 import type { Store } from '../storage/store.ts';
+import { reviewTemplate } from '../template/versions.ts';
 import { requireLink } from './auth.ts';
 import { linkParticipants } from './reportExports.ts';
 
@@ -60,9 +61,11 @@ export function publishRoutes(deps: PublishRoutesDeps): Hono {
       const amended = [...Y.decodeStateVector(Y.encodeStateVector(current))].some(
         ([client, clock]) => clock > (sv.get(client) ?? 0),
       );
-      const sections = amended
+      const changed = amended
         ? amendedSections(buildReportModel(published, { id }), buildReportModel(current, { id }))
         : [];
+      // The titles the review's template gives the sections, for naming the amended ones.
+      const sections = reportSectionsOf((await reviewTemplate(deps.store, current)).content);
       return c.json({
         published: true,
         publications: publications.map((p) => ({
@@ -71,7 +74,8 @@ export function publishRoutes(deps: PublishRoutesDeps): Hono {
           by: p.by,
         })),
         amended,
-        amendedSections: sections,
+        amendedSections: changed,
+        sections,
       });
     } finally {
       published.destroy();

@@ -6,8 +6,9 @@
 import { Hono } from 'hono';
 import * as Y from 'yjs';
 import { ApiErrorCode } from '@hindsight/protocol';
-import { buildReportModel, publishedReview } from '@hindsight/report';
+import { buildReportModel, publishedReview, reportSectionsOf } from '@hindsight/report';
 import type { Store } from '../storage/store.ts';
+import { reviewTemplate } from '../template/versions.ts';
 import { requireLink } from './auth.ts';
 import { HttpError } from './errors.ts';
 import { amendedSections } from './publish.ts';
@@ -38,13 +39,13 @@ export function publishedRoutes(deps: PublishedRoutesDeps): Hono {
     const doc = docOf(last.state);
     const previous = publications.length > 1 ? docOf(publications.at(-2)!.state) : null;
     try {
+      // The sections and their titles come from the template version the review started from.
+      const sections = reportSectionsOf((await reviewTemplate(deps.store, doc)).content);
       const {
         html,
         review: body,
         thresholds,
-      } = publishedReview(doc, id, {
-        participants: await linkParticipants(deps.store, id),
-      });
+      } = publishedReview(doc, id, { participants: await linkParticipants(deps.store, id) }, sections);
       return c.json({
         published: true,
         version: last.version,
@@ -54,6 +55,7 @@ export function publishedRoutes(deps: PublishedRoutesDeps): Hono {
         amendedSections: previous
           ? amendedSections(buildReportModel(previous, { id }), buildReportModel(doc, { id }))
           : [],
+        sections,
         html,
         review: body,
         thresholds,

@@ -55,6 +55,8 @@ export const templateContentSchema = z
         z
           .object({
             phase: z.enum(MEETING_PHASES),
+            // The name the meeting bar shows; absent: the built-in name.
+            title: text('a phase name', 60).optional(),
             minutes: z.number().int('minutes are whole numbers').min(1, 'a phase lasts at least 1 minute').max(90),
           })
           .strict(),

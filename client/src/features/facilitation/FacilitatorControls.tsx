@@ -1,9 +1,9 @@
 // The facilitator's controls: start or end the meeting (60–90 minutes), next phase, freeze, status.
 import { useEffect, useState } from 'react';
-import { agendaMinutes } from '@hindsight/report';
+import { agendaMinutes, phaseTitles } from '@hindsight/report';
 import { endMeeting, setMeetingPhase, setTimelineFrozen, startMeeting, type FacilitationView } from '@hindsight/doc';
 import { useReview } from '../../sync/ReviewContext.tsx';
-import { MEETING_MINUTES, PHASE_LABELS, stepPhase } from './meetingFormat.ts';
+import { MEETING_MINUTES, stepPhase } from './meetingFormat.ts';
 import { StatusControl } from './StatusControl.tsx';
 import { useReviewTemplate } from '../template/useReviewTemplate.ts';
 
@@ -12,6 +12,7 @@ export function FacilitatorControls({ facilitation }: { facilitation: Facilitati
   // The meeting length the review's template plans (the sum of its agenda), unless the facilitator picks another.
   const template = useReviewTemplate();
   const planned = agendaMinutes(template.content);
+  const titles = phaseTitles(template.content);
   const [minutes, setMinutes] = useState<number>(planned);
   useEffect(() => setMinutes(planned), [planned]);
   const lengths = [...new Set([...MEETING_MINUTES, planned])].sort((a, b) => a - b);
@@ -29,7 +30,7 @@ export function FacilitatorControls({ facilitation }: { facilitation: Facilitati
             onClick={() => next && setMeetingPhase(sync.doc, next, ctx)}
             title="Alt+."
           >
-            {next ? `Next: ${PHASE_LABELS[next]}` : 'Last phase'}
+            {next ? `Next: ${titles[next]}` : 'Last phase'}
           </button>
           <button type="button" className="btn" onClick={() => endMeeting(sync.doc, ctx)}>
             End meeting
@@ -53,7 +54,7 @@ export function FacilitatorControls({ facilitation }: { facilitation: Facilitati
         </div>
       )}
       <p className="muted small" data-testid="agenda">
-        Agenda: {template.content.agenda.map((p) => `${PHASE_LABELS[p.phase]} ${p.minutes} min`).join(' · ')}
+        Agenda: {template.content.agenda.map((p) => `${titles[p.phase]} ${p.minutes} min`).join(' · ')}
       </p>
       <div className="panel-row">
         <button

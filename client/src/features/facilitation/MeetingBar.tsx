@@ -6,6 +6,7 @@ import { PhaseGuidePanel } from '../guide/PhaseGuidePanel.tsx';
 import { PhaseSteps } from './PhaseSteps.tsx';
 import { SpotlightFollow } from './SpotlightFollow.tsx';
 import { useFacilitationApi } from './FacilitationContext.ts';
+import { usePhaseTitles } from '../template/useReviewTemplate.ts';
 
 export interface MeetingBarProps {
   facilitation: FacilitationView;
@@ -16,6 +17,7 @@ export interface MeetingBarProps {
 export function MeetingBar({ facilitation, panelOpen, onTogglePanel }: MeetingBarProps) {
   const { canWrite } = useReview();
   const api = useFacilitationApi();
+  const titles = usePhaseTitles();
   const { meeting, frozen, reminder } = facilitation;
   const started = meeting.startedAt !== null;
   return (
@@ -27,7 +29,9 @@ export function MeetingBar({ facilitation, panelOpen, onTogglePanel }: MeetingBa
           <kbd>Alt</kbd>+<kbd>.</kbd> next · <kbd>Alt</kbd>+<kbd>,</kbd> back
         </span>
       )}
-      {api?.isFacilitator && meeting.running && meeting.phase && <PhaseGuidePanel phase={meeting.phase} />}
+      {api?.isFacilitator && meeting.running && meeting.phase && (
+        <PhaseGuidePanel phase={meeting.phase} name={titles[meeting.phase]} />
+      )}
       {frozen && (
         <span className="badge badge-frozen" data-testid="frozen-badge" title="Only the facilitator can change it now">
           Timeline frozen

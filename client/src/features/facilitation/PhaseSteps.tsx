@@ -1,10 +1,12 @@
-// The meeting's agenda as steps, the current one marked; the facilitator clicks (or Alt+. / Alt+,) to move.
+// The meeting's agenda as steps, named by the review's template, the current one marked; the facilitator
+// clicks (or Alt+. / Alt+,) to move.
 import { MEETING_PHASES, setMeetingPhase, type MeetingPhase } from '@hindsight/doc';
 import { useReview } from '../../sync/ReviewContext.tsx';
-import { PHASE_LABELS } from './meetingFormat.ts';
+import { usePhaseTitles } from '../template/useReviewTemplate.ts';
 
 export function PhaseSteps({ phase, canMove }: { phase: MeetingPhase | null; canMove: boolean }) {
   const { sync, ctx } = useReview();
+  const titles = usePhaseTitles();
   const currentIndex = phase ? MEETING_PHASES.indexOf(phase) : -1;
   return (
     <ol className="phases" aria-label="Agenda" data-testid="meeting-phases">
@@ -18,13 +20,13 @@ export function PhaseSteps({ phase, canMove }: { phase: MeetingPhase | null; can
                 type="button"
                 className="phase-btn"
                 onClick={() => setMeetingPhase(sync.doc, p, ctx)}
-                title={current ? 'Current phase' : `Move the meeting to “${PHASE_LABELS[p]}”`}
+                title={current ? 'Current phase' : `Move the meeting to “${titles[p]}”`}
               >
-                <span className="phase-n">{i + 1}</span> {PHASE_LABELS[p]}
+                <span className="phase-n">{i + 1}</span> {titles[p]}
               </button>
             ) : (
               <span className="phase-btn">
-                <span className="phase-n">{i + 1}</span> {PHASE_LABELS[p]}
+                <span className="phase-n">{i + 1}</span> {titles[p]}
               </span>
             )}
           </li>

@@ -1,13 +1,6 @@
-// Pure helpers for the meeting: the agenda's labels, stepping through it, and the timer's text.
+// Pure helpers for the meeting: the views its phases work in, stepping through it, and the timer's text.
+// (The phases' names come from the review's template: phaseTitles in @hindsight/report.)
 import { MEETING_PHASES, type MeetingPhase } from '@hindsight/doc';
-
-export const PHASE_LABELS: Record<MeetingPhase, string> = {
-  overview: 'Overview',
-  timeline: 'Timeline walk-through',
-  whys: 'Whys',
-  factors: 'Contributing factors',
-  actions: 'Action items',
-};
 
 /** The review view each meeting phase works in (the overview has none of its own). */
 export const PHASE_VIEWS: Record<MeetingPhase, 'timeline' | 'whys' | 'actions' | null> = {

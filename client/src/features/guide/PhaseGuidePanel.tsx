@@ -27,10 +27,11 @@ export function PhaseGuideList({ phase }: { phase: MeetingPhase }) {
   );
 }
 
-export function PhaseGuidePanel({ phase }: { phase: MeetingPhase }) {
+/** The guide for `phase`, under the name the review's template gives it (`name`; the guide's own by default). */
+export function PhaseGuidePanel({ phase, name }: { phase: MeetingPhase; name?: string }) {
   return (
     <details className="phase-guide" data-testid="phase-guide">
-      <summary>Guide: {PHASE_GUIDE[phase].title}</summary>
+      <summary>Guide: {name ?? PHASE_GUIDE[phase].title}</summary>
       <PhaseGuideList phase={phase} />
       <a href="/guide" target="_blank" rel="noopener">
         The whole guide

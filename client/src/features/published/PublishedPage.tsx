@@ -4,7 +4,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { IncidentReplayView } from '../replay/IncidentReplay.tsx';
 import { ReportFrame } from '../report/ReportFrame.tsx';
-import { SECTION_NAMES } from '../report/Amendments.tsx';
+import { amendedNames } from '../report/Amendments.tsx';
 import { When } from '../report/When.tsx';
 import { publishedEntryView, publishedMarkers, type PublishedInfo } from './publishedApi.ts';
 
@@ -53,8 +53,7 @@ export function PublishedPage({ info }: { info: Extract<PublishedInfo, { publish
         </p>
         {info.amendedSections.length > 0 && (
           <p className="banner banner-warn" role="status" data-testid="published-amendments">
-            <strong>Amended in version {info.version}:</strong>{' '}
-            {info.amendedSections.map((s) => SECTION_NAMES[s] ?? s).join(', ')}.
+            <strong>Amended in version {info.version}:</strong> {amendedNames(info.amendedSections, info.sections)}.
           </p>
         )}
       </div>

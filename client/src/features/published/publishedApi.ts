@@ -2,7 +2,7 @@
 // replay's entries. Nothing here touches the live document.
 import { LINK_FRAGMENT_KEY, READER_PAGE_PATH } from '@hindsight/protocol';
 import type { DelayThresholds, EntryView, IncidentMarker, TimePrecision } from '@hindsight/doc';
-import type { PublishedEntry, PublishedExport } from '@hindsight/report';
+import type { PublishedEntry, PublishedExport, ReportSections } from '@hindsight/report';
 import { request } from '../report/reportApi.ts';
 
 export type PublishedInfo =
@@ -14,6 +14,8 @@ export type PublishedInfo =
       versions: { version: number; publishedAt: string }[];
       /** Report sections this version changed compared with the previous one. */
       amendedSections: string[];
+      /** The section titles of the template version the review started from. */
+      sections: ReportSections;
       html: string;
       review: PublishedExport;
       thresholds: DelayThresholds;

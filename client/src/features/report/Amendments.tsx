@@ -1,18 +1,11 @@
 // What was published and what changed since: versions, and the report sections edited after publishing.
+import { amendedSectionTitle, reportSectionsOf, type ReportSections } from '@hindsight/report';
 import type { PublicationInfo } from './reportApi.ts';
 import { When } from './When.tsx';
 
-/** What readers call each report section. */
-export const SECTION_NAMES: Record<string, string> = {
-  summary: 'Summary',
-  impact: 'Impact',
-  timeline: 'Timeline',
-  whys: 'Whys',
-  factors: 'Contributing factors',
-  humanFactors: 'Human factors',
-  narrative: 'What went well / wrong / lucky',
-  actions: 'Action items',
-};
+/** The amended parts of the report, named by the review's template titles (the built-in ones when unknown). */
+export const amendedNames = (parts: readonly string[], sections: ReportSections | undefined): string =>
+  parts.map((s) => amendedSectionTitle(s, sections ?? reportSectionsOf(null))).join(', ');
 
 export function Amendments({ info }: { info: PublicationInfo }) {
   const last = info.publications.at(-1);
@@ -28,8 +21,8 @@ export function Amendments({ info }: { info: PublicationInfo }) {
           <strong>Amended since publication</strong>
           {info.amendedSections.length > 0 ? (
             <>
-              : {info.amendedSections.map((s) => SECTION_NAMES[s] ?? s).join(', ')}. The published version is shown;
-              switch to the current one to read the changes.
+              : {amendedNames(info.amendedSections, info.sections)}. The published version is shown; switch to the
+              current one to read the changes.
             </>
           ) : (
             <>: the review was edited, but no report section changed.</>

@@ -1,11 +1,14 @@
 // The report and publishing API as the client uses it (Bearer link token): exports, preview, publish, publication.
 import { ApiFailure } from '../../app/api.ts';
+import type { ReportSections } from '@hindsight/report';
 
 export interface PublicationInfo {
   published: boolean;
   publications: { version: number; publishedAt: string; by: string }[];
   amended: boolean;
   amendedSections: string[];
+  /** The section titles of the review's template version (absent before the first publication). */
+  sections?: ReportSections;
 }
 
 export interface AnonymisedPreviewInfo {

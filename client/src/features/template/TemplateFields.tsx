@@ -1,8 +1,14 @@
 // The template editor's fields, one fieldset each: report sections, human-factors
 // questions, factor categories, agenda, blameless-language terms.
 import { FACTOR_CATEGORY_LABELS, MEETING_PHASES } from '@hindsight/doc';
-import { REPORT_SECTION_IDS, BUILT_IN_TEMPLATE, agendaMinutes, type TemplateContent } from '@hindsight/report';
-import { PHASE_LABELS } from '../facilitation/meetingFormat.ts';
+import {
+  BUILT_IN_PHASE_TITLES,
+  BUILT_IN_TEMPLATE,
+  REPORT_SECTION_IDS,
+  agendaMinutes,
+  phaseTitles,
+  type TemplateContent,
+} from '@hindsight/report';
 
 export interface FieldProps {
   value: TemplateContent;
@@ -108,35 +114,44 @@ export function CategoriesField({ value, onChange }: FieldProps) {
 
 export function AgendaField({ value, onChange }: FieldProps) {
   const minutes = (phase: string) => value.agenda.find((p) => p.phase === phase)?.minutes ?? 0;
+  const titles = phaseTitles(value);
   const total = agendaMinutes(value);
+  const set = (phase: string, change: { title?: string; minutes?: number }): void =>
+    onChange({
+      ...value,
+      agenda: MEETING_PHASES.map((p) => ({
+        phase: p,
+        title: p === phase && change.title !== undefined ? change.title : titles[p],
+        minutes: p === phase && change.minutes !== undefined ? change.minutes : minutes(p),
+      })),
+    });
   return (
     <fieldset className="template-fieldset">
       <legend>Agenda and meeting length</legend>
       <p className="muted" aria-live="polite">
-        The meeting lasts {total} minutes{total < 60 || total > 90 ? ' — it must be 60 to 90' : ''}.
+        The meeting lasts {total} minutes{total < 60 || total > 90 ? ' — it must be 60 to 90' : ''}. The phases come in
+        this order; each may carry the name your team uses for it.
       </p>
-      {MEETING_PHASES.map((phase) => (
+      {MEETING_PHASES.map((phase, i) => (
         <div className="template-row" key={phase}>
-          <label htmlFor={`agenda-${phase}`} className="template-row-label">
-            {PHASE_LABELS[phase]}
-          </label>
+          <span className="phase-n" aria-hidden="true">
+            {i + 1}
+          </span>
           <input
-            id={`agenda-${phase}`}
+            className="input"
+            aria-label={`Name of phase ${i + 1} (${BUILT_IN_PHASE_TITLES[phase]})`}
+            value={value.agenda.find((p) => p.phase === phase)?.title ?? titles[phase]}
+            maxLength={60}
+            onChange={(e) => set(phase, { title: e.target.value })}
+          />
+          <input
             className="input template-minutes"
-            aria-label={`${PHASE_LABELS[phase]} (minutes)`}
+            aria-label={`${BUILT_IN_PHASE_TITLES[phase]} (minutes)`}
             type="number"
             min={1}
             max={90}
             value={minutes(phase)}
-            onChange={(e) =>
-              onChange({
-                ...value,
-                agenda: MEETING_PHASES.map((p) => ({
-                  phase: p,
-                  minutes: p === phase ? Number(e.target.value) : minutes(p),
-                })),
-              })
-            }
+            onChange={(e) => set(phase, { minutes: Number(e.target.value) })}
           />
           <span className="muted">min</span>
         </div>

@@ -10,6 +10,7 @@ import { richText } from '../model/rich.ts';
 import type { ReportModel, ReportWhy } from '../model/types.ts';
 import { renderHtml } from '../render/html.ts';
 import { reviewAnonymiseOptions } from '../report.ts';
+import type { ReportSections } from '../template/template.ts';
 
 /** One timeline entry of the published review (anonymised; no author, no recorder). */
 export interface PublishedEntry {
@@ -109,12 +110,17 @@ export function publishedExport(model: ReportModel): PublishedExport {
 
 /**
  * The published review from a publication's document: the report (the
- * timeline as the report shows it) and every entry for the replay, both
- * anonymised the same way.
+ * timeline as the report shows it, with the `sections` of the review's
+ * template version) and every entry for the replay, both anonymised the same way.
  */
-export function publishedReview(doc: Y.Doc, id: string, extra: AnonymiseOptions = {}): PublishedReview {
+export function publishedReview(
+  doc: Y.Doc,
+  id: string,
+  extra: AnonymiseOptions = {},
+  sections?: ReportSections,
+): PublishedReview {
   const options = reviewAnonymiseOptions(doc, extra);
-  const report = anonymise(buildReportModel(doc, { id }), options).model;
+  const report = anonymise(buildReportModel(doc, { id, sections }), options).model;
   const full = anonymise(buildReportModel(doc, { id, timeline: 'all' }), options).model;
   return { html: renderHtml(report), review: publishedExport(full), thresholds: full.analysis.thresholds };
 }

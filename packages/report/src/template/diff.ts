@@ -1,6 +1,6 @@
 // The differences between two template versions, field by field, for the
 // version diff page: what was added, removed or changed in each list.
-import { agendaMinutes, type TemplateContent } from './template.ts';
+import { agendaMinutes, phaseTitles, type TemplateContent } from './template.ts';
 
 export type TemplateField = keyof TemplateContent;
 
@@ -52,6 +52,12 @@ export function diffTemplates(from: TemplateContent, to: TemplateContent): Templ
     (p) => p.phase,
     (p) => `${p.minutes} min`,
   );
+  // A renamed phase: its name before and after (the phases themselves never change).
+  const [fromTitles, toTitles] = [phaseTitles(from), phaseTitles(to)];
+  for (const p of to.agenda) {
+    if (fromTitles[p.phase] !== toTitles[p.phase])
+      agenda.push({ kind: 'changed', key: `${p.phase} name`, before: fromTitles[p.phase], after: toTitles[p.phase] });
+  }
   const total = [agendaMinutes(from), agendaMinutes(to)];
   if (total[0] !== total[1]) {
     agenda.push({ kind: 'changed', key: 'meeting length', before: `${total[0]} min`, after: `${total[1]} min` });
