@@ -1,5 +1,5 @@
 // The timeline: filters, the add-entry bar and a virtualised list of day headers, gaps and entries.
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type FocusEvent } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import {
   addEntry,
@@ -24,9 +24,11 @@ import { useTimeline } from './useTimeline.ts';
 import { focusEntryField } from './focusEntry.ts';
 import { loadNotesEditor } from '../../editor/loadNotesEditor.ts';
 import { RecordBoundary } from '../../ui/RecordBoundary.tsx';
+import { useStableOrder } from '../../ui/stableOrder.ts';
 import './timeline.css';
 
 const ESTIMATE = { day: 38, gap: 26, entry: 52 } as const;
+const entryId = (e: EntryView): string => e.id;
 
 export function TimelineView({ focusEntry, onFocused }: { focusEntry: string | null; onFocused: () => void }) {
   const { sync, ctx, canWrite } = useReview();
@@ -45,7 +47,10 @@ export function TimelineView({ focusEntry, onFocused }: { focusEntry: string | n
       }),
     [],
   );
-  const rows = useMemo(() => buildRows(visible, zone, undefined, collapsed), [visible, zone, collapsed]);
+  // While a field of a row has focus the rows hold still: a changed time re-sorts once focus leaves the list.
+  const [focused, setFocused] = useState(false);
+  const ordered = useStableOrder(visible, entryId, focused);
+  const rows = useMemo(() => buildRows(ordered, zone, undefined, collapsed), [ordered, zone, collapsed]);
   const tags = useMemo(() => allTags(entries), [entries]);
   const editors = editorsById(usePeople(sync.provider.awareness));
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -79,6 +84,33 @@ export function TimelineView({ focusEntry, onFocused }: { focusEntry: string | n
   }, [canWrite]);
 
   const indexOf = useCallback((id: string) => rows.findIndex((r) => r.type === 'entry' && r.entry.id === id), [rows]);
+
+  // The row last focused, and the one that settled elsewhere once focus left the list (scrolled to, marked).
+  const lastFocused = useRef<string | null>(null);
+  const [settled, setSettled] = useState<string | null>(null);
+  const onListFocus = (event: FocusEvent): void => {
+    lastFocused.current =
+      (event.target as HTMLElement).closest<HTMLElement>('[data-entry-id]')?.dataset.entryId ?? null;
+    setFocused(true);
+  };
+  const onListBlur = (event: FocusEvent<HTMLElement>): void => {
+    if (event.currentTarget.contains(event.relatedTarget as Node | null)) return;
+    const id = lastFocused.current;
+    // Moved when what comes before it differs between the held order and the time order.
+    const before = (list: readonly EntryView[]) => {
+      const i = list.findIndex((e) => e.id === id);
+      return i < 0 ? null : (list[i - 1]?.id ?? '');
+    };
+    if (id && before(ordered) !== null && before(ordered) !== before(visible)) setSettled(id);
+    setFocused(false);
+  };
+  useEffect(() => {
+    if (!settled) return;
+    const index = indexOf(settled);
+    if (index >= 0) virtualizer.scrollToIndex(index, { align: 'auto' });
+    setHighlight(settled);
+    setSettled(null);
+  }, [settled, indexOf, virtualizer]);
 
   // Focus a row once it exists (a new entry arrives through the doc observer a frame later).
   useEffect(() => {
@@ -137,6 +169,8 @@ export function TimelineView({ focusEntry, onFocused }: { focusEntry: string | n
         aria-label="Timeline entries"
         aria-rowcount={visible.length}
         data-testid="timeline"
+        onFocus={onListFocus}
+        onBlur={onListBlur}
       >
         {rows.length === 0 && (
           <p className="empty-state">

@@ -5,6 +5,20 @@ import { buildRows } from './buildRows.ts';
 const t = (h: number, m: number, d = 28): number => Date.UTC(2026, 10, d, h, m);
 
 describe('buildRows', () => {
+  it('keeps row keys unique when a row held in place repeats a day', () => {
+    // 'b' was moved to the next day while someone edits it: it holds its place between two entries of the 27th.
+    const rows = buildRows(
+      [
+        { id: 'a', at: t(9, 0, 27) },
+        { id: 'b', at: t(9, 5) },
+        { id: 'c', at: t(9, 10, 27) },
+      ],
+      'UTC',
+    );
+    expect(rows.filter((r) => r.type === 'day').map((r) => r.label)).toHaveLength(3);
+    expect(new Set(rows.map((r) => r.key)).size).toBe(rows.length);
+  });
+
   it('groups by day in the viewer zone and marks long gaps', () => {
     const entries = [
       { id: 'a', at: t(22, 50, 27) },

@@ -50,6 +50,8 @@ export function buildRows<E extends RowEntry>(
   }
   const isReply = (e: E): boolean => !!e.replyTo && byKey.has(e.replyTo) && byKey.get(e.replyTo) !== e;
   const rows: TimelineRow<E>[] = [];
+  // A row held in place after its time moved to another day can repeat a day header: keys stay unique.
+  const dayKeys = new Set<string>();
   let lastDay = '';
   let prev: E | null = null;
   for (const entry of entries) {
@@ -58,7 +60,9 @@ export function buildRows<E extends RowEntry>(
     if (prev && entry.at - prev.at >= longGap)
       rows.push({ type: 'gap', key: `gap:${entry.id}`, ms: entry.at - prev.at });
     if (day !== lastDay) {
-      rows.push({ type: 'day', key: `day:${day}`, label: formatDay(entry.at, zone) });
+      const key = dayKeys.has(`day:${day}`) ? `day:${day}:${entry.id}` : `day:${day}`;
+      dayKeys.add(key);
+      rows.push({ type: 'day', key, label: formatDay(entry.at, zone) });
       lastDay = day;
     }
     const replies = repliesOf.get(entry.id) ?? [];
