@@ -11,6 +11,8 @@ import type { Logger } from './log.ts';
 import type { Metrics } from './metrics.ts';
 import type { RoomRegistry } from './relay/registry.ts';
 import { HttpError, sendError } from './routes/errors.ts';
+import { createReviewIndex } from './followup/reviewIndex.ts';
+import { earlierRoutes } from './routes/earlier.ts';
 import { feedbackRoutes } from './routes/feedback.ts';
 import { followUpRoutes } from './routes/followUp.ts';
 import { historyRoutes } from './routes/history.ts';
@@ -127,13 +129,16 @@ export function createApp(deps: AppDeps): Hono {
     return c.body(await deps.metrics.registry.metrics());
   });
 
+  // One follow-up index (a summary per review) for every route that reads across reviews.
+  const index = createReviewIndex({ store: deps.store, snapshot: (id) => deps.registry.snapshot(id), log: deps.log });
   app.route('/api/reviews', reviewRoutes({ ...deps, publicUrl }));
   app.route('/api/reviews', linkRoutes({ ...deps, publicUrl }));
-  app.route('/api/reviews', reportRoutes(deps));
+  app.route('/api/reviews', reportRoutes({ ...deps, index }));
   app.route('/api/reviews', publishRoutes(deps));
-  app.route('/api/reviews', publishedRoutes(deps));
+  app.route('/api/reviews', publishedRoutes({ ...deps, index }));
+  app.route('/api/reviews', earlierRoutes({ ...deps, index }));
   app.route('/api/reviews', feedbackRoutes(deps));
-  app.route('/api', followUpRoutes({ ...deps, publicUrl }));
+  app.route('/api', followUpRoutes({ ...deps, index, publicUrl }));
   app.route('/api', templateRoutes(deps));
   app.route(
     TEAM_LINK_API_PATH,

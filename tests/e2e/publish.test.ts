@@ -181,6 +181,10 @@ describe('publishing a review', () => {
     const frame = preview.frameLocator('[data-testid="report-frame"]');
     await frame.getByRole('heading', { name: 'Checkout outage' }).first().waitFor();
     await frame.getByText('[redacted]').first().waitFor();
+    // The app's CSP (secureHeaders) lets the sandboxed report frame draw its inline styles: nothing was refused.
+    expect(facilitator.errors.filter((e) => /Content Security Policy|Refused to/i.test(e))).toEqual([]);
+    // The report's own <style> applied (body text 15px, not the browser's 16px default).
+    expect(await frame.locator('body').evaluate((b) => getComputedStyle(b).fontSize)).toBe('15px');
     await screenshot(page, 'publish-anonymised-preview');
     const publish = page.getByRole('button', { name: /^Publish/ });
     await publish.click();

@@ -7,7 +7,6 @@ import {
   addAction,
   addEntry,
   defaultContext,
-  linkEarlierReview,
   readMeta,
   setIncidentTime,
   setNarrative,
@@ -59,7 +58,13 @@ describe('report exports and publishing', () => {
     setIncidentTime(cur.doc, { marker: 'resolved', at: T0 + 71 * 60_000 }, ctx);
     setNarrative(cur.doc, { section: 'wentWell', text: 'The alert fired within 6 minutes.' }, ctx);
     addAction(cur.doc, { title: 'Let rollbacks skip the deploy queue', owner: 'Priya Patel', due: '2099-03-15' }, ctx);
-    linkEarlierReview(cur.doc, { reviewId: earlier.id, title: 'Edge reload loop' }, ctx);
+    // The earlier review is linked by pasting one of its links (the server keeps which, outside the document).
+    const linked = await server.fetch(`/api/reviews/${review.id}/earlier`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${review.tokens.editor}` },
+      body: JSON.stringify({ link: earlier.links.editor }),
+    });
+    if (linked.status !== 201) throw new Error(`link the earlier review: ${linked.status} ${await linked.text()}`);
     await until(
       async () =>
         JSON.stringify(await exportJson(server, review.id, review.tokens.observer)).includes('skip the deploy queue'),
@@ -210,8 +215,13 @@ describe('report exports and publishing', () => {
     );
     expect(m.timeToPublish).toHaveLength(1);
     const repeat = await server.fetch(`/api/reviews/${review.id}/earlier-actions`, auth(review.tokens.observer));
-    const body = (await repeat.json()) as { reviews: { reviewId: string }[]; items: { title: string }[] };
-    expect(body.reviews.map((r) => r.reviewId)).toEqual([earlier.id]);
+    const body = (await repeat.json()) as {
+      reviews: { reviewId: string; title: string }[];
+      items: { title: string }[];
+    };
+    expect(body.reviews).toEqual([
+      { reviewId: earlier.id, valid: true, title: 'Edge reload loop', status: 'collecting' },
+    ]);
     expect(body.items.map((i) => i.title)).toEqual(['Alert on reload loops']);
   });
 });

@@ -49,3 +49,34 @@ export type SameShape<A, B> = [A] extends [B]
       : false
     : false
   : false;
+
+/** Body of `POST /api/reviews/:id/earlier`: one of the earlier review's links, as pasted (never stored). */
+export interface LinkEarlierRequest {
+  link: string;
+}
+
+/** What a review's links are told once the link pasted for an earlier review was revoked. */
+export const EARLIER_LINK_INVALID = 'this link is no longer valid — paste a current link' as const;
+
+/**
+ * An earlier review as a later review shows it: its title and status only while
+ * the link pasted for it is unrevoked; otherwise its id and `EARLIER_LINK_INVALID`.
+ * An id written into the document without a pasted link is never valid.
+ */
+export type EarlierReviewInfo =
+  | { reviewId: string; valid: true; title: string; status: string }
+  | { reviewId: string; valid: false; message: string };
+
+/** An unfinished action of a valid earlier review as the published review shows it (no owner: no names). */
+export interface EarlierUnfinishedAction {
+  reviewId: string;
+  title: string;
+  due: string | null;
+  overdue: boolean;
+}
+
+/** The earlier reviews in `GET /api/reviews/:id/published`, resolved when read. */
+export interface PublishedEarlier {
+  reviews: EarlierReviewInfo[];
+  unfinished: EarlierUnfinishedAction[];
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CAPABILITIES, CloseCode, CloseReason, ROLES, can } from './index.ts';
+import { CAPABILITIES, CloseCode, CloseReason, ROLES, can, parseReviewLink } from './index.ts';
 
 describe('roles and capabilities', () => {
   it('lets readers read only the published review: no live document, presence or history', () => {
@@ -31,5 +31,20 @@ describe('close codes', () => {
     for (const code of Object.values(CloseCode)) {
       expect(new TextEncoder().encode(CloseReason[code]).length).toBeLessThanOrEqual(123);
     }
+  });
+});
+
+describe('parseReviewLink', () => {
+  const token = 'AbCdEfGhIjKlMnOpQrStUvWxYz0123456789_-ab';
+  it('reads the id and token of a review or reader link, wherever the server lives', () => {
+    expect(parseReviewLink(`https://h.example.org/r/rev-1#t=${token}`)).toEqual({ reviewId: 'rev-1', token });
+    expect(parseReviewLink(`  http://127.0.0.1:3000/read/abc_D#t=${token} `)).toEqual({ reviewId: 'abc_D', token });
+  });
+  it('refuses an id alone, a link without its token and other pages', () => {
+    expect(parseReviewLink('rev-1')).toBeNull();
+    expect(parseReviewLink('https://h.example.org/r/rev-1')).toBeNull();
+    expect(parseReviewLink('https://h.example.org/r/rev-1#t=short')).toBeNull();
+    expect(parseReviewLink(`https://h.example.org/actions#t=${token}`)).toBeNull();
+    expect(parseReviewLink(`https://h.example.org/r/%E0%A4%A#t=${token}`)).toBeNull();
   });
 });

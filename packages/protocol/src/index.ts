@@ -43,6 +43,25 @@ export const REPLAY_PAGE_PATH = '/replay' as const;
 export const READER_PAGE_PATH = '/read' as const;
 
 /**
+ * The review id and token of a pasted review link (`…/r/<id>#t=<token>`, or a
+ * reader's `…/read/<id>#t=<token>`), or null when the text is not one.
+ */
+export function parseReviewLink(text: string): { reviewId: string; token: string } | null {
+  const pages = [REVIEW_PAGE_PATH, READER_PAGE_PATH].map((p) => p.slice(1)).join('|');
+  const match = new RegExp(`/(?:${pages})/([^/#?\\s]+)[^#\\s]*#(\\S*)$`).exec(text.trim());
+  if (!match) return null;
+  let reviewId: string;
+  try {
+    reviewId = decodeURIComponent(match[1]!);
+  } catch {
+    return null;
+  }
+  const token = new URLSearchParams(match[2]).get(LINK_FRAGMENT_KEY);
+  if (!token || !/^[\w-]{16,200}$/.test(token) || !/^[\w-]{1,100}$/.test(reviewId)) return null;
+  return { reviewId, token };
+}
+
+/**
  * Close codes the relay uses. 1xxx are RFC 6455 codes; 4xxx are Hindsight's.
  * A client may reconnect after any of them except where `retry` is false.
  */
@@ -342,4 +361,14 @@ export {
   type FeedbackScale,
   type FeedbackText,
 } from './feedback.ts';
-export type { HistoryAuthor, HistoryIndex, SameShape, Session } from './http.ts';
+export { EARLIER_LINK_INVALID } from './http.ts';
+export type {
+  EarlierReviewInfo,
+  EarlierUnfinishedAction,
+  HistoryAuthor,
+  HistoryIndex,
+  LinkEarlierRequest,
+  PublishedEarlier,
+  SameShape,
+  Session,
+} from './http.ts';

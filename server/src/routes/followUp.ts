@@ -1,6 +1,6 @@
 // Follow-up across reviews: every action item (filters, completion rate,
 // overdue count) as JSON, CSV and iCalendar; metrics for the metrics page;
-// and, per review, the unfinished items of the earlier reviews it links.
+// the quarterly process review. (A review's earlier reviews: routes/earlier.ts.)
 // Cross-review routes need the team link (or the operator's CREATE_TOKEN).
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
@@ -9,7 +9,6 @@ import {
   type ActionFilter,
   actionRows,
   actionStats,
-  earlierUnfinished,
   filterActions,
   quarterMarkdown,
   quarterOf,
@@ -18,18 +17,14 @@ import {
 } from '@hindsight/report';
 import { actionsCsv } from '../followup/actionsCsv.ts';
 import { actionsIcs } from '../followup/actionsIcs.ts';
-import { createReviewIndex } from '../followup/reviewIndex.ts';
-import type { Logger } from '../log.ts';
-import type { RoomRegistry } from '../relay/registry.ts';
+import type { ReviewIndex } from '../followup/reviewIndex.ts';
 import type { Store } from '../storage/store.ts';
-import { requireLink } from './auth.ts';
 import { badRequest } from './errors.ts';
 import { requireTeam } from './team.ts';
 
 export interface FollowUpRoutesDeps {
   store: Store;
-  registry: RoomRegistry;
-  log: Logger;
+  index: ReviewIndex;
   publicUrl: (requestUrl: string) => string;
   createToken: string | undefined;
 }
@@ -64,7 +59,7 @@ function parseFilter(c: Context): ActionFilter {
 
 export function followUpRoutes(deps: FollowUpRoutesDeps): Hono {
   const app = new Hono();
-  const index = createReviewIndex({ store: deps.store, snapshot: (id) => deps.registry.snapshot(id), log: deps.log });
+  const { index } = deps;
   const team = (c: Context): Promise<void> => requireTeam(c, deps.store, deps.createToken);
   const reviewUrl = (c: Context) => (id: string) =>
     `${deps.publicUrl(c.req.url)}${REVIEW_PAGE_PATH}/${encodeURIComponent(id)}`;
@@ -114,20 +109,5 @@ export function followUpRoutes(deps: FollowUpRoutesDeps): Hono {
     return c.body(quarterMarkdown(report), 200, { 'Content-Type': 'text/markdown; charset=utf-8' });
   });
 
-  // Repeat incidents: unfinished items of the earlier reviews this one links (any link of this review).
-  app.get('/reviews/:id/earlier-actions', async (c) => {
-    const id = c.req.param('id');
-    await requireLink(c, deps.store, id, 'doc.read');
-    const entries = await index.entries();
-    const self = entries.find((e) => e.reviewId === id);
-    if (!self) return c.json({ reviews: [], items: [] });
-    const linked = new Set(self.earlierReviewIds);
-    return c.json({
-      reviews: entries
-        .filter((e) => linked.has(e.reviewId))
-        .map((e) => ({ reviewId: e.reviewId, title: e.title, status: e.status })),
-      items: earlierUnfinished(self, entries, Date.now()),
-    });
-  });
   return app;
 }

@@ -2,11 +2,15 @@
 // and the only thing a reader link ever gets. Before the first publication it
 // says the review is being written and when it was started, nothing more;
 // after, the last publication's anonymised report and replay data, its date,
-// the earlier versions' dates and the sections this version amended.
+// the earlier versions' dates and the sections this version amended, and the
+// earlier reviews it links (named only while their pasted link is valid).
 import { Hono } from 'hono';
 import * as Y from 'yjs';
-import { ApiErrorCode } from '@hindsight/protocol';
+import { ApiErrorCode, type PublishedEarlier } from '@hindsight/protocol';
 import { buildReportModel, publishedReview, reportSectionsOf } from '@hindsight/report';
+import { readEarlierReviews } from '@hindsight/doc';
+import { earlierView, publishedUnfinished } from '../followup/earlierAccess.ts';
+import type { ReviewIndex } from '../followup/reviewIndex.ts';
 import type { Store } from '../storage/store.ts';
 import { reviewTemplate } from '../template/versions.ts';
 import { requireLink } from './auth.ts';
@@ -16,6 +20,7 @@ import { linkParticipants } from './reportExports.ts';
 
 export interface PublishedRoutesDeps {
   store: Store;
+  index: ReviewIndex;
 }
 
 const docOf = (state: Uint8Array): Y.Doc => {
@@ -41,11 +46,21 @@ export function publishedRoutes(deps: PublishedRoutesDeps): Hono {
     try {
       // The sections and their titles come from the template version the review started from.
       const sections = reportSectionsOf((await reviewTemplate(deps.store, doc)).content);
+      // The earlier reviews this version links, named only while the link pasted for each is valid.
+      const linked = readEarlierReviews(doc).map((r) => r.reviewId);
+      const earlier = await earlierView(
+        deps.store,
+        id,
+        linked,
+        linked.length > 0 ? await deps.index.entries() : [],
+        Date.now(),
+      );
+      const titles = new Map(earlier.reviews.flatMap((r) => (r.valid ? [[r.reviewId, r.title] as const] : [])));
       const {
         html,
         review: body,
         thresholds,
-      } = publishedReview(doc, id, { participants: await linkParticipants(deps.store, id) }, sections);
+      } = publishedReview(doc, id, { participants: await linkParticipants(deps.store, id) }, sections, titles);
       return c.json({
         published: true,
         version: last.version,
@@ -59,6 +74,10 @@ export function publishedRoutes(deps: PublishedRoutesDeps): Hono {
         html,
         review: body,
         thresholds,
+        earlier: {
+          reviews: earlier.reviews,
+          unfinished: publishedUnfinished(earlier.items),
+        } satisfies PublishedEarlier,
       });
     } finally {
       doc.destroy();

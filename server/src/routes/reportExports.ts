@@ -15,6 +15,9 @@ import {
   reviewAnonymiseOptions,
   type Participant,
 } from '@hindsight/report';
+import { readEarlierReviews } from '@hindsight/doc';
+import { earlierTitles } from '../followup/earlierAccess.ts';
+import type { ReviewIndex } from '../followup/reviewIndex.ts';
 import type { RoomRegistry } from '../relay/registry.ts';
 import type { Store } from '../storage/store.ts';
 import { reviewTemplate } from '../template/versions.ts';
@@ -24,6 +27,7 @@ import { HttpError, badRequest } from './errors.ts';
 export interface ReportRoutesDeps {
   store: Store;
   registry: RoomRegistry;
+  index: ReviewIndex;
 }
 
 /** Named link labels as participants: a facilitator link's label is the facilitator's name. */
@@ -77,11 +81,14 @@ export function reportRoutes(deps: ReportRoutesDeps): Hono {
     try {
       // The sections and their titles come from the template version the review started from.
       const sections = reportSectionsOf((await reviewTemplate(deps.store, doc)).content);
+      const linked = readEarlierReviews(doc).map((r) => r.reviewId);
       const { body } = exportReport(doc, {
         format,
         id,
         timeline,
         sections,
+        // Earlier reviews are named only while the link pasted for them is valid.
+        earlierTitles: await earlierTitles(deps.store, id, linked, linked.length > 0 ? await deps.index.entries() : []),
         anonymise: anonymised ? { participants } : false,
       });
       const name = `review-${id}${anonymised ? '-anonymised' : ''}.${format}`;

@@ -6,6 +6,7 @@ import { postgresFeedback } from './postgresFeedback.ts';
 import { postgresLog } from './postgresLog.ts';
 import { postgresTemplates } from './postgresTemplates.ts';
 import { postgresTeamLinks } from './postgresTeamLinks.ts';
+import { postgresEarlierGrants } from './postgresEarlierGrants.ts';
 import { migratePostgres } from './postgresMigrations.ts';
 import { type PostgresStoreOptions, createPool, inTransaction, toBuffer } from './postgresPool.ts';
 import {
@@ -57,6 +58,7 @@ function createPostgresStore(pool: pg.Pool): Store {
     ...postgresFeedback({ pool, transaction: (work) => inTransaction(pool, work), write }),
     ...postgresTemplates({ pool, transaction: (work) => inTransaction(pool, work), write }),
     ...postgresTeamLinks({ pool, transaction: (work) => inTransaction(pool, work), write }),
+    ...postgresEarlierGrants({ pool, transaction: (work) => inTransaction(pool, work), write }),
     ping(): Promise<void> {
       // A real, tiny committed write: fails when Postgres is down or read-only.
       return write('store cannot write', async () => {

@@ -5,6 +5,7 @@ import type pg from 'pg';
 import { FEEDBACK_TABLES_SQL } from './feedback.ts';
 import { TEMPLATE_TABLES_SQL } from './templates.ts';
 import { TEAM_LINKS_TABLE_SQL } from './teamLinks.ts';
+import { EARLIER_GRANTS_TABLE_SQL } from './earlierGrants.ts';
 import { inTransaction, quoteIdent } from './postgresPool.ts';
 
 /** Numbered migrations; an applied number is never edited, only new ones added. */
@@ -82,6 +83,7 @@ CREATE TABLE snapshots (
   { version: 4, sql: FEEDBACK_TABLES_SQL },
   { version: 5, sql: TEMPLATE_TABLES_SQL },
   { version: 6, sql: TEAM_LINKS_TABLE_SQL },
+  { version: 7, sql: EARLIER_GRANTS_TABLE_SQL },
 ];
 
 /** Applies missing migrations; safe when several servers open the same database at once. */

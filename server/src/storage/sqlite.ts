@@ -25,6 +25,7 @@ import {
 import { sqliteFeedback } from './sqliteFeedback.ts';
 import { sqliteTemplates } from './sqliteTemplates.ts';
 import { sqliteTeamLinks } from './sqliteTeamLinks.ts';
+import { sqliteEarlierGrants } from './sqliteEarlierGrants.ts';
 import { migrateSqlite } from './sqliteMigrations.ts';
 import { purgeSqliteHistory } from './sqlitePurge.ts';
 import { type Store, StoreWriteError, writeError } from './store.ts';
@@ -233,6 +234,7 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
     ...sqliteFeedback(db, write),
     ...sqliteTemplates(db, write),
     ...sqliteTeamLinks(db, write),
+    ...sqliteEarlierGrants(db, write),
     async close() {
       if (closed) return;
       await batcher.close();

@@ -9,6 +9,7 @@ import type Database from 'better-sqlite3';
 import { FEEDBACK_TABLES_SQL } from './feedback.ts';
 import { TEMPLATE_TABLES_SQL } from './templates.ts';
 import { TEAM_LINKS_TABLE_SQL } from './teamLinks.ts';
+import { EARLIER_GRANTS_TABLE_SQL } from './earlierGrants.ts';
 
 /** Rebuilds `table` with `definition` (SQLite cannot add a foreign key in place), keeping rows whose review exists. */
 const rebuild = (table: string, definition: string, columns: string): string => `
@@ -145,6 +146,7 @@ ${rebuild(
 `,
   },
   { version: 7, sql: TEAM_LINKS_TABLE_SQL },
+  { version: 8, sql: EARLIER_GRANTS_TABLE_SQL },
 ];
 
 /** Applies the migrations `db` has not recorded yet; returns the versions it applied. */

@@ -368,6 +368,23 @@ export function storeContract(name: string, factory: StoreFactory): void {
       expect((await again.listTeamLinks()).map((l) => l.revokedAt)).toEqual([20, 30]);
     });
 
+    it('keeps one earlier-review grant per pair: a newly pasted link replaces the old', async () => {
+      const { store, reopen } = await fresh();
+      expect(await store.listEarlierGrants('later')).toEqual([]);
+      const grant = (earlierId: string, linkId: string, grantedAt: number) => ({
+        reviewId: 'later',
+        earlierId,
+        linkId,
+        grantedAt,
+      });
+      await store.putEarlierGrant(grant('b', 'l1', 10));
+      await store.putEarlierGrant(grant('a', 'l2', 20));
+      await store.putEarlierGrant(grant('b', 'l3', 30));
+      await store.putEarlierGrant({ ...grant('a', 'l4', 40), reviewId: 'other' });
+      const again = await reopen();
+      expect(await again.listEarlierGrants('later')).toEqual([grant('a', 'l2', 20), grant('b', 'l3', 30)]);
+    });
+
     it('answers ping while open', async () => {
       const { store } = await fresh();
       await expect(store.ping()).resolves.toBeUndefined();

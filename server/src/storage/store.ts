@@ -4,6 +4,7 @@
 import type { Role } from '@hindsight/protocol';
 import type { FeedbackRepository } from './feedback.ts';
 import type { TeamLinkRepository } from './teamLinks.ts';
+import type { EarlierGrantRepository } from './earlierGrants.ts';
 import type { TemplateRepository } from './templates.ts';
 
 export interface ReviewRecord {
@@ -134,7 +135,13 @@ export type PublicationInput = Omit<PublicationRecord, 'reviewId' | 'version'>;
  * and the instance template's versions (storage/templates.ts). Every adapter passes store.contract.ts.
  */
 export interface Store
-  extends DocumentLog, ReviewRepository, FeedbackRepository, TemplateRepository, TeamLinkRepository {
+  extends
+    DocumentLog,
+    ReviewRepository,
+    FeedbackRepository,
+    TemplateRepository,
+    TeamLinkRepository,
+    EarlierGrantRepository {
   /** Resolves when the store can both read and write. */
   ping(): Promise<void>;
   /** Flushes pending appends and releases resources. */

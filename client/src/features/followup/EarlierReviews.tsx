@@ -1,13 +1,15 @@
-// Repeat incidents: link earlier reviews (by id or link) and list their unfinished action items.
+// Repeat incidents: link an earlier review by pasting one of its links (the
+// server checks it and keeps it; the document gets the id only) and list its
+// unfinished action items, shown only while that link is valid.
 import { useCallback, useState, type FormEvent } from 'react';
-import { PublishingRoot, linkEarlierReview, readEarlierReviews, unlinkEarlierReview } from '@hindsight/doc';
-import { REVIEW_PAGE_PATH } from '@hindsight/protocol';
+import { PublishingRoot, readEarlierReviews, unlinkEarlierReview } from '@hindsight/doc';
+import { REVIEW_PAGE_PATH, parseReviewLink, type EarlierReviewInfo } from '@hindsight/protocol';
 import { loadToken } from '../../app/localStore.ts';
 import { useReview } from '../../sync/ReviewContext.tsx';
 import { useYRead } from '../../sync/useY.ts';
 import { request } from '../report/reportApi.ts';
 import { useApi } from '../report/useApi.ts';
-import { reviewIdFrom, type EarlierActions } from './followupApi.ts';
+import { linkEarlier, type EarlierActions } from './followupApi.ts';
 
 export function EarlierReviews() {
   const { sync, ctx, canWrite } = useReview();
@@ -18,38 +20,53 @@ export function EarlierReviews() {
   const token = loadToken(sync.reviewId);
   const key = `${sync.reviewId}:${linked.map((l) => l.reviewId).join(',')}`;
   const earlier = useApi(token ? key : null, async () => {
-    // The server's index follows the document at its next checkpoint (~2 s): after a change, ask a bit later.
-    await new Promise((r) => setTimeout(r, earlier.data ? 2500 : 0));
     const res = await request(`/api/reviews/${encodeURIComponent(sync.reviewId)}/earlier-actions`, token);
     return (await res.json()) as EarlierActions;
   });
   const [input, setInput] = useState('');
   const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
   const submit = (event: FormEvent): void => {
     event.preventDefault();
-    const id = reviewIdFrom(input);
-    if (!id) return setError('Paste a review link or its id.');
-    if (id === sync.reviewId) return setError('That is this review.');
-    const known = earlier.data?.reviews.find((r) => r.reviewId === id);
-    linkEarlierReview(sync.doc, { reviewId: id, ...(known ? { title: known.title } : {}) }, ctx);
-    setInput('');
-    setError(null);
+    const pasted = parseReviewLink(input);
+    if (!pasted)
+      return setError('Paste the whole link of the earlier review (…/r/<id>#t=…); its id alone is not enough.');
+    if (pasted.reviewId === sync.reviewId) return setError('That is a link to this review.');
+    setBusy(true);
+    linkEarlier(sync.reviewId, token, input)
+      .then(() => {
+        setInput('');
+        setError(null);
+        earlier.reload();
+      })
+      .catch((err: unknown) => setError(err instanceof Error ? err.message : String(err)))
+      .finally(() => setBusy(false));
   };
-  const titleOf = (id: string): string =>
-    earlier.data?.reviews.find((r) => r.reviewId === id)?.title ?? linked.find((l) => l.reviewId === id)?.title ?? id;
+  const infoOf = (id: string) => earlier.data?.reviews.find((r) => r.reviewId === id);
+  const titleOf = (id: string): string => {
+    const info = infoOf(id);
+    return info?.valid ? info.title : id;
+  };
   return (
     <section className="card" aria-labelledby="earlier-h" data-testid="earlier-reviews">
       <h2 id="earlier-h">Earlier reviews</h2>
       <p className="muted small">
-        A repeat or related incident? Link its review to keep its unfinished actions in view.
+        A repeat or related incident? Paste a facilitator, editor or observer link of its review to keep its unfinished
+        actions in view. They stay visible while that link is valid.
       </p>
       {canWrite && (
         <form className="terms-form" onSubmit={submit}>
           <label className="field">
-            <span>Review link or id</span>
-            <input className="input" value={input} onChange={(e) => setInput(e.target.value)} />
+            <span>Link of the earlier review</span>
+            <input
+              className="input"
+              type="password"
+              autoComplete="off"
+              value={input}
+              onChange={(e) => setInput(e.target.value)}
+            />
           </label>
-          <button type="submit" className="btn btn-small" disabled={!input.trim()}>
+          <button type="submit" className="btn btn-small" disabled={!input.trim() || busy}>
             Link review
           </button>
         </form>
@@ -64,6 +81,7 @@ export function EarlierReviews() {
           {linked.map((l) => (
             <li key={l.reviewId}>
               <a href={`${REVIEW_PAGE_PATH}/${encodeURIComponent(l.reviewId)}`}>{titleOf(l.reviewId)}</a>
+              <LinkState info={infoOf(l.reviewId)} />
               {canWrite && (
                 <button
                   type="button"
@@ -98,5 +116,17 @@ export function EarlierReviews() {
         <p className="muted small">No unfinished action items in the linked reviews.</p>
       )}
     </section>
+  );
+}
+
+/** Whether a linked review is shown: its status, or why not (its pasted link was revoked, or none was pasted). */
+function LinkState({ info }: { info: EarlierReviewInfo | undefined }) {
+  if (!info) return null;
+  if (info.valid) return <span className="muted small"> · {info.status}</span>;
+  return (
+    <span className="error-text small" data-testid="earlier-invalid">
+      {' '}
+      — {info.message}
+    </span>
   );
 }

@@ -1,10 +1,11 @@
 // The cross-review follow-up API (the team link's token) and its shapes.
 import type { ActionRow, ActionStats, ReviewMetrics } from '@hindsight/report';
-import { LINK_FRAGMENT_KEY, REVIEW_PAGE_PATH } from '@hindsight/protocol';
+import { LINK_FRAGMENT_KEY, type EarlierReviewInfo, type LinkEarlierRequest } from '@hindsight/protocol';
 import { request } from '../report/reportApi.ts';
 
+/** Response of `GET /api/reviews/:id/earlier-actions`. */
 export interface EarlierActions {
-  reviews: { reviewId: string; title: string; status: string }[];
+  reviews: EarlierReviewInfo[];
   items: ActionRow[];
 }
 
@@ -81,13 +82,13 @@ export async function fetchMetrics(token: string | null): Promise<ReviewMetrics>
   return (await request('/api/metrics/reviews', token)).json() as Promise<ReviewMetrics>;
 }
 
-/** A review id from a pasted link (`…/r/<id>#t=…`, `…/r/<id>/report`) or a bare id. */
-export function reviewIdFrom(input: string): string | null {
-  const text = input.trim();
-  if (!text) return null;
-  const marker = `${REVIEW_PAGE_PATH}/`;
-  const at = text.indexOf(marker);
-  const rest = at >= 0 ? text.slice(at + marker.length) : text;
-  const id = decodeURIComponent(rest.split(/[/#?]/)[0] ?? '').trim();
-  return /^[\w-]{1,100}$/.test(id) ? id : null;
+/** Links an earlier review by one of its links (the server checks it; only the id reaches the document). */
+export async function linkEarlier(reviewId: string, token: string | null, link: string): Promise<EarlierReviewInfo> {
+  const body: LinkEarlierRequest = { link };
+  const res = await request(`/api/reviews/${encodeURIComponent(reviewId)}/earlier`, token, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  return res.json() as Promise<EarlierReviewInfo>;
 }

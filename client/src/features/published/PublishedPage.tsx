@@ -6,6 +6,7 @@ import { IncidentReplayView } from '../replay/IncidentReplay.tsx';
 import { ReportFrame } from '../report/ReportFrame.tsx';
 import { amendedNames } from '../report/Amendments.tsx';
 import { When } from '../report/When.tsx';
+import { PublishedEarlier } from './PublishedEarlier.tsx';
 import { publishedEntryView, publishedMarkers, type PublishedInfo } from './publishedApi.ts';
 
 type Tab = 'report' | 'replay';
@@ -56,6 +57,7 @@ export function PublishedPage({ info }: { info: Extract<PublishedInfo, { publish
             <strong>Amended in version {info.version}:</strong> {amendedNames(info.amendedSections, info.sections)}.
           </p>
         )}
+        <PublishedEarlier earlier={info.earlier} />
       </div>
       <div className="tabs" role="tablist" aria-label="Published review">
         {TABS.map(([name, label]) => (

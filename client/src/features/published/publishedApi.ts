@@ -1,6 +1,6 @@
 // The published review as a reader link gets it (`GET /api/reviews/:id/published`), and its timeline as the
 // replay's entries. Nothing here touches the live document.
-import { LINK_FRAGMENT_KEY, READER_PAGE_PATH } from '@hindsight/protocol';
+import { LINK_FRAGMENT_KEY, READER_PAGE_PATH, type PublishedEarlier } from '@hindsight/protocol';
 import type { DelayThresholds, EntryView, IncidentMarker, TimePrecision } from '@hindsight/doc';
 import type { PublishedEntry, PublishedExport, ReportSections } from '@hindsight/report';
 import { request } from '../report/reportApi.ts';
@@ -19,6 +19,8 @@ export type PublishedInfo =
       html: string;
       review: PublishedExport;
       thresholds: DelayThresholds;
+      /** The earlier reviews this version links, named only while the link pasted for each is valid. */
+      earlier?: PublishedEarlier;
     };
 
 export async function fetchPublished(reviewId: string, token: string): Promise<PublishedInfo> {

@@ -30,6 +30,12 @@ export interface BuildOptions {
   id?: string;
   /** Section titles from the review's template (reportSectionsOf); default: every section, built-in titles. */
   sections?: ReportSections;
+  /**
+   * When given, the only titles the earlier reviews get (the server's, for the ones
+   * whose pasted link is still valid; the others show their id). Without it, the
+   * titles written in the document.
+   */
+  earlierTitles?: ReadonlyMap<string, string>;
 }
 
 function whyTree(nodes: WhyNodeView[]): ReportWhy[] {
@@ -157,7 +163,10 @@ export function buildReportModel(doc: Y.Doc, options: BuildOptions = {}): Report
       overLimit: actions.overLimit,
       factorsWithoutAction: actions.factorsWithoutAction.map((id) => textOf.get(id) ?? '').filter((t) => t.length > 0),
     },
-    earlierReviews: readEarlierReviews(doc).map((r) => ({ reviewId: r.reviewId, title: r.title })),
+    earlierReviews: readEarlierReviews(doc).map((r) => ({
+      reviewId: r.reviewId,
+      title: options.earlierTitles ? (options.earlierTitles.get(r.reviewId) ?? null) : r.title,
+    })),
     people,
   };
 }

@@ -112,15 +112,17 @@ export function publishedExport(model: ReportModel): PublishedExport {
  * The published review from a publication's document: the report (the
  * timeline as the report shows it, with the `sections` of the review's
  * template version) and every entry for the replay, both anonymised the same way.
+ * `earlierTitles`: the earlier reviews the reader may see named (the others show their id).
  */
 export function publishedReview(
   doc: Y.Doc,
   id: string,
   extra: AnonymiseOptions = {},
   sections?: ReportSections,
+  earlierTitles?: ReadonlyMap<string, string>,
 ): PublishedReview {
   const options = reviewAnonymiseOptions(doc, extra);
-  const report = anonymise(buildReportModel(doc, { id, sections }), options).model;
-  const full = anonymise(buildReportModel(doc, { id, timeline: 'all' }), options).model;
+  const report = anonymise(buildReportModel(doc, { id, sections, earlierTitles }), options).model;
+  const full = anonymise(buildReportModel(doc, { id, timeline: 'all', earlierTitles }), options).model;
   return { html: renderHtml(report), review: publishedExport(full), thresholds: full.analysis.thresholds };
 }

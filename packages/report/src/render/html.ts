@@ -125,7 +125,7 @@ export function renderHtml(model: ReportModel): string {
     ? section(
         'earlier',
         m.sections.earlier,
-        `<ul>${m.earlierReviews.map((r) => `<li>${h(r.title ?? r.reviewId)} <code>${h(r.reviewId)}</code></li>`).join('')}</ul>`,
+        `<ul>${m.earlierReviews.map((r) => `<li>${r.title === null ? '' : `${h(r.title)} `}<code>${h(r.reviewId)}</code></li>`).join('')}</ul>`,
       )
     : '';
   return `<!doctype html>

@@ -122,7 +122,10 @@ function earlier(m: ReportModel): string[] {
   return [
     `## ${m.sections.earlier}`,
     '',
-    ...m.earlierReviews.map((r) => `- ${mdText(r.title ?? r.reviewId)} (\`${r.reviewId.replace(/[`|]/g, '')}\`)`),
+    ...m.earlierReviews.map((r) => {
+      const id = `\`${r.reviewId.replace(/[`|]/g, '')}\``;
+      return r.title === null ? `- ${id}` : `- ${mdText(r.title)} (${id})`;
+    }),
     '',
   ];
 }
