@@ -14,6 +14,21 @@ describe('dayKey', () => {
           expect(dayKey(ms, zone)).toBe(format(new TZDate(ms, zone), 'yyyy-MM-dd'));
   });
 
+  it('is exact minute by minute around midnight, also where the offset is not whole quarter hours', () => {
+    // Monrovia was UTC-0:44:30 until 1972 (date-fns rounds that offset, so Intl itself is the reference);
+    // Kathmandu is +5:45, St John's -3:30.
+    const cases = [
+      ['Africa/Monrovia', Date.UTC(1971, 5, 1)],
+      ['Asia/Kathmandu', Date.UTC(2026, 10, 28)],
+      ['America/St_Johns', Date.UTC(2026, 10, 28)],
+    ] as const;
+    for (const [timeZone, start] of cases) {
+      const day = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+      for (let ms = start; ms < start + 2 * 86_400_000; ms += 60_000 + 7)
+        expect(dayKey(ms, timeZone)).toBe(day.format(ms));
+    }
+  });
+
   it('puts 23:59 and 00:01 local on different days', () => {
     const late = new TZDate(2026, 10, 28, 23, 59, 'Europe/Berlin').getTime();
     expect(dayKey(late, 'Europe/Berlin')).toBe('2026-11-28');

@@ -28,12 +28,7 @@ export function formatShortDay(ms: number, zone: string): string {
 
 const dayFormats = new Map<string, Intl.DateTimeFormat>();
 
-/**
- * `yyyy-MM-dd` in `zone`: a key for grouping by day. Called for every entry of a big
- * timeline on each render, so it uses one cached Intl formatter per zone (a TZDate per
- * call cost ~30 µs; this is ~1 µs).
- */
-export function dayKey(ms: number, zone: string): string {
+function formatDayKey(ms: number, zone: string): string {
   let f = dayFormats.get(zone);
   if (!f) {
     f = new Intl.DateTimeFormat('en-US', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' });
@@ -48,6 +43,33 @@ export function dayKey(ms: number, zone: string): string {
     else if (part.type === 'day') d = part.value;
   }
   return `${y}-${m}-${d}`;
+}
+
+/** Day keys by zone and quarter hour: '' for a quarter hour in which the day changes. */
+const QUARTER_HOUR_MS = 15 * 60_000;
+const dayKeysByQuarter = new Map<string, Map<number, string>>();
+const MAX_CACHED_QUARTERS = 20_000;
+
+/**
+ * `yyyy-MM-dd` in `zone`: a key for grouping by day. Called for every entry of a big
+ * timeline on each render, so a quarter hour that lies within one day is formatted once
+ * (its first and last millisecond have the same key); only a quarter hour in which the day
+ * changes formats each instant.
+ */
+export function dayKey(ms: number, zone: string): string {
+  let byQuarter = dayKeysByQuarter.get(zone);
+  if (!byQuarter || byQuarter.size > MAX_CACHED_QUARTERS) {
+    byQuarter = new Map();
+    dayKeysByQuarter.set(zone, byQuarter);
+  }
+  const quarter = Math.floor(ms / QUARTER_HOUR_MS);
+  let key = byQuarter.get(quarter);
+  if (key === undefined) {
+    const first = formatDayKey(quarter * QUARTER_HOUR_MS, zone);
+    key = first === formatDayKey((quarter + 1) * QUARTER_HOUR_MS - 1, zone) ? first : '';
+    byQuarter.set(quarter, key);
+  }
+  return key || formatDayKey(ms, zone);
 }
 
 /** `2026-11-28 13:32:10 UTC`, for hover titles. */
