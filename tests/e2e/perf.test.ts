@@ -3,12 +3,11 @@
 /// <reference lib="dom.iterable" />
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import type { Page } from 'playwright-core';
 import { addEntry as addDocEntry, defaultContext, readTimeline } from '@hindsight/doc';
 import { connect, synced, waitFor } from '../helpers/clients.ts';
 import { startServer, type RunningServer, type ReviewHandle } from '../helpers/server.ts';
 import { newPerson, type Person } from './helpers/browser.ts';
-import { addEntry, eventually, joinReview, screenshot, waitForConnection } from './helpers/review.ts';
+import { addEntry, cachedUpdates, eventually, joinReview, screenshot, waitForConnection } from './helpers/review.ts';
 
 const ENTRIES = 5000;
 const KINDS = ['observation', 'action', 'alert', 'decision', 'communication'] as const;
@@ -17,34 +16,6 @@ const quantile = (xs: number[], q: number): number => {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.floor(q * s.length))]!;
 };
-
-/** The updates the page's y-indexeddb cache holds for a review, base64 encoded. */
-function cachedUpdates(page: Page, reviewId: string): Promise<string[]> {
-  return page.evaluate(
-    (name) =>
-      new Promise<string[]>((resolve, reject) => {
-        const open = indexedDB.open(name);
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          if (!db.objectStoreNames.contains('updates')) return resolve([]);
-          const all = db.transaction('updates').objectStore('updates').getAll();
-          all.onerror = () => reject(all.error);
-          all.onsuccess = () => {
-            db.close();
-            resolve(
-              (all.result as Uint8Array[]).map((u) => {
-                let bin = '';
-                for (const byte of u) bin += String.fromCharCode(byte);
-                return btoa(bin);
-              }),
-            );
-          };
-        };
-      }),
-    `hindsight:${reviewId}`,
-  );
-}
 
 describe('performance figures (printed)', () => {
   let server: RunningServer;

@@ -1,10 +1,12 @@
-// The app shell: picks the page for the current route; the review page (and Tiptap) load on demand.
+// The app shell: picks the page for the current route; every page (Tiptap too) loads on demand, so the
+// shell holds React and routing only.
 import { lazy, Suspense } from 'react';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
 import { useRoute } from './router.ts';
-import { HomePage } from '../features/home/HomePage.tsx';
 import { NotFoundPage } from './NotFoundPage.tsx';
+import { loadReviewRoute } from './routeChunks.ts';
 
+const HomePage = lazy(() => import('../features/home/HomePage.tsx').then((m) => ({ default: m.HomePage })));
 const ReportPage = lazy(() => import('../features/report/ReportPage.tsx').then((m) => ({ default: m.ReportPage })));
 const ActionsPage = lazy(() =>
   import('../features/followup/ActionsPage.tsx').then((m) => ({ default: m.ActionsPage })),
@@ -24,7 +26,7 @@ const ReplayRoute = lazy(() => import('../features/replay/ReplayRoute.tsx').then
 const PublishedRoute = lazy(() =>
   import('../features/published/PublishedRoute.tsx').then((m) => ({ default: m.PublishedRoute })),
 );
-const ReviewRoute = lazy(() => import('../features/review/ReviewRoute.tsx').then((m) => ({ default: m.ReviewRoute })));
+const ReviewRoute = lazy(() => loadReviewRoute().then((m) => ({ default: m.ReviewRoute })));
 
 export function App() {
   const route = useRoute();
@@ -61,7 +63,9 @@ export function App() {
       ) : route.page === 'notFound' ? (
         <NotFoundPage what="page" detail={route.path} />
       ) : (
-        <HomePage />
+        <Suspense fallback={<p className="centered muted">Loading…</p>}>
+          <HomePage />
+        </Suspense>
       )}
     </ErrorBoundary>
   );

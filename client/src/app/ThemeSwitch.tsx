@@ -1,8 +1,9 @@
 // The in-app light/dark switch (remembered in this browser).
-import { pickTheme, useTheme } from './theme.ts';
+import { useSyncExternalStore } from 'react';
+import { currentTheme, pickTheme, subscribeTheme } from './theme.ts';
 
 export function ThemeSwitch() {
-  const theme = useTheme();
+  const theme = useSyncExternalStore(subscribeTheme, currentTheme);
   const dark = theme === 'dark';
   return (
     <button

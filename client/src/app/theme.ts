@@ -1,5 +1,5 @@
 // Light or dark: the system's choice until the person picks one in the app; the pick is remembered.
-import { useSyncExternalStore } from 'react';
+// No React here: the entry module sets the theme before the app loads (ThemeSwitch has the hook).
 
 export type Theme = 'light' | 'dark';
 const KEY = 'hindsight:theme';
@@ -44,9 +44,8 @@ export function pickTheme(theme: Theme): void {
   apply();
 }
 
-export function useTheme(): Theme {
-  return useSyncExternalStore((l) => {
-    listeners.add(l);
-    return () => listeners.delete(l);
-  }, currentTheme);
+/** Calls `listener` whenever the theme in effect changes; returns the unsubscribe. */
+export function subscribeTheme(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
 }

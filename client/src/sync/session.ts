@@ -20,15 +20,22 @@ export function syncServerUrl(origin: string = location.origin): string {
   return origin.replace(/^http/, 'ws') + SYNC_PATH;
 }
 
+/** How long the socket waits for the local cache before it connects anyway (a blocked or very slow IndexedDB). */
+const CACHE_WAIT_MS = 3_000;
+
 /**
  * Opens a review: the local cache loads first so the document shows without the
- * server; the provider then merges both ways. `name` goes into awareness; the
- * server overwrites role and colour with what the link grants.
+ * server; the provider then merges both ways. `name` goes into awareness (null:
+ * set later, once the page knows it); the server overwrites role and colour with
+ * what the link grants.
  */
-export function openReview(reviewId: string, token: string, name: string): ReviewSync {
+export function openReview(reviewId: string, token: string, name: string | null): ReviewSync {
   const doc = new Y.Doc();
   const cache = new IndexeddbPersistence(`hindsight:${reviewId}`, doc);
   const provider = new WebsocketProvider(syncServerUrl(), reviewId, doc, {
+    // Connected once the cache has loaded (below): the first sync step then carries the cached state
+    // vector, and the server sends only what this browser lacks instead of the whole review again.
+    connect: false,
     // The token travels as a subprotocol, never in the URL: proxies and access logs record URLs.
     protocols: syncProtocols(token),
     // Only a revoked link is final; rate limits and slow consumers retry. A refused change is
@@ -38,8 +45,24 @@ export function openReview(reviewId: string, token: string, name: string): Revie
     // Other tabs of the same browser share through IndexedDB and the server.
     disableBc: true,
   });
-  provider.awareness.setLocalStateField('user', { name });
+  if (name !== null) provider.awareness.setLocalStateField('user', { name });
   const connection = new ConnectionTracker(provider, cache);
+  // Once, on whichever comes first; later connects and disconnects are the tracker's (network, retry).
+  let started = false;
+  const connect = (): void => {
+    if (started) return;
+    started = true;
+    provider.connect();
+  };
+  const fallback = setTimeout(connect, CACHE_WAIT_MS);
+  void cache.whenSynced.then(connect);
+  // No IndexedDB at all (some private modes): nothing to wait for.
+  cache._db.catch(connect);
+  // However the review is closed (destroy, discardLocalCopy), it ends with the doc: never connect after.
+  doc.on('destroy', () => {
+    started = true;
+    clearTimeout(fallback);
+  });
   return {
     reviewId,
     doc,

@@ -11,14 +11,24 @@ export interface ReviewSyncState {
   dismissRefusal(): void;
 }
 
-/** Opens the review; on `ChangeRefused` discards the local copy and opens a fresh one. */
-export function useReviewSync(reviewId: string, token: string, name: string): ReviewSyncState {
+/**
+ * Opens the review; on `ChangeRefused` discards the local copy and opens a fresh one.
+ * `adopt` may hand over the review already opened for this page (it then owns it); only the
+ * first open asks.
+ */
+export function useReviewSync(
+  reviewId: string,
+  token: string,
+  name: string,
+  adopt?: (reviewId: string, token: string) => ReviewSync | null,
+): ReviewSyncState {
   const [sync, setSync] = useState<ReviewSync | null>(null);
   const [generation, setGeneration] = useState(0);
   const [refusal, setRefusal] = useState<Refusal | null>(null);
   useEffect(() => {
     let stopped = false;
-    let current: ReviewSync | null = openReview(reviewId, token, name);
+    let current: ReviewSync | null =
+      (generation === 0 ? adopt?.(reviewId, token) : null) ?? openReview(reviewId, token, name);
     setSync(current);
     const stopWatching = onChangeRefused(current, (next) => {
       const refused = current!;
@@ -37,6 +47,6 @@ export function useReviewSync(reviewId: string, token: string, name: string): Re
       stopWatching();
       current?.destroy();
     };
-  }, [reviewId, token, name, generation]);
+  }, [reviewId, token, name, generation, adopt]);
   return { sync, refusal, dismissRefusal: () => setRefusal(null) };
 }

@@ -2,9 +2,29 @@
 import { useEffect, useMemo, useReducer } from 'react';
 import type * as Y from 'yjs';
 
-/** Any shared type (Y.Map, Y.Array, Y.Text, Y.XmlFragment): only deep observation is needed. */
-export type Observable = Pick<Y.AbstractType<unknown>, 'observeDeep' | 'unobserveDeep'>;
+/** Any shared type (Y.Map, Y.Array, Y.Text, Y.XmlFragment): deep observation and its document. */
+export type Observable = Pick<Y.AbstractType<unknown>, 'observeDeep' | 'unobserveDeep' | 'doc'>;
 export type YEvents = Y.YEvent<Y.AbstractType<unknown>>[];
+
+const transactionCounts = new WeakMap<Y.Doc, { count: number }>();
+
+/**
+ * How many transactions `doc` has run since a view first asked. A view reads the document while
+ * it renders but subscribes in an effect, later: the review syncs from the entry module, so a
+ * change can land in between, and no event would ever tell the view. Comparing this count at
+ * render and after subscribing catches it.
+ */
+function transactionsOf(doc: Y.Doc | null): number {
+  if (!doc) return 0;
+  let counter = transactionCounts.get(doc);
+  if (!counter) {
+    const created = { count: 0 };
+    doc.on('afterTransaction', () => void created.count++);
+    transactionCounts.set(doc, created);
+    counter = created;
+  }
+  return counter.count;
+}
 
 /**
  * Re-renders when `type` changes. `relevant` filters deep events (return false to
@@ -12,6 +32,8 @@ export type YEvents = Y.YEvent<Y.AbstractType<unknown>>[];
  */
 export function useYVersion(type: Observable | null | undefined, relevant?: (events: YEvents) => boolean): number {
   const [version, bump] = useReducer((n: number) => n + 1, 0);
+  // Of the render that subscribes below (the effect keeps this render's value).
+  const renderedAt = transactionsOf(type?.doc ?? null);
   useEffect(() => {
     if (!type) return;
     let frame = 0;
@@ -31,6 +53,7 @@ export function useYVersion(type: Observable | null | undefined, relevant?: (eve
       });
     };
     type.observeDeep(onEvents);
+    if (transactionsOf(type.doc) !== renderedAt) bump();
     return () => {
       type.unobserveDeep(onEvents);
       cancelAnimationFrame(frame);
@@ -52,10 +75,12 @@ export function useYRead<T>(
 /** The current string of a Y.Text, updated synchronously on every change. */
 export function useYText(text: Y.Text | null | undefined): string {
   const [, bump] = useReducer((n: number) => n + 1, 0);
+  const renderedAt = transactionsOf(text?.doc ?? null);
   useEffect(() => {
     if (!text) return;
     const onChange = (): void => bump();
     text.observe(onChange);
+    if (transactionsOf(text.doc) !== renderedAt) bump();
     return () => text.unobserve(onChange);
   }, [text]);
   return text ? text.toString() : '';

@@ -126,3 +126,31 @@ export async function whyInput(page: Page, text: string) {
   const id = await whyId(page, text);
   return page.locator(`li[data-why-id="${id}"] > .why-card .why-text`);
 }
+
+/** The updates the page's y-indexeddb cache holds for a review, base64 encoded. */
+export function cachedUpdates(page: Page, reviewId: string): Promise<string[]> {
+  return page.evaluate(
+    (name) =>
+      new Promise<string[]>((resolve, reject) => {
+        const open = indexedDB.open(name);
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          if (!db.objectStoreNames.contains('updates')) return resolve([]);
+          const all = db.transaction('updates').objectStore('updates').getAll();
+          all.onerror = () => reject(all.error);
+          all.onsuccess = () => {
+            db.close();
+            resolve(
+              (all.result as Uint8Array[]).map((u) => {
+                let bin = '';
+                for (const byte of u) bin += String.fromCharCode(byte);
+                return btoa(bin);
+              }),
+            );
+          };
+        };
+      }),
+    `hindsight:${reviewId}`,
+  );
+}

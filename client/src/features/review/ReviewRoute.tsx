@@ -11,6 +11,7 @@ import { ReviewPage } from './ReviewPage.tsx';
 import { UndoLayer } from '../undo/UndoLayer.tsx';
 import { useReviewSession } from './useReviewSession.ts';
 import { NotFoundPage } from '../../app/NotFoundPage.tsx';
+import { dropEarlyReview, takeEarlySync } from '../../app/earlyReview.ts';
 
 export function ReviewRoute({ reviewId, linkToken }: { reviewId: string; linkToken: string | null }) {
   const token = useMemo(() => {
@@ -20,6 +21,12 @@ export function ReviewRoute({ reviewId, linkToken }: { reviewId: string; linkTok
   const link = `${location.origin}/r/${reviewId}#t=${token ?? ''}`;
   const [name, setName] = useState(loadName);
   const session = useReviewSession(reviewId, token, link);
+  // A review opened early for a link that opens nothing here (or a page left before it opened) is closed.
+  const refused = session.status === 'notFound' || session.status === 'denied';
+  useEffect(() => {
+    if (refused) dropEarlyReview();
+  }, [refused]);
+  useEffect(() => dropEarlyReview, []);
 
   if (session.status === 'notFound') return <NotFoundPage what="review" />;
   if (session.status === 'denied') {
@@ -67,7 +74,7 @@ function OpenReview({
 }) {
   // Opened once under the first name; a name given later only changes presence and new records' author.
   const [openedAs] = useState(name);
-  const { sync, refusal, dismissRefusal } = useReviewSync(reviewId, token, openedAs);
+  const { sync, refusal, dismissRefusal } = useReviewSync(reviewId, token, openedAs, takeEarlySync);
   useEffect(() => {
     sync?.provider.awareness.setLocalStateField('user', { name });
   }, [sync, name]);

@@ -2,6 +2,7 @@
 import { useEffect, useState } from 'react';
 import type { Role } from '@hindsight/protocol';
 import { ApiFailure, fetchSession } from '../../app/api.ts';
+import { takeEarlySession } from '../../app/earlyReview.ts';
 import { loadRecent, rememberReview } from '../../app/localStore.ts';
 import { openAsReader } from '../published/publishedApi.ts';
 
@@ -17,7 +18,8 @@ export function useReviewSession(reviewId: string, token: string | null, link: s
   useEffect(() => {
     let cancelled = false;
     // Asked even without a token: the server says whether the review exists before it asks for one.
-    fetchSession(reviewId, token ?? '')
+    // The entry module may have asked already (a review page load).
+    (takeEarlySession(reviewId, token ?? '') ?? fetchSession(reviewId, token ?? ''))
       .then((session) => {
         if (cancelled) return;
         if (link !== null) {

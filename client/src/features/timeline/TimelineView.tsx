@@ -12,6 +12,7 @@ import {
   type IncidentMarker,
 } from '@hindsight/doc';
 import { useYRead } from '../../sync/useY.ts';
+import { useConnection } from '../../sync/useConnection.ts';
 import { viewerZone } from '../../app/timeZone.ts';
 import { editorsById, usePeople } from '../../sync/presence.ts';
 import { useReview } from '../../sync/ReviewContext.tsx';
@@ -34,6 +35,9 @@ export function TimelineView({ focusEntry, onFocused }: { focusEntry: string | n
   const { sync, ctx, canWrite } = useReview();
   const zone = useMemo(viewerZone, []);
   const entries = useTimeline(sync.doc);
+  // Nothing from the cache and the server has not answered yet: the timeline is loading, not empty.
+  const { phase } = useConnection(sync.connection);
+  const loading = entries.length === 0 && (phase === 'connecting' || phase === 'reconnecting');
   const [filters, setFilters] = useState(NO_FILTERS);
   const visible = useMemo(() => filterEntries(entries, filters), [entries, filters]);
   // Chat threads whose replies are folded away (this browser only).
@@ -172,7 +176,12 @@ export function TimelineView({ focusEntry, onFocused }: { focusEntry: string | n
         onFocus={onListFocus}
         onBlur={onListBlur}
       >
-        {rows.length === 0 && (
+        {loading && (
+          <p className="empty-state" role="status">
+            Loading the timeline…
+          </p>
+        )}
+        {rows.length === 0 && !loading && (
           <p className="empty-state">
             {entries.length === 0
               ? 'No entries yet. Type a time and what happened above, then press Enter.'

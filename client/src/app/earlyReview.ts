@@ -1,0 +1,71 @@
+// A review page load starts its work from the entry module, before React and the page's chunks load:
+// the sync (IndexedDB read, then the socket) and the session request. The review page adopts both.
+import { openReview, type ReviewSync } from '../sync/session.ts';
+import { fetchSession, type Session } from './api.ts';
+
+interface Early {
+  reviewId: string;
+  token: string;
+  sync: ReviewSync | null;
+  session: Promise<Session> | null;
+}
+
+/** The early review while nobody took it; 'claimed' once the page asked (too late to start one then). */
+let early: Early | 'claimed' | null = null;
+
+/** Opens `reviewId` with `token` now; `name` is the display name this browser remembers, if any. */
+export function startEarlyReview(reviewId: string, token: string, name: string | null): void {
+  if (early !== null) return;
+  const session = fetchSession(reviewId, token);
+  // Whoever takes it handles a failure; an untaken one must not report an unhandled rejection.
+  session.catch(() => undefined);
+  early = { reviewId, token, sync: openReview(reviewId, token, name), session };
+  // The browser's first date formatter loads its locale and time zone data (100-400 ms measured in
+  // Chromium). The page needs it for its first rows; pay it now, while IndexedDB and the server work.
+  setTimeout(warmUpDateFormatting, 0);
+}
+
+function warmUpDateFormatting(): void {
+  try {
+    const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(0);
+  } catch {
+    // A browser without time zone support formats in UTC later; nothing to warm.
+  }
+}
+
+function matching(reviewId: string, token: string): Early | null {
+  if (early === null || early === 'claimed') {
+    early = 'claimed';
+    return null;
+  }
+  if (early.reviewId === reviewId && early.token === token) return early;
+  // Opened for another link than the page now shows: nobody will take it.
+  dropEarlyReview();
+  early = 'claimed';
+  return null;
+}
+
+/** The early open of this review, handed over once (the caller owns it then), else null. */
+export function takeEarlySync(reviewId: string, token: string): ReviewSync | null {
+  const found = matching(reviewId, token);
+  const sync = found?.sync ?? null;
+  if (found) found.sync = null;
+  return sync;
+}
+
+/** The early session request of this review, handed over once, else null. */
+export function takeEarlySession(reviewId: string, token: string): Promise<Session> | null {
+  const found = matching(reviewId, token);
+  const session = found?.session ?? null;
+  if (found) found.session = null;
+  return session;
+}
+
+/** Closes an early open nobody took (the link was refused, or the page went elsewhere first). */
+export function dropEarlyReview(): void {
+  if (early === null || early === 'claimed') return;
+  early.sync?.destroy();
+  early.sync = null;
+  early.session = null;
+}
