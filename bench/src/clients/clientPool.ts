@@ -19,6 +19,8 @@ export interface RunTotals {
   /** Deliveries expected if every edit reached every other client of its room. */
   expected: number;
   received: number;
+  /** Clients still missing deliveries when the drain gave up (0: every edit arrived). */
+  incompleteClients: number;
   lastReceiptAt: number;
   histogram: Histogram;
   /** CPU cores used by each client process during the run. */
@@ -76,21 +78,28 @@ export class ClientPool {
     await this.all(this.procs.map(() => ({ cmd: 'barrier', timeoutMs })));
   }
 
+  /**
+   * The edit phase on every process, then the drain: each process waits until its clients have
+   * every edit the others in their rooms sent (or `maxDrainMs`).
+   */
   async run(
-    opts: Omit<Extract<Command, { cmd: 'run' }>, 'cmd' | 'id'>,
+    opts: Omit<Extract<Command, { cmd: 'run' }>, 'cmd' | 'id'> & { maxDrainMs: number },
     roomSizes: Map<string, number>,
   ): Promise<RunTotals> {
-    const replies = await this.all(this.procs.map(() => ({ cmd: 'run', ...opts })));
+    const { maxDrainMs, ...edit } = opts;
+    const edited = await this.all(this.procs.map(() => ({ cmd: 'run', ...edit })));
+    const sentPerRoom: Record<string, number> = {};
+    for (const r of edited) {
+      if (!r.ok || !r.edits) continue;
+      for (const [room, n] of Object.entries(r.edits.sentPerRoom)) sentPerRoom[room] = (sentPerRoom[room] ?? 0) + n;
+    }
+    const replies = await this.all(this.procs.map(() => ({ cmd: 'drain', sentPerRoom, maxDrainMs })));
     const runs = replies.map((r) => (r.ok ? r.run! : null)).filter((r): r is RunReport => r !== null);
     const histogram = new Histogram();
-    const sentPerRoom = new Map<string, number>();
-    for (const r of runs) {
-      histogram.merge(r.histogram, r.maxLatency);
-      for (const [room, n] of Object.entries(r.sentPerRoom)) sentPerRoom.set(room, (sentPerRoom.get(room) ?? 0) + n);
-    }
+    for (const r of runs) histogram.merge(r.histogram, r.maxLatency);
     let sent = 0;
     let expected = 0;
-    for (const [room, n] of sentPerRoom) {
+    for (const [room, n] of Object.entries(sentPerRoom)) {
       sent += n;
       expected += n * ((roomSizes.get(room) ?? 1) - 1);
     }
@@ -98,6 +107,7 @@ export class ClientPool {
       sent,
       expected,
       received: runs.reduce((n, r) => n + r.received, 0),
+      incompleteClients: runs.reduce((n, r) => n + r.incomplete, 0),
       lastReceiptAt: Math.max(...runs.map((r) => r.lastReceiptAt)),
       histogram,
       clientCores: runs.map((r) => r.cpuCores),

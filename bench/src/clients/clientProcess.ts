@@ -1,10 +1,10 @@
 // Entry of a bench client process: holds a share of the clients and runs commands from the
-// main process (connect, barrier, run, close) over IPC. Forked by clientPool.ts.
+// main process (connect, barrier, run, drain, close) over IPC. Forked by clientPool.ts.
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { Histogram } from '../histogram.ts';
 import { sleep, until, withTimeout } from '../time.ts';
 import { BenchClient, nowMs, whenReady } from './benchClient.ts';
-import type { ClientSpec, Command, Reply, RunReport } from './messages.ts';
+import type { ClientSpec, Command, EditReport, Reply, RunReport } from './messages.ts';
 
 // Hundreds of providers each add a process 'exit' listener.
 process.setMaxListeners(0);
@@ -27,7 +27,15 @@ async function barrier(timeoutMs: number): Promise<void> {
   );
 }
 
-async function run(c: Extract<Command, { cmd: 'run' }>): Promise<RunReport> {
+/** Kept from `run` (the edit phase) until `drain` reports it. */
+let phase: {
+  cpuCores: number;
+  loop: ReturnType<typeof monitorEventLoopDelay>;
+  stopTimers: () => void;
+} | null = null;
+
+/** The edit phase: each client edits at `rateHz` from `startAt` for `durationMs`; answers what was sent. */
+async function run(c: Extract<Command, { cmd: 'run' }>): Promise<EditReport> {
   histogram = new Histogram();
   for (const { client } of clients) client.resetCounters(c.startAt);
   await sleep(Math.max(0, c.startAt - nowMs()));
@@ -53,34 +61,41 @@ async function run(c: Extract<Command, { cmd: 'run' }>): Promise<RunReport> {
   });
   await sleep(Math.max(0, endAt - nowMs()));
   const cpu = process.cpuUsage(cpu0);
-  const editWallMs = nowMs() - wall0;
-  // Drain: wait until no delivery has arrived for `quietMs`, or `maxDrainMs` at most.
-  const drainDeadline = nowMs() + c.maxDrainMs;
-  const total = (): number => clients.reduce((n, { client }) => n + client.received, 0);
-  let last = total();
-  let lastChange = nowMs();
-  while (nowMs() < drainDeadline && nowMs() - lastChange < c.quietMs) {
-    await sleep(50);
-    const now = total();
-    if (now !== last) {
-      last = now;
-      lastChange = nowMs();
+  const stopTimers = (): void => {
+    for (const t of timers) {
+      clearTimeout(t.timeout);
+      clearInterval(t.holder.interval);
     }
-  }
-  for (const t of timers) {
-    clearTimeout(t.timeout);
-    clearInterval(t.holder.interval);
-  }
-  loop.disable();
+  };
+  phase = { cpuCores: (cpu.user + cpu.system) / 1000 / (nowMs() - wall0), loop, stopTimers };
   const sentPerRoom: Record<string, number> = {};
   for (const { spec, client } of clients) sentPerRoom[spec.roomKey] = (sentPerRoom[spec.roomKey] ?? 0) + client.sent;
+  return { sentPerRoom };
+}
+
+/**
+ * Waits until every client has received every edit the others in its room sent
+ * (`sentPerRoom` counts all processes), or `maxDrainMs`. A positive signal, not
+ * a quiet period: on a loaded machine the server can be off the CPU for seconds
+ * and still deliver everything.
+ */
+async function drain(c: Extract<Command, { cmd: 'drain' }>): Promise<RunReport> {
+  if (!phase) throw new Error('drain before run');
+  const { cpuCores, loop, stopTimers } = phase;
+  phase = null;
+  stopTimers();
+  const missing = (): number =>
+    clients.filter(({ spec, client }) => client.received < (c.sentPerRoom[spec.roomKey] ?? 0) - client.sent).length;
+  const deadline = nowMs() + c.maxDrainMs;
+  while (missing() > 0 && nowMs() < deadline) await sleep(50);
+  loop.disable();
   return {
-    sentPerRoom,
-    received: total(),
+    received: clients.reduce((n, { client }) => n + client.received, 0),
+    incomplete: missing(),
     lastReceiptAt: Math.max(0, ...clients.map(({ client }) => client.lastReceiptAt)),
     histogram: histogram.toSparse(),
     maxLatency: histogram.max,
-    cpuCores: (cpu.user + cpu.system) / 1000 / editWallMs,
+    cpuCores,
     loopDelayP99: loop.percentile(99) / 1e6,
   };
 }
@@ -94,7 +109,9 @@ async function handle(c: Command): Promise<Reply> {
       await barrier(c.timeoutMs);
       return { id: c.id, ok: true };
     case 'run':
-      return { id: c.id, ok: true, run: await run(c) };
+      return { id: c.id, ok: true, edits: await run(c) };
+    case 'drain':
+      return { id: c.id, ok: true, run: await drain(c) };
     case 'close':
       for (const { client } of clients) client.destroy();
       clients = [];

@@ -13,12 +13,20 @@ export interface ClientSpec {
 export type Command =
   | { cmd: 'connect'; id: number; clients: ClientSpec[]; speaksSync: boolean; timeoutMs: number }
   | { cmd: 'barrier'; id: number; timeoutMs: number }
-  | { cmd: 'run'; id: number; rateHz: number; startAt: number; durationMs: number; quietMs: number; maxDrainMs: number }
+  | { cmd: 'run'; id: number; rateHz: number; startAt: number; durationMs: number }
+  /** After every process's `run`: waits until each client has every edit its room's others sent (`sentPerRoom`). */
+  | { cmd: 'drain'; id: number; sentPerRoom: Record<string, number>; maxDrainMs: number }
   | { cmd: 'close'; id: number };
 
-export interface RunReport {
+/** What `run` answers once the edit phase is over: edits made, by room. */
+export interface EditReport {
   sentPerRoom: Record<string, number>;
+}
+
+export interface RunReport {
   received: number;
+  /** Clients still missing deliveries when the drain gave up (0: every edit arrived). */
+  incomplete: number;
   lastReceiptAt: number;
   histogram: SparseHistogram;
   maxLatency: number;
@@ -28,4 +36,5 @@ export interface RunReport {
   loopDelayP99: number;
 }
 
-export type Reply = { id: number; ok: true; run?: RunReport } | { id: number; ok: false; error: string };
+export type Reply =
+  { id: number; ok: true; edits?: EditReport; run?: RunReport } | { id: number; ok: false; error: string };

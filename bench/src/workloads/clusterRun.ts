@@ -86,7 +86,7 @@ export async function clusterRun(
     const startAt = nowMs() + 300;
     const endAt = startAt + spec.seconds * 1000;
     const running = ctx.pool.run(
-      { rateHz: spec.rateHz, startAt, durationMs: spec.seconds * 1000, quietMs: 1500, maxDrainMs: 30_000 },
+      { rateHz: spec.rateHz, startAt, durationMs: spec.seconds * 1000, maxDrainMs: 30_000 },
       roomSizes,
     );
     await sleep(startAt - nowMs());

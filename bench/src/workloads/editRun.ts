@@ -25,6 +25,8 @@ export interface EditRunResult {
   editsPerSecond: number;
   deliveriesPerSecond: number;
   deliveredRatio: number;
+  /** Clients that still lacked some of their room's edits when the drain gave up (0: everything arrived). */
+  incompleteClients: number;
   latency: { p50: number; p95: number; p99: number; max: number };
   serverCpuSeconds: number;
   /** Server CPU during the edit phase, in cores. */
@@ -64,7 +66,7 @@ export async function editRun(ctx: WorkloadContext, kind: ServerKind, spec: Edit
     const startAt = nowMs() + 300;
     const endAt = startAt + spec.seconds * 1000;
     const running = ctx.pool.run(
-      { rateHz: spec.rateHz, startAt, durationMs: spec.seconds * 1000, quietMs: 1500, maxDrainMs: 30_000 },
+      { rateHz: spec.rateHz, startAt, durationMs: spec.seconds * 1000, maxDrainMs: 30_000 },
       roomSizes,
     );
     // CPU over the edit phase only, for the server and for the whole machine.
@@ -96,6 +98,7 @@ export async function editRun(ctx: WorkloadContext, kind: ServerKind, spec: Edit
       editsPerSecond: totals.sent / spec.seconds,
       deliveriesPerSecond: totals.received / activeSeconds,
       deliveredRatio: totals.expected > 0 ? totals.received / totals.expected : NaN,
+      incompleteClients: totals.incompleteClients,
       latency: { p50: summary.p50, p95: summary.p95, p99: summary.p99, max: summary.max },
       serverCpuSeconds: used.cpuSeconds,
       serverCores: serverEditCpu / spec.seconds,
@@ -116,9 +119,18 @@ export async function editRun(ctx: WorkloadContext, kind: ServerKind, spec: Edit
   }
 }
 
-/** Notes when other processes used the CPU, or when the machine's CPU was nearly all busy. */
+/**
+ * Notes when edits never arrived, when other processes used the CPU, or when the machine's
+ * CPU was nearly all busy.
+ */
 export function saturationNotes(results: EditRunResult[]): string[] {
   const notes: string[] = [];
+  for (const r of results.filter((x) => x.incompleteClients > 0)) {
+    notes.push(
+      `${r.server}: ${r.incompleteClients} of ${r.clients} clients still lacked edits after the drain ` +
+        `(${(r.deliveredRatio * 100).toFixed(2)}% delivered): lost or stalled for more than 30 s.`,
+    );
+  }
   const noisy = results.filter((r) => r.otherCores > 0.2);
   if (noisy.length > 0) {
     const list = noisy.map((r) => `${r.server} ${r.otherCores.toFixed(2)} cores`);
