@@ -2,6 +2,7 @@
 import uPlot from 'uplot';
 import type { ReviewMetrics } from '@hindsight/report';
 import { chartColours } from './UPlotChart.tsx';
+import { timeDomain } from './chartDomain.ts';
 
 export interface ChartSpec {
   options: Omit<uPlot.Options, 'width' | 'height'>;
@@ -23,18 +24,23 @@ function categoryAxis(labels: string[], text: string, grid: string): uPlot.Axis 
 }
 
 function valueAxis(text: string, grid: string, label?: string, scale?: string, side?: 1 | 3): uPlot.Axis {
-  return { stroke: text, grid: { stroke: grid, width: 1 }, ticks: { stroke: grid }, label, scale, side };
+  // uPlot takes a key that is present but undefined as set: an axis with `scale: undefined` is never drawn.
+  return {
+    stroke: text,
+    grid: { stroke: grid, width: 1 },
+    ticks: { stroke: grid },
+    ...(label !== undefined && { label }),
+    ...(scale !== undefined && { scale }),
+    ...(side !== undefined && { side }),
+  };
 }
 
 const categoryScale = (n: number): uPlot.Scale => ({ time: false, range: () => [-0.6, Math.max(0, n - 1) + 0.6] });
 
-/** A time scale with some air around the points (a single point gets a month either side). */
-const timeScale: uPlot.Scale = {
-  time: true,
-  range: (_u, min, max) => {
-    const pad = max > min ? (max - min) * 0.06 : 15 * 86_400;
-    return [min - pad, max + pad];
-  },
+/** A time scale over `xs` (seconds) with some air around the points; see timeDomain. */
+const timeScale = (xs: readonly number[]): uPlot.Scale => {
+  const domain = timeDomain(xs);
+  return { time: true, range: () => domain };
 };
 
 /** The x series of a category chart: the legend shows the month, not its index. */
@@ -63,9 +69,10 @@ export function reviewsPerMonthChart(m: ReviewMetrics): ChartSpec {
 
 export function timeToPublishChart(m: ReviewMetrics): ChartSpec {
   const c = chartColours();
+  const xs = m.timeToPublish.map((t) => t.publishedAt / 1000);
   return {
     options: {
-      scales: { x: timeScale, y: { range: (_u, _min, max) => [0, Math.max(1, max)] } },
+      scales: { x: timeScale(xs), y: { range: (_u, _min, max) => [0, Math.max(1, max)] } },
       axes: [{ stroke: c.text, grid: { show: false }, ticks: { stroke: c.grid } }, valueAxis(c.text, c.grid, 'hours')],
       series: [
         { label: 'Published' },
@@ -77,7 +84,7 @@ export function timeToPublishChart(m: ReviewMetrics): ChartSpec {
         },
       ],
     },
-    data: [m.timeToPublish.map((t) => t.publishedAt / 1000), m.timeToPublish.map((t) => t.hours)],
+    data: [xs, m.timeToPublish.map((t) => t.hours)],
   };
 }
 
@@ -121,9 +128,10 @@ export function actionCompletionChart(m: ReviewMetrics): ChartSpec {
 
 export function detectResolveChart(m: ReviewMetrics): ChartSpec {
   const c = chartColours();
+  const xs = m.detectResolve.map((r) => r.startedAt / 1000);
   return {
     options: {
-      scales: { x: timeScale, y: { range: (_u, _min, max) => [0, Math.max(1, max)] } },
+      scales: { x: timeScale(xs), y: { range: (_u, _min, max) => [0, Math.max(1, max)] } },
       axes: [
         { stroke: c.text, grid: { show: false }, ticks: { stroke: c.grid } },
         valueAxis(c.text, c.grid, 'minutes'),
@@ -147,10 +155,6 @@ export function detectResolveChart(m: ReviewMetrics): ChartSpec {
         },
       ],
     },
-    data: [
-      m.detectResolve.map((r) => r.startedAt / 1000),
-      m.detectResolve.map((r) => r.detectMinutes),
-      m.detectResolve.map((r) => r.resolveMinutes),
-    ],
+    data: [xs, m.detectResolve.map((r) => r.detectMinutes), m.detectResolve.map((r) => r.resolveMinutes)],
   };
 }
