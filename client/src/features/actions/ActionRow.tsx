@@ -1,4 +1,5 @@
-// One action item row: every field edited in place through packages/doc's updateAction.
+// One action item row: every field edited in place through packages/doc's updateAction; what it addresses
+// and its tracker link sit under the action's text, so the row fits beside the meeting panel.
 import { useUndo } from '../undo/UndoLayer.tsx';
 import * as Y from 'yjs';
 import {
@@ -9,8 +10,6 @@ import {
   deleteAction,
   LEVELS,
   Root,
-  linkActionFactor,
-  unlinkActionFactor,
   updateAction,
   type ActionFields,
   type ActionView,
@@ -25,6 +24,7 @@ import { TrashIcon } from '../../ui/icons.tsx';
 import { LiveTextInput } from '../../ui/LiveTextInput.tsx';
 import { LanguageField } from '../language/LanguageField.tsx';
 import { ActionWarnings } from '../followup/ActionWarnings.tsx';
+import { ActionLinks } from './ActionLinks.tsx';
 import './actions.css';
 
 export function ActionRow({ item, factors }: { item: ActionView; factors: WhyNodeView[] }) {
@@ -58,20 +58,24 @@ export function ActionRow({ item, factors }: { item: ActionView; factors: WhyNod
     return (
       <tr>
         <td>{priority}</td>
-        <td>{name}</td>
+        <td>
+          {name}
+          <p className="action-links muted small">
+            Addresses {linked.map((f) => f.text).join(', ') || '—'} · Tracker{' '}
+            {item.linkHref ? <a href={item.linkHref}>issue</a> : item.link ? item.link : '—'}
+          </p>
+        </td>
         <td>{item.owner ?? '—'}</td>
         <td>{item.due ?? '—'}</td>
         <td>{item.impact ?? '—'}</td>
         <td>{item.effort ?? '—'}</td>
         <td>{actionStatusLabel(item.status)}</td>
-        <td>{linked.map((f) => f.text).join(', ') || '—'}</td>
-        <td>{item.linkHref ? <a href={item.linkHref}>issue</a> : item.link ? item.link : '—'}</td>
       </tr>
     );
   }
   const level = (field: 'impact' | 'effort') => (
     <select
-      className="input"
+      className="input action-level"
       value={item[field] ?? ''}
       aria-label={`${field} of “${name}”`}
       onChange={(e) => update({ [field]: (e.target.value || null) as ActionFields['impact'] })}
@@ -87,18 +91,23 @@ export function ActionRow({ item, factors }: { item: ActionView; factors: WhyNod
       <td>{priority}</td>
       <td>
         <LanguageField textId={`action:${item.id}`} text={title}>
+          {/* Grows with its text: a long action wraps instead of being cut; Enter does not add a line. */}
           <LiveTextInput
-            className="input"
+            multiline
+            rows={1}
+            className="input action-title"
             value={title}
-            onValue={(next) => update({ title: next })}
+            onValue={(next) => update({ title: next.replace(/\n/g, ' ') })}
+            onKeyDown={(e) => e.key === 'Enter' && e.preventDefault()}
             aria-label="Action"
           />
         </LanguageField>
         <ActionWarnings title={title} owner={item.owner} due={item.due} status={item.status} />
+        <ActionLinks item={item} name={name} linked={linked} unlinked={unlinked} update={update} />
       </td>
       <td>
         <CommitInput
-          className="input"
+          className="input action-owner"
           value={item.owner ?? ''}
           placeholder="one owner"
           aria-label={`Owner of “${name}”`}
@@ -129,43 +138,6 @@ export function ActionRow({ item, factors }: { item: ActionView; factors: WhyNod
             </option>
           ))}
         </select>
-      </td>
-      <td>
-        {linked.map((f) => (
-          <button
-            key={f.id}
-            type="button"
-            className="tag"
-            aria-label={`Unlink factor “${f.text}”`}
-            onClick={() => unlinkActionFactor(sync.doc, { id: item.id, nodeId: f.id }, ctx)}
-          >
-            {f.text.slice(0, 30) || 'why'} ×
-          </button>
-        ))}
-        {unlinked.length > 0 && (
-          <select
-            className="input"
-            value=""
-            aria-label={`Link a factor to “${name}”`}
-            onChange={(e) => e.target.value && linkActionFactor(sync.doc, { id: item.id, nodeId: e.target.value }, ctx)}
-          >
-            <option value="">+ factor</option>
-            {unlinked.map((f) => (
-              <option key={f.id} value={f.id}>
-                {f.text.slice(0, 50) || 'Untitled why'}
-              </option>
-            ))}
-          </select>
-        )}
-      </td>
-      <td>
-        <CommitInput
-          className="input"
-          value={item.link ?? ''}
-          placeholder="https://…"
-          aria-label={`Tracker link of “${name}”`}
-          onCommit={(v) => update({ link: v.trim() || null })}
-        />
       </td>
       <td>
         <button

@@ -72,7 +72,7 @@ export function ActionsView() {
             <thead>
               <tr>
                 <th scope="col">Priority</th>
-                <th scope="col" style={{ width: '26%' }}>
+                <th scope="col" className="action-col">
                   Action
                 </th>
                 <th scope="col">Owner</th>
@@ -80,8 +80,6 @@ export function ActionsView() {
                 <th scope="col">Impact</th>
                 <th scope="col">Effort</th>
                 <th scope="col">Status</th>
-                <th scope="col">Addresses</th>
-                <th scope="col">Tracker</th>
                 {canWrite && (
                   <th scope="col">
                     <span className="visually-hidden">Delete</span>
@@ -100,7 +98,7 @@ export function ActionsView() {
                   resetKey={item}
                   frame={(message) => (
                     <tr>
-                      <td colSpan={canWrite ? 10 : 9}>{message}</td>
+                      <td colSpan={canWrite ? 8 : 7}>{message}</td>
                     </tr>
                   )}
                 >
