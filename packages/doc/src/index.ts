@@ -236,14 +236,8 @@ export {
   type MeetingView,
   type FacilitationView,
 } from './facilitation.ts';
-export {
-  ROOT_SCHEMAS,
-  validateTouched,
-  type FieldSpec,
-  type RootSchema,
-  type SchemaProblem,
-  type TouchedRecord,
-} from './recordSchema.ts';
+export { ROOT_SCHEMAS, type FieldSpec, type RootSchema } from './recordSchema.ts';
+export { validateTouched, type SchemaProblem, type TouchedRecord } from './recordValidation.ts';
 export { applyWithEffect, defineRoots, type UpdateEffect } from './updateEffect.ts';
 export {
   FACILITATOR_META_KEYS,

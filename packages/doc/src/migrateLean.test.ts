@@ -7,7 +7,7 @@ import { addAction, readActionsModel, updateAction } from './actions.ts';
 import { addAnnotation, readAnnotations } from './annotations.ts';
 import { migrate } from './migrate.ts';
 import { readTimeline } from './readModel.ts';
-import { validateTouched } from './recordSchema.ts';
+import { validateTouched } from './recordValidation.ts';
 import { ROOT_NAMES, SCHEMA_VERSION, roots } from './schema.ts';
 import { addEntryTag } from './tags.ts';
 import { T0, canonical, concurrently, ctxFor, fork, newReview } from './testSupport.ts';

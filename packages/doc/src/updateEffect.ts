@@ -4,7 +4,7 @@
 // review with this before it stores it, and judges the effect (writeRules.ts,
 // recordSchema.ts), never the bytes.
 import * as Y from 'yjs';
-import type { TouchedRecord } from './recordSchema.ts';
+import type { TouchedRecord } from './recordValidation.ts';
 import { ROOT_SCHEMAS } from './recordSchema.ts';
 
 export interface UpdateEffect {

@@ -4,7 +4,7 @@
 import { FACILITATION_ROOT } from './facilitation.ts';
 import { PeopleRoot } from './people.ts';
 import { MetaKey, Root } from './schema.ts';
-import type { TouchedRecord } from './recordSchema.ts';
+import type { TouchedRecord } from './recordValidation.ts';
 
 /**
  * Roots only a facilitator changes: the meeting, the freeze and the reminder; and
