@@ -96,7 +96,7 @@ export function TemplatePage() {
                 Discard changes
               </button>
             </div>
-            {status?.error && (
+            {status?.error && !status.needsToken && (
               <p className="error-text" role="alert">
                 {status.error}
               </p>
