@@ -5,6 +5,7 @@ import { IndexeddbPersistence } from 'y-indexeddb';
 import { FATAL_CLOSE_CODES, SYNC_PATH, syncProtocols, type CloseCode } from '@hindsight/protocol';
 import { ConnectionTracker } from './connection.ts';
 import { REFUSAL_CODES } from './resetAfterRefusal.ts';
+import { applyLargeSyncWithoutReencoding } from './largeSync.ts';
 
 export interface ReviewSync {
   reviewId: string;
@@ -45,6 +46,7 @@ export function openReview(reviewId: string, token: string, name: string | null)
     // Other tabs of the same browser share through IndexedDB and the server.
     disableBc: true,
   });
+  applyLargeSyncWithoutReencoding(provider);
   if (name !== null) provider.awareness.setLocalStateField('user', { name });
   const connection = new ConnectionTracker(provider, cache);
   // Once, on whichever comes first; later connects and disconnects are the tracker's (network, retry).

@@ -1,0 +1,99 @@
+// A large sync message is applied without Yjs re-encoding it; 'update' listeners (IndexedDB's store,
+// the provider) get the received bytes, and what they get rebuilds the same review.
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import { messageYjsSyncStep2 } from 'y-protocols/sync';
+import { WebsocketProvider, messageSync } from 'y-websocket';
+import { addEntry, defaultContext, readTimeline } from '@hindsight/doc';
+import { applyLargeSyncWithoutReencoding, LARGE_UPDATE_BYTES } from './largeSync.ts';
+
+const ctx = defaultContext('Test');
+
+function addLines(doc: Y.Doc, from: number, to: number): void {
+  doc.transact(() => {
+    for (let i = from; i < to; i++)
+      addEntry(doc, { at: Date.UTC(2026, 10, 1) + i * 60_000, summary: `Line ${i}` }, ctx);
+  });
+}
+
+function reviewWith(entries: number): Y.Doc {
+  const doc = new Y.Doc();
+  addLines(doc, 0, entries);
+  return doc;
+}
+
+/** A provider that never connects, its doc's 'update' events recorded, and a way to feed it a sync step 2. */
+function receiver() {
+  const doc = new Y.Doc();
+  const provider = new WebsocketProvider('ws://127.0.0.1:1', 'r', doc, {
+    connect: false,
+    disableBc: true,
+    // Never connects: messages are fed to its handler below.
+    WebSocketPolyfill: class {} as unknown as typeof WebSocket,
+  });
+  applyLargeSyncWithoutReencoding(provider);
+  const events: { update: Uint8Array; origin: unknown }[] = [];
+  doc.on('update', (update: Uint8Array, origin: unknown) => events.push({ update, origin }));
+  const receiveStep2 = (update: Uint8Array): void => {
+    const message = encoding.createEncoder();
+    encoding.writeVarUint(message, messageYjsSyncStep2);
+    encoding.writeVarUint8Array(message, update);
+    const decoder = decoding.createDecoder(encoding.toUint8Array(message));
+    provider.messageHandlers[messageSync]!(encoding.createEncoder(), decoder, provider, true, messageSync);
+  };
+  return { doc, provider, events, receiveStep2, destroy: () => provider.destroy() };
+}
+
+describe('large sync messages', () => {
+  it('are applied and handed to update listeners as received, once, not re-encoded', () => {
+    const source = reviewWith(10);
+    const firstTen = Y.encodeStateAsUpdate(source);
+    addLines(source, 10, 400);
+    const update = Y.encodeStateAsUpdate(source);
+    expect(update.length).toBeGreaterThan(LARGE_UPDATE_BYTES);
+    const r = receiver();
+    // The browser already holds the first entries (its cache): Yjs would re-encode only the rest.
+    Y.applyUpdate(r.doc, firstTen);
+    r.receiveStep2(update);
+    expect(readTimeline(r.doc)).toHaveLength(400);
+    expect(r.provider.synced).toBe(true);
+    expect(r.events).toHaveLength(2);
+    expect(r.events[1]!.origin).toBe(r.provider);
+    expect([...r.events[1]!.update]).toEqual([...update]);
+    // What a listener stored (IndexedDB) rebuilds the same review.
+    const reloaded = new Y.Doc();
+    Y.applyUpdate(reloaded, r.events[1]!.update);
+    expect(readTimeline(reloaded)).toEqual(readTimeline(source));
+    r.destroy();
+  });
+
+  it('leave the listeners in place: a later local edit is still sent and stored', () => {
+    const r = receiver();
+    r.receiveStep2(Y.encodeStateAsUpdate(reviewWith(400)));
+    addEntry(r.doc, { at: Date.UTC(2026, 10, 2), summary: 'After the sync' }, ctx);
+    expect(r.events).toHaveLength(2);
+    expect(r.events[1]!.origin).not.toBe(r.provider);
+    r.destroy();
+  });
+
+  it('hand nothing on when the message held nothing new', () => {
+    const update = Y.encodeStateAsUpdate(reviewWith(400));
+    const r = receiver();
+    r.receiveStep2(update);
+    r.receiveStep2(update);
+    expect(r.events).toHaveLength(1);
+    r.destroy();
+  });
+
+  it('leave small updates to Yjs as usual', () => {
+    const small = Y.encodeStateAsUpdate(reviewWith(3));
+    const r = receiver();
+    r.receiveStep2(small);
+    expect(readTimeline(r.doc)).toHaveLength(3);
+    expect(r.events).toHaveLength(1);
+    expect(r.events[0]!.origin).toBe(r.provider);
+    r.destroy();
+  });
+});
