@@ -4,25 +4,12 @@
 // connection is attached, so no message can slip past between awaits.
 import * as Y from 'yjs';
 import { CloseCode } from '@hindsight/protocol';
-import type { DocumentLog } from '../storage/store.ts';
 import { Connection } from './connection.ts';
 import { Room } from './room.ts';
-import type { ControlMessage, Identity, RelayLimits, RelayLogger, RelayMetrics, RoomBus, Transport } from './types.ts';
+import type { ControlMessage, Identity, RoomDeps, Transport } from './types.ts';
 
-export interface RegistryDeps {
-  store: DocumentLog;
-  /** See RoomDeps.prepare. */
-  prepare?: (doc: Y.Doc) => void;
-  /** See RoomDeps.onCheckpoint. */
-  onCheckpoint?: (reviewId: string, doc: Y.Doc, uptoSeq: number) => void;
-  /** See RoomDeps.bus. */
-  bus?: RoomBus;
-  /** See RoomDeps.catchUpIntervalMs. */
-  catchUpIntervalMs?: number;
-  limits: RelayLimits;
-  metrics: RelayMetrics;
-  log: RelayLogger;
-}
+/** A room's dependencies, less what the registry gives each room itself. */
+export type RegistryDeps = Omit<RoomDeps, 'onIdle'>;
 
 /** What the transport layer calls as a socket's life unfolds. */
 export interface ConnectionHandle {

@@ -4,61 +4,30 @@
 //   decode (here) → gate (rights, effect, schema, limits) → log (append, in
 //   order, durable) → apply to the live document (here) → broadcaster (fan-out
 //   with back-pressure); presence and checkpoints beside them, loading in
-//   roomLoad.ts and the first-sync encoding in encodedState.ts.
+//   roomLoad.ts, first syncs and greetings in firstSync.ts and the first-sync
+//   encoding in encodedState.ts.
 //
 // Why this order: nothing is stored that does not apply or that its writer may
 // not make, and every byte a client receives from the relay (relayed updates
-// and sync step 2 answers alike) is already on disk. A first sync while the
-// room loads is answered from what is stored (merged encoded updates, no
-// document built); the document is built right after, and every other message
-// that arrives meanwhile (writes above all) waits on its connection, in order,
-// until the gate can judge it. A read-only connection is never asked for its
-// state (no sync step 1 is sent to it) and any change it sends closes it by its
-// length alone: the server decodes nothing it writes.
+// and sync step 2 answers alike) is already on disk. While the room loads,
+// writes wait on their connection, in order, until the gate can judge them.
 import * as Y from 'yjs';
 import { CloseCode, can } from '@hindsight/protocol';
-import type { DocumentLog } from '../storage/store.ts';
-import { Broadcaster, isSyncStep1, syncStep1Message, syncStep2Message, updateMessage } from './broadcaster.ts';
+import { Broadcaster } from './broadcaster.ts';
 import { Checkpoints } from './checkpoints.ts';
 import type { Connection } from './connection.ts';
 import { EncodedState } from './encodedState.ts';
+import { FirstSync } from './firstSync.ts';
 import { WriteGate } from './gate.ts';
 import { RoomLog, type Writer } from './log.ts';
 import { Presence, REMOTE } from './presence.ts';
 import { RemoteFeed } from './remote.ts';
 import { receiveMessage, type MessageHandlers } from './receiver.ts';
 import { ServerChanges } from './serverChanges.ts';
-import { StoredReview, Wakeup, buildDoc, nextTurn, type Prepare } from './roomLoad.ts';
-import type { RelayLimits, RelayLogger, RelayMetrics, RoomBus } from './types.ts';
-
-export interface RoomDeps {
-  store: DocumentLog;
-  limits: RelayLimits;
-  metrics: RelayMetrics;
-  log: RelayLogger;
-  /**
-   * Brings a freshly loaded document up to date (e.g. schema migrations). Any
-   * change it makes is stored, as the server's own update, before it is applied
-   * or relayed anywhere (first syncs answered meanwhile get it relayed).
-   */
-  prepare?: Prepare;
-  /** Other servers sharing the store (multi-server mode); absent on a single server. */
-  bus?: RoomBus;
-  /** How often a room in multi-server mode checks the store for updates the bus missed. */
-  catchUpIntervalMs?: number;
-  /**
-   * Called after each checkpoint with the live document and the seq it covers
-   * (e.g. to refresh the follow-up index). Must be quick, must not keep `doc`.
-   */
-  onCheckpoint?: (reviewId: string, doc: Y.Doc, uptoSeq: number) => void;
-  /** Called when the room has no connections left and has been idle for `idleUnloadMs`. */
-  onIdle: (room: Room) => void;
-}
+import { StoredReview, buildDoc } from './roomLoad.ts';
+import type { RoomDeps } from './types.ts';
 
 type RoomState = 'loading' | 'ready' | 'failed' | 'destroyed';
-
-/** How long a loading room waits for its first joiner's first message before it builds the document anyway. */
-const FIRST_MESSAGE_WAIT_MS = 200;
 
 const SYSTEM: Writer = { role: 'system', linkId: null };
 
@@ -76,8 +45,7 @@ export class Room {
   private readonly encoded = new EncodedState(() => Y.encodeStateAsUpdate(this.doc));
   private readonly gate = new WriteGate(this.doc, () => this.encoded.live());
   private readonly remote: RemoteFeed;
-  /** While loading: wakes when the first message arrives (a first sync to answer from what is stored). */
-  private readonly firstMessage = new Wakeup();
+  private readonly firstSync: FirstSync;
   private idleTimer: NodeJS.Timeout | null = null;
   /** Server-side changes, one at a time (each builds on everything accepted before it). */
   private readonly serverChanges: ServerChanges;
@@ -98,6 +66,16 @@ export class Room {
       send: (conn, message) => this.broadcaster.send(conn, message),
       connections: () => this.conns,
       bus: deps.bus,
+    });
+    this.firstSync = new FirstSync({
+      reviewId: id,
+      doc: this.doc,
+      encoded: this.encoded,
+      log: deps.log,
+      maxMessagesWhileLoading: deps.limits.maxMessagesWhileLoading,
+      send: (conn, message) => this.broadcaster.send(conn, message),
+      presence: () => (this.presence.size > 0 ? this.presence.message() : null),
+      handlers: this.handlers,
     });
     this.log = new RoomLog({
       reviewId: id,
@@ -154,13 +132,7 @@ export class Room {
       if (this.state === 'destroyed') return;
       this.encoded.loading(stored);
       // Whoever opened the room asks for the state first thing: answer from what is stored, then build.
-      if (this.conns.size > 0 && ![...this.conns].some((c) => c.early.length > 0)) {
-        await this.firstMessage.wait(FIRST_MESSAGE_WAIT_MS);
-      }
-      if (this.answerWaitingSyncRequests()) {
-        // Let those answers go out before the document is built (one long synchronous step).
-        await nextTurn();
-      }
+      await this.firstSync.answerStored(this.conns);
       if ((this.state as RoomState) === 'destroyed') return;
       this.log.contiguousSeq = stored.lastSeq;
       const { skipped, prepared } = await buildDoc(this.doc, stored, this.deps);
@@ -182,7 +154,7 @@ export class Room {
         { reviewId: this.id, tail: stored.tailLength, ms: Math.round(performance.now() - started) },
         'room loaded',
       );
-      for (const conn of this.conns) this.greet(conn);
+      for (const conn of this.conns) this.firstSync.greet(conn);
     } catch (err) {
       this.state = 'failed';
       this.encoded.drop();
@@ -190,20 +162,6 @@ export class Room {
       for (const conn of [...this.conns]) conn.close(CloseCode.StorageUnavailable);
       this.deps.onIdle(this);
     }
-  }
-
-  /** The stored state was read: answers the sync step 1 requests that waited for it; true if there were any. */
-  private answerWaitingSyncRequests(): boolean {
-    let answered = false;
-    for (const conn of this.conns) {
-      const requests = conn.early.filter(isSyncStep1);
-      if (requests.length === 0) continue;
-      const rest = conn.early.filter((m) => !isSyncStep1(m));
-      conn.early.splice(0, conn.early.length, ...rest);
-      for (const message of requests) if (!conn.closed) receiveMessage(conn, message, this.handlers);
-      answered = true;
-    }
-    return answered;
   }
 
   isFailed(): boolean {
@@ -216,20 +174,7 @@ export class Room {
       this.idleTimer = null;
     }
     this.conns.add(conn);
-    if (this.state === 'ready') this.greet(conn);
-  }
-
-  /**
-   * Sends a writer the server's sync step 1 (so it sends what the server lacks) and
-   * everyone's presence, then handles what the connection sent while loading.
-   */
-  private greet(conn: Connection): void {
-    if (can(conn.identity.role, 'doc.write')) this.broadcaster.send(conn, syncStep1Message(this.doc));
-    if (this.presence.size > 0) this.broadcaster.send(conn, this.presence.message());
-    for (const message of conn.early.splice(0)) {
-      if (conn.closed) break;
-      receiveMessage(conn, message, this.handlers);
-    }
+    if (this.state === 'ready') this.firstSync.greet(conn);
   }
 
   receive(conn: Connection, message: Uint8Array): void {
@@ -239,17 +184,7 @@ export class Room {
       return;
     }
     if (this.state === 'loading') {
-      // A first sync is answered from the stored state as soon as it is read.
-      this.firstMessage.wake();
-      if (this.encoded.answersWhileLoading && isSyncStep1(message)) {
-        receiveMessage(conn, message, this.handlers);
-        return;
-      }
-      if (conn.early.length >= this.deps.limits.maxMessagesWhileLoading) {
-        this.reject(conn, CloseCode.RateLimited, 'too many messages while loading');
-        return;
-      }
-      conn.early.push(message);
+      this.firstSync.receiveWhileLoading(conn, message);
       return;
     }
     if (this.state !== 'ready') return;
@@ -282,20 +217,11 @@ export class Room {
 
   private readonly handlers: MessageHandlers = {
     reject: (conn, code, why, detail) => this.reject(conn, code, why, detail),
-    syncRequest: (conn, stateVector) => this.sendFirstSync(conn, stateVector),
+    syncRequest: (conn, stateVector) => this.firstSync.answer(conn, stateVector),
     update: (conn, update) => this.handleUpdate(conn, update),
     awareness: (conn, update, admit) => this.presence.receive(conn, update, admit),
     presenceRequest: (conn) => this.broadcaster.send(conn, this.presence.message()),
   };
-
-  /** Answers a sync step 1: from the stored state while loading, else from the encoded live state. */
-  private sendFirstSync(conn: Connection, stateVector: Uint8Array): void {
-    if (this.state === 'loading')
-      this.deps.log.debug({ reviewId: this.id, conn: conn.id }, 'first sync answered from the stored state');
-    const { state, since } = this.encoded.answer(stateVector);
-    this.broadcaster.send(conn, syncStep2Message(state));
-    if (since) this.broadcaster.send(conn, updateMessage(since));
-  }
 
   private handleUpdate(conn: Connection, update: Uint8Array): void {
     if (!conn.updates.take()) {
@@ -376,7 +302,7 @@ export class Room {
 
   /** The merged document and the seq every stored update up to which it holds, once accepted changes settled. */
   async settledState(): Promise<{ state: Uint8Array; seq: number }> {
-    this.firstMessage.wake();
+    this.firstSync.wake();
     await this.loaded;
     await this.serverChanges.settled();
     await this.log.settled();
@@ -385,7 +311,7 @@ export class Room {
 
   /** Waits for every accepted change to be committed and applied, then checkpoints. */
   async flush(): Promise<void> {
-    this.firstMessage.wake();
+    this.firstSync.wake();
     await this.loaded;
     await this.serverChanges.settled();
     await this.log.settled();
@@ -401,7 +327,7 @@ export class Room {
     if (this.state === 'destroyed') return;
     const wasReady = this.state === 'ready';
     this.state = 'destroyed';
-    this.firstMessage.wake();
+    this.firstSync.wake();
     this.checkpoints.stop();
     this.log.stop();
     this.broadcaster.stop();

@@ -1,6 +1,10 @@
 // The relay's small interfaces: what it needs from a socket, from the host
 // (limits, metrics, logging) and who a connection is. No Hono, no ws, no SQL.
+import type * as Y from 'yjs';
 import type { Role } from '@hindsight/protocol';
+import type { DocumentLog } from '../storage/store.ts';
+import type { Room } from './room.ts';
+import type { Prepare } from './roomLoad.ts';
 
 /** The smallest socket the relay needs. Implemented over `ws` by wsAdapter.ts. */
 export interface Transport {
@@ -106,4 +110,29 @@ export interface RoomBus {
   onControl(listener: (message: ControlMessage) => void): void;
   /** The review was checkpointed: older bus messages are no longer needed. */
   compacted(reviewId: string): void;
+}
+
+/** What a room needs from the host. */
+export interface RoomDeps {
+  store: DocumentLog;
+  limits: RelayLimits;
+  metrics: RelayMetrics;
+  log: RelayLogger;
+  /**
+   * Brings a freshly loaded document up to date (e.g. schema migrations). Any
+   * change it makes is stored, as the server's own update, before it is applied
+   * or relayed anywhere (first syncs answered meanwhile get it relayed).
+   */
+  prepare?: Prepare;
+  /** Other servers sharing the store (multi-server mode); absent on a single server. */
+  bus?: RoomBus;
+  /** How often a room in multi-server mode checks the store for updates the bus missed. */
+  catchUpIntervalMs?: number;
+  /**
+   * Called after each checkpoint with the live document and the seq it covers
+   * (e.g. to refresh the follow-up index). Must be quick, must not keep `doc`.
+   */
+  onCheckpoint?: (reviewId: string, doc: Y.Doc, uptoSeq: number) => void;
+  /** Called when the room has no connections left and has been idle for `idleUnloadMs`. */
+  onIdle: (room: Room) => void;
 }
