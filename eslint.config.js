@@ -47,6 +47,7 @@ export default tseslint.config(
   },
   {
     files: [
+      'packages/api/**/*.ts',
       'packages/doc/**/*.ts',
       'packages/protocol/**/*.ts',
       'packages/report/**/*.ts',

@@ -1,7 +1,8 @@
 // A review page load starts its work from the entry module, before React and the page's chunks load:
 // the sync (IndexedDB read, then the socket) and the session request. The review page adopts both.
 import { openReview, type ReviewSync } from '../sync/session.ts';
-import { fetchSession, type Session } from './api.ts';
+import { callApi } from '@hindsight/api';
+import type { Session } from '@hindsight/protocol';
 
 interface Early {
   reviewId: string;
@@ -16,7 +17,7 @@ let early: Early | 'claimed' | null = null;
 /** Opens `reviewId` with `token` now; `name` is the display name this browser remembers, if any. */
 export function startEarlyReview(reviewId: string, token: string, name: string | null): void {
   if (early !== null) return;
-  const session = fetchSession(reviewId, token);
+  const session = callApi('GET /api/reviews/:id/session', { params: { id: reviewId }, token });
   // Whoever takes it handles a failure; an untaken one must not report an unhandled rejection.
   session.catch(() => undefined);
   early = { reviewId, token, sync: openReview(reviewId, token, name), session };

@@ -15,6 +15,7 @@ import type { RoomRegistry } from '../relay/registry.ts';
 import type { Store } from '../storage/store.ts';
 import { requireLink } from './auth.ts';
 import { badRequest } from './errors.ts';
+import { reply } from './reply.ts';
 
 export interface EarlierRoutesDeps {
   store: Store;
@@ -57,7 +58,7 @@ export function earlierRoutes(deps: EarlierRoutesDeps): Hono {
       linkEarlierReview(doc, { reviewId: pasted.reviewId }, defaultContext(who.label));
     });
     const view = await earlierView(deps.store, id, [pasted.reviewId], await deps.index.entries(), Date.now());
-    return c.json(view.reviews[0]!, 201);
+    return reply(c, 'POST /api/reviews/:id/earlier', view.reviews[0]!, 201);
   });
 
   // Unfinished items of the earlier reviews this one links (any live link of this review).
@@ -71,7 +72,11 @@ export function earlierRoutes(deps: EarlierRoutesDeps): Hono {
     } finally {
       doc.destroy();
     }
-    return c.json(await earlierView(deps.store, id, linked, await deps.index.entries(), Date.now()));
+    return reply(
+      c,
+      'GET /api/reviews/:id/earlier-actions',
+      await earlierView(deps.store, id, linked, await deps.index.entries(), Date.now()),
+    );
   });
   return app;
 }

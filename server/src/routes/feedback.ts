@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import { Hono } from 'hono';
 import { z } from 'zod';
+import type { FeedbackRequest } from '@hindsight/api';
 import { readFacilitation, readMeta } from '@hindsight/doc';
 import {
   ApiErrorCode,
@@ -15,11 +16,13 @@ import {
   FEEDBACK_TEXT_MAX,
   openFeedbackRounds,
   type FeedbackRound,
+  type SameShape,
 } from '@hindsight/protocol';
 import { summariseFeedback } from '@hindsight/report';
 import type { RoomRegistry } from '../relay/registry.ts';
 import type { Store } from '../storage/store.ts';
 import { requireLink } from './auth.ts';
+import { reply } from './reply.ts';
 import { HttpError, badRequest } from './errors.ts';
 
 export interface FeedbackRoutesDeps {
@@ -41,6 +44,9 @@ const answerBody = z
     respondent: z.string().regex(/^[\w-]{16,100}$/, 'a random key of 16 to 100 letters, digits, - or _'),
   })
   .strict();
+// What the validator keeps is the contract's FeedbackRequest, field for field.
+const sameAnswerBody: SameShape<z.infer<typeof answerBody>, FeedbackRequest> = true;
+void sameAnswerBody;
 
 const receiptOf = (reviewId: string, round: FeedbackRound, linkId: string, respondent: string): string =>
   createHash('sha256').update(`${reviewId}\n${round}\n${linkId}\n${respondent}`).digest('hex');
@@ -84,14 +90,17 @@ export function feedbackRoutes(deps: FeedbackRoutesDeps): Hono {
       change: answer.change.trim(),
     });
     if (!stored) throw new HttpError(409, ApiErrorCode.Conflict, 'you have already answered this round; thank you');
-    return c.json({ round: answer.round, stored: true }, 201);
+    return reply(c, 'POST /api/reviews/:id/feedback', { round: answer.round, stored: true }, 201);
   });
 
   app.get('/:id/feedback', async (c) => {
     const id = c.req.param('id');
     await requireLink(c, deps.store, id, 'feedback.read');
     const answers = (await deps.store.listFeedback(id)).map((f) => f.answer);
-    return c.json({ threshold: FEEDBACK_MIN_ANSWERS, rounds: summariseFeedback(answers) });
+    return reply(c, 'GET /api/reviews/:id/feedback', {
+      threshold: FEEDBACK_MIN_ANSWERS,
+      rounds: summariseFeedback(answers),
+    });
   });
   return app;
 }

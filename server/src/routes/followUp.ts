@@ -4,7 +4,8 @@
 // Cross-review routes need the team link (or the operator's CREATE_TOKEN).
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
-import { REVIEW_PAGE_PATH } from '@hindsight/protocol';
+import type { ActionsQuery } from '@hindsight/api';
+import { REVIEW_PAGE_PATH, type SameShape } from '@hindsight/protocol';
 import {
   type ActionFilter,
   actionRows,
@@ -20,6 +21,7 @@ import { actionsIcs } from '../followup/actionsIcs.ts';
 import type { ReviewIndex } from '../followup/reviewIndex.ts';
 import type { Store } from '../storage/store.ts';
 import { badRequest } from './errors.ts';
+import { reply } from './reply.ts';
 import { requireTeam } from './team.ts';
 
 export interface FollowUpRoutesDeps {
@@ -40,6 +42,9 @@ const filterQuery = z
     review: z.string().max(100).optional(),
   })
   .strict();
+// The query the validator accepts is the contract's ActionsQuery, field for field.
+const sameFilterQuery: SameShape<z.infer<typeof filterQuery>, ActionsQuery> = true;
+void sameFilterQuery;
 
 function parseFilter(c: Context): ActionFilter {
   const parsed = filterQuery.safeParse(c.req.query());
@@ -72,7 +77,7 @@ export function followUpRoutes(deps: FollowUpRoutesDeps): Hono {
 
   app.get('/actions', async (c) => {
     const items = await rows(c);
-    return c.json({ stats: actionStats(items), items });
+    return reply(c, 'GET /api/actions', { stats: actionStats(items), items });
   });
 
   app.get('/actions.csv', async (c) => {
@@ -92,7 +97,7 @@ export function followUpRoutes(deps: FollowUpRoutesDeps): Hono {
 
   app.get('/metrics/reviews', async (c) => {
     await team(c);
-    return c.json(reviewMetrics(await index.entries()));
+    return reply(c, 'GET /api/metrics/reviews', reviewMetrics(await index.entries()));
   });
 
   // The quarterly process review (?quarter=2026-Q1, default: the current quarter), as JSON and as Markdown.
@@ -102,7 +107,7 @@ export function followUpRoutes(deps: FollowUpRoutesDeps): Hono {
     if (!/^\d{4}-Q[1-4]$/.test(q)) throw badRequest('quarter: write it like 2026-Q1');
     return quarterlyReview(await index.entries(), await deps.store.listFeedback(null), q, Date.now());
   };
-  app.get('/insights/quarter', async (c) => c.json(await quarter(c)));
+  app.get('/insights/quarter', async (c) => reply(c, 'GET /api/insights/quarter', await quarter(c)));
   app.get('/insights/quarter.md', async (c) => {
     const report = await quarter(c);
     c.header('Content-Disposition', `attachment; filename="process-review-${report.quarter}.md"`);

@@ -5,6 +5,7 @@ import { Hono } from 'hono';
 import { changesBetween, historyIndex, seqAtTime, stateAt } from '../history/history.ts';
 import type { Store } from '../storage/store.ts';
 import { requireLink } from './auth.ts';
+import { reply } from './reply.ts';
 import { badRequest } from './errors.ts';
 
 export interface HistoryRoutesDeps {
@@ -17,7 +18,7 @@ export function historyRoutes(deps: HistoryRoutesDeps): Hono {
   app.get('/:id/history', async (c) => {
     const id = c.req.param('id');
     await requireLink(c, deps.store, id, 'history.read');
-    return c.json(await historyIndex(deps.store, id));
+    return reply(c, 'GET /api/reviews/:id/history', await historyIndex(deps.store, id));
   });
 
   app.get('/:id/history/state', async (c) => {

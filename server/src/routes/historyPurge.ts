@@ -8,6 +8,7 @@ import { findSecrets } from '../history/secrets.ts';
 import type { RoomRegistry } from '../relay/registry.ts';
 import type { Store } from '../storage/store.ts';
 import { requireLink } from './auth.ts';
+import { reply } from './reply.ts';
 
 export interface HistoryPurgeRoutesDeps {
   store: Store;
@@ -25,7 +26,7 @@ export function historyPurgeRoutes(deps: HistoryPurgeRoutesDeps): Hono {
     await requireLink(c, deps.store, id, 'review.facilitate');
     const texts = await deletedTexts(deps.store, id);
     const secrets = (await Promise.all(texts.map(findSecrets))).flat();
-    return c.json({
+    return reply(c, 'GET /api/reviews/:id/history/deleted', {
       deletedRuns: texts.length,
       deletedChars: texts.reduce((n, t) => n + t.length, 0),
       secrets: secrets.slice(0, LISTED),
@@ -38,7 +39,7 @@ export function historyPurgeRoutes(deps: HistoryPurgeRoutesDeps): Hono {
     await requireLink(c, deps.store, id, 'review.facilitate');
     const { state, seq } = await deps.registry.settledState(id);
     await deps.store.purgeHistory(id, state, seq, Date.now());
-    return c.json({ purged: true, uptoSeq: seq });
+    return reply(c, 'POST /api/reviews/:id/history/purge', { purged: true, uptoSeq: seq });
   });
 
   return app;

@@ -1,12 +1,14 @@
 // /api/reviews/:id/links: list, create and revoke capability links (facilitator only).
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { ApiErrorCode, ROLE_LABELS, ROLES, type LinkInfo } from '@hindsight/protocol';
+import type { CreateLinkRequest, CreatedLink } from '@hindsight/api';
+import { ApiErrorCode, ROLE_LABELS, ROLES, type LinkInfo, type SameShape } from '@hindsight/protocol';
 import { ingestUrl, linkUrl, mintLink } from '../auth/links.ts';
 import type { RoomRegistry } from '../relay/registry.ts';
 import type { LinkRecord, Store } from '../storage/store.ts';
 import { requireLink } from './auth.ts';
 import { HttpError, badRequest } from './errors.ts';
+import { reply } from './reply.ts';
 
 export interface LinkRoutesDeps {
   store: Store;
@@ -20,6 +22,8 @@ const createBody = z
     label: z.string().trim().min(1).max(60).optional(),
   })
   .strict();
+const sameCreateBody: SameShape<z.infer<typeof createBody>, CreateLinkRequest> = true;
+void sameCreateBody;
 
 const info = (l: LinkRecord): LinkInfo => ({
   id: l.id,
@@ -35,7 +39,7 @@ export function linkRoutes(deps: LinkRoutesDeps): Hono {
   app.get('/:id/links', async (c) => {
     const id = c.req.param('id');
     await requireLink(c, deps.store, id, 'links.manage');
-    return c.json({ links: (await deps.store.listLinks(id)).map(info) });
+    return reply(c, 'GET /api/reviews/:id/links', { links: (await deps.store.listLinks(id)).map(info) });
   });
 
   app.post('/:id/links', async (c) => {
@@ -55,11 +59,11 @@ export function linkRoutes(deps: LinkRoutesDeps): Hono {
     await deps.store.createLink(link);
     const base = deps.publicUrl(c.req.url);
     // An ingest link is for a machine: the URL to post to, and the token for its Authorization header.
-    const created: LinkInfo =
+    const created: CreatedLink =
       role === 'ingest'
         ? { ...info(link), url: ingestUrl(base, id), token }
         : { ...info(link), url: linkUrl(base, id, token, role) };
-    return c.json(created, 201);
+    return reply(c, 'POST /api/reviews/:id/links', created, 201);
   });
 
   app.delete('/:id/links/:linkId', async (c) => {
@@ -73,7 +77,7 @@ export function linkRoutes(deps: LinkRoutesDeps): Hono {
       throw new HttpError(404, ApiErrorCode.NotFound, 'this review has no such link');
     }
     const closed = deps.registry.closeLink(linkId);
-    return c.json({ revoked: linkId, connectionsClosed: closed });
+    return reply(c, 'DELETE /api/reviews/:id/links/:linkId', { revoked: linkId, connectionsClosed: closed });
   });
 
   return app;

@@ -11,6 +11,7 @@ import type { RoomRegistry } from '../relay/registry.ts';
 import type { Store } from '../storage/store.ts';
 import { reviewTemplate } from '../template/versions.ts';
 import { requireLink } from './auth.ts';
+import { reply } from './reply.ts';
 import { linkParticipants } from './reportExports.ts';
 
 export interface PublishRoutesDeps {
@@ -43,7 +44,11 @@ export function publishRoutes(deps: PublishRoutesDeps): Hono {
       state = Y.encodeStateAsUpdate(doc);
     });
     const version = await deps.store.addPublication(id, { publishedAt: at, by: identity.label, state: state! });
-    return c.json({ status: 'published', version, publishedAt: new Date(at).toISOString() });
+    return reply(c, 'POST /api/reviews/:id/publish', {
+      status: 'published',
+      version,
+      publishedAt: new Date(at).toISOString(),
+    });
   });
 
   app.get('/:id/publication', async (c) => {
@@ -51,7 +56,13 @@ export function publishRoutes(deps: PublishRoutesDeps): Hono {
     await requireLink(c, deps.store, id, 'doc.read');
     const publications = await deps.store.listPublications(id);
     const last = publications.at(-1);
-    if (!last) return c.json({ published: false, publications: [], amended: false, amendedSections: [] });
+    if (!last)
+      return reply(c, 'GET /api/reviews/:id/publication', {
+        published: false,
+        publications: [],
+        amended: false,
+        amendedSections: [],
+      });
     const published = new Y.Doc();
     Y.applyUpdate(published, last.state);
     const current = await deps.registry.snapshot(id);
@@ -66,7 +77,7 @@ export function publishRoutes(deps: PublishRoutesDeps): Hono {
         : [];
       // The titles the review's template gives the sections, for naming the amended ones.
       const sections = reportSectionsOf((await reviewTemplate(deps.store, current)).content);
-      return c.json({
+      return reply(c, 'GET /api/reviews/:id/publication', {
         published: true,
         publications: publications.map((p) => ({
           version: p.version,

@@ -6,7 +6,7 @@
 // earlier reviews it links (named only while their pasted link is valid).
 import { Hono } from 'hono';
 import * as Y from 'yjs';
-import { ApiErrorCode, type PublishedEarlier } from '@hindsight/protocol';
+import { ApiErrorCode } from '@hindsight/protocol';
 import { buildReportModel, publishedReview, reportSectionsOf } from '@hindsight/report';
 import { readEarlierReviews } from '@hindsight/doc';
 import { earlierView, publishedUnfinished } from '../followup/earlierAccess.ts';
@@ -14,6 +14,7 @@ import type { ReviewIndex } from '../followup/reviewIndex.ts';
 import type { Store } from '../storage/store.ts';
 import { reviewTemplate } from '../template/versions.ts';
 import { requireLink } from './auth.ts';
+import { reply } from './reply.ts';
 import { HttpError } from './errors.ts';
 import { amendedSections } from './publish.ts';
 import { linkParticipants } from './reportExports.ts';
@@ -40,7 +41,11 @@ export function publishedRoutes(deps: PublishedRoutesDeps): Hono {
     const publications = await deps.store.listPublications(id);
     const last = publications.at(-1);
     c.header('Cache-Control', 'private, no-store');
-    if (!last) return c.json({ published: false, startedAt: new Date(review.createdAt).toISOString() });
+    if (!last)
+      return reply(c, 'GET /api/reviews/:id/published', {
+        published: false,
+        startedAt: new Date(review.createdAt).toISOString(),
+      });
     const doc = docOf(last.state);
     const previous = publications.length > 1 ? docOf(publications.at(-2)!.state) : null;
     try {
@@ -61,7 +66,7 @@ export function publishedRoutes(deps: PublishedRoutesDeps): Hono {
         review: body,
         thresholds,
       } = publishedReview(doc, id, { participants: await linkParticipants(deps.store, id) }, sections, titles);
-      return c.json({
+      return reply(c, 'GET /api/reviews/:id/published', {
         published: true,
         version: last.version,
         publishedAt: new Date(last.publishedAt).toISOString(),
@@ -74,10 +79,7 @@ export function publishedRoutes(deps: PublishedRoutesDeps): Hono {
         html,
         review: body,
         thresholds,
-        earlier: {
-          reviews: earlier.reviews,
-          unfinished: publishedUnfinished(earlier.items),
-        } satisfies PublishedEarlier,
+        earlier: { reviews: earlier.reviews, unfinished: publishedUnfinished(earlier.items) },
       });
     } finally {
       doc.destroy();

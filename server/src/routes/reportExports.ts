@@ -22,6 +22,7 @@ import type { RoomRegistry } from '../relay/registry.ts';
 import type { Store } from '../storage/store.ts';
 import { reviewTemplate } from '../template/versions.ts';
 import { requireLink } from './auth.ts';
+import { reply } from './reply.ts';
 import { HttpError, badRequest } from './errors.ts';
 
 export interface ReportRoutesDeps {
@@ -119,7 +120,7 @@ export function reportRoutes(deps: ReportRoutesDeps): Hono {
       );
       // Every person with every form hidden, and every suspected name left in place, for the facilitator to decide.
       const persons = people.map((p) => ({ name: p.name, pseudonym: p.pseudonym, forms: [...p.names, ...p.handles] }));
-      return c.json({ pseudonyms, people: persons, changes, suspects });
+      return reply(c, 'GET /api/reviews/:id/anonymised-preview', { pseudonyms, people: persons, changes, suspects });
     } finally {
       doc.destroy();
     }

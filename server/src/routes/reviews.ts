@@ -22,6 +22,7 @@ import type { Store } from '../storage/store.ts';
 import { latestVersion } from '../template/versions.ts';
 import { bearer, requireLink } from './auth.ts';
 import { HttpError, badRequest } from './errors.ts';
+import { reply } from './reply.ts';
 import { linkParticipants, publishedDoc } from './reportExports.ts';
 
 export interface ReviewRoutesDeps {
@@ -110,7 +111,7 @@ export function reviewRoutes(deps: ReviewRoutesDeps): Hono {
         reader: linkUrl(base, id, minted.reader.token, 'reader'),
       },
     };
-    return c.json(body, 201);
+    return reply(c, 'POST /api/reviews', body, 201);
   });
 
   app.get('/:id/session', async (c) => {
@@ -127,7 +128,7 @@ export function reviewRoutes(deps: ReviewRoutesDeps): Hono {
       label: identity.label,
       capabilities: CAPABILITIES.filter((cap) => can(identity.role, cap)),
     };
-    return c.json(session);
+    return reply(c, 'GET /api/reviews/:id/session', session);
   });
 
   app.get('/:id/export.json', async (c) => {

@@ -12,6 +12,7 @@ import type { Store } from '../storage/store.ts';
 import { isLoopbackHost } from '../web/hostCheck.ts';
 import { bearer } from './auth.ts';
 import { HttpError } from './errors.ts';
+import { reply } from './reply.ts';
 
 /** The first team token of a fresh instance, held in memory until the person at this machine takes it once. */
 export interface FirstStartClaim {
@@ -123,7 +124,7 @@ export function teamRoutes(deps: TeamRoutesDeps): Hono {
     // Nothing to show (taken, not fresh, or not at this machine): no content, and no error for the home page to log.
     if (token === null) return c.body(null, 204);
     deps.log.info({}, 'the first team link was shown on the home page');
-    return c.json({ url: teamLinkUrl(deps.publicUrl(c.req.url), token) });
+    return reply(c, 'POST /api/team-link/claim', { url: teamLinkUrl(deps.publicUrl(c.req.url), token) });
   });
   return app;
 }

@@ -13,6 +13,7 @@ import type { Store } from '../storage/store.ts';
 import { newVersionSchema } from '../template/schema.ts';
 import { getVersion, latestVersion, listVersions, reviewTemplate } from '../template/versions.ts';
 import { requireLink } from './auth.ts';
+import { reply } from './reply.ts';
 import { HttpError, badRequest } from './errors.ts';
 import { requireTeam } from './team.ts';
 
@@ -38,7 +39,7 @@ export function templateRoutes(deps: TemplateRoutesDeps): Hono {
 
   app.get('/templates', async (c) => {
     const versions = await listVersions(deps.store);
-    return c.json({
+    return reply(c, 'GET /api/templates', {
       latest: versions.at(-1)!.version,
       versions: versions.map(({ version: v, note, createdAt, readable }) => ({
         version: v,
@@ -68,20 +69,22 @@ export function templateRoutes(deps: TemplateRoutesDeps): Hono {
       createdAt: Date.now(),
       content: JSON.stringify(parsed.data.content),
     });
-    return c.json(await version(String(v)), 201);
+    return reply(c, 'POST /api/templates', await version(String(v)), 201);
   });
 
   // ?from=1&to=2: what changed, field by field.
   app.get('/templates/diff', async (c) => {
     const [from, to] = await Promise.all([version(c.req.query('from') ?? ''), version(c.req.query('to') ?? '')]);
-    return c.json({
+    return reply(c, 'GET /api/templates/diff', {
       from: { version: from.version, note: from.note, createdAt: from.createdAt },
       to: { version: to.version, note: to.note, createdAt: to.createdAt },
       fields: diffTemplates(from.content, to.content),
     });
   });
 
-  app.get('/templates/:version', async (c) => c.json(await version(c.req.param('version'))));
+  app.get('/templates/:version', async (c) =>
+    reply(c, 'GET /api/templates/:version', await version(c.req.param('version'))),
+  );
 
   // The version this review started from (the built-in for reviews made before templates).
   app.get('/reviews/:id/template', async (c) => {
@@ -89,7 +92,10 @@ export function templateRoutes(deps: TemplateRoutesDeps): Hono {
     await requireLink(c, deps.store, id, 'doc.read');
     const doc = await deps.registry.snapshot(id);
     try {
-      return c.json({ ...(await reviewTemplate(deps.store, doc)), recorded: readMeta(doc).templateVersion });
+      return reply(c, 'GET /api/reviews/:id/template', {
+        ...(await reviewTemplate(deps.store, doc)),
+        recorded: readMeta(doc).templateVersion,
+      });
     } finally {
       doc.destroy();
     }

@@ -3,14 +3,10 @@
 // with the built-in content and flagged, never breaking the page.
 import type * as Y from 'yjs';
 import { readMeta } from '@hindsight/doc';
-import { BUILT_IN_TEMPLATE, type TemplateContent, type TemplateVersion } from '@hindsight/report';
+import type { TemplateVersionView } from '@hindsight/api';
+import { BUILT_IN_TEMPLATE, type TemplateContent } from '@hindsight/report';
 import type { StoredTemplate, TemplateRepository } from '../storage/templates.ts';
 import { templateContentSchema } from './schema.ts';
-
-/** A version as the API returns it. `readable: false` when the stored content no longer parses. */
-export interface TemplateVersionView extends TemplateVersion {
-  readable: boolean;
-}
 
 function toView(row: StoredTemplate): TemplateVersionView {
   let content: TemplateContent | null = null;

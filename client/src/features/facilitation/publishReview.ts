@@ -1,4 +1,5 @@
 // Publishing through the server (it records the published state); falls back to the status field if it cannot.
+import { ApiFailure, callApi } from '@hindsight/api';
 import { setStatus, type OpContext, type ReviewStatus } from '@hindsight/doc';
 import type * as Y from 'yjs';
 import { loadToken } from '../../app/localStore.ts';
@@ -13,22 +14,19 @@ export async function changeStatus(doc: Y.Doc, reviewId: string, status: ReviewS
     setStatus(doc, status, ctx);
     return;
   }
-  const token = loadToken(reviewId);
-  let res: Response;
   try {
-    res = await fetch(`/api/reviews/${encodeURIComponent(reviewId)}/publish`, {
-      method: 'POST',
-      headers: token ? { authorization: `Bearer ${token}` } : {},
-    });
-  } catch {
-    throw new Error('The server cannot be reached: publishing needs a connection. Try again when you are back online.');
-  }
-  if (res.status === 404) {
-    setStatus(doc, status, ctx);
-    return;
-  }
-  if (!res.ok) {
-    const body = (await res.json().catch(() => null)) as { error?: { message?: string } } | null;
-    throw new Error(`Publishing failed: ${body?.error?.message ?? `the server answered ${res.status}`}.`);
+    await callApi('POST /api/reviews/:id/publish', { params: { id: reviewId }, token: loadToken(reviewId) });
+  } catch (err) {
+    if (!(err instanceof ApiFailure)) throw err;
+    if (err.status === 404) {
+      setStatus(doc, status, ctx);
+      return;
+    }
+    if (err.status === 0) {
+      throw new Error(
+        'The server cannot be reached: publishing needs a connection. Try again when you are back online.',
+      );
+    }
+    throw new Error(`Publishing failed: ${err.message}.`);
   }
 }

@@ -2,14 +2,8 @@
 // remembers about it: a random key per review (so one person on a shared link
 // answers once per round) and which rounds it already answered. Neither says
 // who the person is; the server keeps only a one-way receipt of the key.
+import { callApi, type FeedbackAggregate } from '@hindsight/api';
 import type { FeedbackAnswer, FeedbackRound } from '@hindsight/protocol';
-import type { RoundSummary } from '@hindsight/report';
-import { request } from '../report/reportApi.ts';
-
-export interface FeedbackAggregate {
-  threshold: number;
-  rounds: RoundSummary[];
-}
 
 const keyOf = (reviewId: string): string => `hindsight:feedback-key:${reviewId}`;
 const doneOf = (reviewId: string, round: FeedbackRound): string => `hindsight:feedback-done:${reviewId}:${round}`;
@@ -43,15 +37,13 @@ export const answeredHere = (reviewId: string, round: FeedbackRound): boolean =>
 export const markAnswered = (reviewId: string, round: FeedbackRound): void => store(doneOf(reviewId, round), '1');
 
 export async function sendFeedback(reviewId: string, token: string, answer: FeedbackAnswer): Promise<void> {
-  await request(`/api/reviews/${encodeURIComponent(reviewId)}/feedback`, token, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ ...answer, respondent: respondentKey(reviewId) }),
+  await callApi('POST /api/reviews/:id/feedback', {
+    params: { id: reviewId },
+    token,
+    body: { ...answer, respondent: respondentKey(reviewId) },
   });
 }
 
-export async function fetchFeedback(reviewId: string, token: string): Promise<FeedbackAggregate> {
-  return (
-    await request(`/api/reviews/${encodeURIComponent(reviewId)}/feedback`, token)
-  ).json() as Promise<FeedbackAggregate>;
+export function fetchFeedback(reviewId: string, token: string): Promise<FeedbackAggregate> {
+  return callApi('GET /api/reviews/:id/feedback', { params: { id: reviewId }, token });
 }

@@ -1,10 +1,10 @@
 // `/actions`: every action item on this server, filtered, with completion rate and overdue count, CSV and .ics.
 import { useEffect, useMemo, useState } from 'react';
+import { fetchApiText } from '@hindsight/api';
 import { saveFile } from '../report/reportApi.ts';
-import { request } from '../report/reportApi.ts';
 import { ActionFilters } from './ActionFilters.tsx';
 import { ActionsTable } from './ActionsTable.tsx';
-import { actionsQueryString, fetchActions, type ActionQuery } from './followupApi.ts';
+import { actionsQuery, fetchActions, type ActionQuery } from './followupApi.ts';
 import { TeamToken } from './TeamToken.tsx';
 import { PageHeader } from './PageHeader.tsx';
 import { useTeamApi } from './useTeamApi.ts';
@@ -20,8 +20,8 @@ export function ActionsPage() {
     const review = new URLSearchParams(location.search).get('review');
     return review ? { review } : {};
   });
-  const qs = actionsQueryString(query);
-  const actions = useTeamApi(`actions${qs}`, (token) => fetchActions(query, token));
+  const wire = actionsQuery(query);
+  const actions = useTeamApi(`actions${JSON.stringify(wire)}`, (token) => fetchActions(query, token));
   const all = useTeamApi('actions-all', (token) => fetchActions({}, token));
   const [download, setDownload] = useState<string | null>(null);
   useEffect(() => {
@@ -34,8 +34,8 @@ export function ActionsPage() {
   }, [all.data]);
   const get = (ext: 'csv' | 'ics'): void => {
     setDownload(null);
-    request(`/api/actions.${ext}${qs}`, actions.token)
-      .then((r) => r.text())
+    const request = { query: wire, token: actions.token };
+    (ext === 'csv' ? fetchApiText('GET /api/actions.csv', request) : fetchApiText('GET /api/actions.ics', request))
       .then((body) => saveFile(body, `action-items.${ext}`, ext === 'csv' ? 'text/csv' : 'text/calendar'))
       .catch((err: unknown) => setDownload(err instanceof Error ? err.message : String(err)));
   };

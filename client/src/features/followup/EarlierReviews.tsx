@@ -2,14 +2,14 @@
 // server checks it and keeps it; the document gets the id only) and list its
 // unfinished action items, shown only while that link is valid.
 import { useCallback, useState, type FormEvent } from 'react';
+import { callApi } from '@hindsight/api';
 import { PublishingRoot, readEarlierReviews, unlinkEarlierReview } from '@hindsight/doc';
 import { REVIEW_PAGE_PATH, parseReviewLink, type EarlierReviewInfo } from '@hindsight/protocol';
 import { loadToken } from '../../app/localStore.ts';
 import { useReview } from '../../sync/ReviewContext.tsx';
 import { useYRead } from '../../sync/useY.ts';
-import { request } from '../report/reportApi.ts';
 import { useApi } from '../report/useApi.ts';
-import { linkEarlier, type EarlierActions } from './followupApi.ts';
+import { linkEarlier } from './followupApi.ts';
 
 export function EarlierReviews() {
   const { sync, ctx, canWrite } = useReview();
@@ -20,8 +20,7 @@ export function EarlierReviews() {
   const token = loadToken(sync.reviewId);
   const key = `${sync.reviewId}:${linked.map((l) => l.reviewId).join(',')}`;
   const earlier = useApi(token ? key : null, async () => {
-    const res = await request(`/api/reviews/${encodeURIComponent(sync.reviewId)}/earlier-actions`, token);
-    return (await res.json()) as EarlierActions;
+    return callApi('GET /api/reviews/:id/earlier-actions', { params: { id: sync.reviewId }, token });
   });
   const [input, setInput] = useState('');
   const [error, setError] = useState<string | null>(null);

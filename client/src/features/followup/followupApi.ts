@@ -1,18 +1,8 @@
-// The cross-review follow-up API (the team link's token) and its shapes.
-import type { ActionRow, ActionStats, ReviewMetrics } from '@hindsight/report';
-import { LINK_FRAGMENT_KEY, type EarlierReviewInfo, type LinkEarlierRequest } from '@hindsight/protocol';
-import { request } from '../report/reportApi.ts';
-
-/** Response of `GET /api/reviews/:id/earlier-actions`. */
-export interface EarlierActions {
-  reviews: EarlierReviewInfo[];
-  items: ActionRow[];
-}
-
-export interface ActionsResult {
-  stats: ActionStats;
-  items: ActionRow[];
-}
+// The cross-review follow-up API (the team link's token): the tokens this browser keeps, the action filters,
+// and linking an earlier review.
+import { callApi, type ActionsQuery, type ActionsResult } from '@hindsight/api';
+import type { ReviewMetrics } from '@hindsight/report';
+import { LINK_FRAGMENT_KEY, type EarlierReviewInfo } from '@hindsight/protocol';
 
 const TOKEN_KEY = 'hindsight:team-token';
 
@@ -62,33 +52,27 @@ export interface ActionQuery {
   review?: string;
 }
 
-export function actionsQueryString(q: ActionQuery): string {
-  const p = new URLSearchParams();
-  if (q.owner?.trim()) p.set('owner', q.owner.trim());
-  if (q.status?.length) p.set('status', q.status.join(','));
-  if (q.dueBefore) p.set('dueBefore', q.dueBefore);
-  if (q.dueAfter) p.set('dueAfter', q.dueAfter);
-  if (q.overdue) p.set('overdue', 'true');
-  if (q.review?.trim()) p.set('review', q.review.trim());
-  const s = p.toString();
-  return s ? `?${s}` : '';
+/** The query of `GET /api/actions` (and its CSV and iCalendar forms) for the filters (empty ones left out). */
+export function actionsQuery(q: ActionQuery): ActionsQuery {
+  return {
+    ...(q.owner?.trim() ? { owner: q.owner.trim() } : {}),
+    ...(q.status?.length ? { status: q.status.join(',') } : {}),
+    ...(q.dueBefore ? { dueBefore: q.dueBefore } : {}),
+    ...(q.dueAfter ? { dueAfter: q.dueAfter } : {}),
+    ...(q.overdue ? { overdue: 'true' } : {}),
+    ...(q.review?.trim() ? { review: q.review.trim() } : {}),
+  };
 }
 
-export async function fetchActions(q: ActionQuery, token: string | null): Promise<ActionsResult> {
-  return (await request(`/api/actions${actionsQueryString(q)}`, token)).json() as Promise<ActionsResult>;
+export function fetchActions(q: ActionQuery, token: string | null): Promise<ActionsResult> {
+  return callApi('GET /api/actions', { query: actionsQuery(q), token });
 }
 
-export async function fetchMetrics(token: string | null): Promise<ReviewMetrics> {
-  return (await request('/api/metrics/reviews', token)).json() as Promise<ReviewMetrics>;
+export function fetchMetrics(token: string | null): Promise<ReviewMetrics> {
+  return callApi('GET /api/metrics/reviews', { token });
 }
 
 /** Links an earlier review by one of its links (the server checks it; only the id reaches the document). */
-export async function linkEarlier(reviewId: string, token: string | null, link: string): Promise<EarlierReviewInfo> {
-  const body: LinkEarlierRequest = { link };
-  const res = await request(`/api/reviews/${encodeURIComponent(reviewId)}/earlier`, token, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  return res.json() as Promise<EarlierReviewInfo>;
+export function linkEarlier(reviewId: string, token: string | null, link: string): Promise<EarlierReviewInfo> {
+  return callApi('POST /api/reviews/:id/earlier', { params: { id: reviewId }, token, body: { link } });
 }

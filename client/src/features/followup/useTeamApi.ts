@@ -1,6 +1,6 @@
 // Loads a cross-review resource with the team link's token, and tells when the server wants one.
 import { useEffect, useState } from 'react';
-import { ApiFailure } from '../../app/api.ts';
+import { ApiFailure } from '@hindsight/api';
 import { useApi, type ApiState } from '../report/useApi.ts';
 import { loadTeamToken, saveTeamToken } from './followupApi.ts';
 

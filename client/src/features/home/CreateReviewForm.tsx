@@ -1,6 +1,6 @@
 // The form that starts a new review; its creator becomes the facilitator and gets the share links.
 import { useId, useState, type FormEvent } from 'react';
-import { ApiFailure, createReview } from '../../app/api.ts';
+import { ApiFailure, callApi } from '@hindsight/api';
 import { loadName, rememberReview, saveShareLinks, saveToken } from '../../app/localStore.ts';
 import { navigate, reviewPath } from '../../app/router.ts';
 import { fromLocalInput, viewerZone } from '../../app/timeZone.ts';
@@ -27,11 +27,13 @@ export function CreateReviewForm() {
     setError(null);
     try {
       const started = fromLocalInput(startedAt, zone);
-      const created = await createReview({
-        title: title.trim(),
-        severity,
-        ...(started !== null ? { startedAt: started } : {}),
-        ...(loadName() ? { facilitatorName: loadName()! } : {}),
+      const created = await callApi('POST /api/reviews', {
+        body: {
+          title: title.trim(),
+          severity,
+          ...(started !== null ? { startedAt: started } : {}),
+          ...(loadName() ? { facilitatorName: loadName()! } : {}),
+        },
       });
       const token = tokenFromLink(created.links.facilitator);
       if (token) saveToken(created.id, token);

@@ -1,7 +1,7 @@
 // On a fresh instance, the person at the server's own machine sees the team link once (like a setup screen):
 // it opens the action items and insights across every review. Elsewhere, or later, nothing shows.
 import { useEffect, useState } from 'react';
-import { TEAM_LINK_API_PATH } from '@hindsight/protocol';
+import { callApi } from '@hindsight/api';
 import { CopyButton } from '../../ui/CopyButton.tsx';
 import { saveTeamToken, teamTokenFrom } from '../followup/followupApi.ts';
 
@@ -9,12 +9,7 @@ export function TeamLinkClaim() {
   const [url, setUrl] = useState<string | null>(null);
   useEffect(() => {
     let live = true;
-    fetch(`${TEAM_LINK_API_PATH}/claim`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: '{}',
-    })
-      .then((res) => (res.status === 200 ? (res.json() as Promise<{ url: string }>) : null))
+    callApi('POST /api/team-link/claim', { body: {} })
       .then((body) => {
         if (!live || !body) return;
         // This browser keeps it too, so /actions opens at once here.

@@ -1,8 +1,9 @@
 // The anonymised report before publishing: every change (pseudonyms, redactions) listed, and the report itself.
 import { useEffect, useRef } from 'react';
+import { callApi } from '@hindsight/api';
 import { useReview } from '../../sync/ReviewContext.tsx';
 import { ReportFrame } from '../report/ReportFrame.tsx';
-import { fetchAnonymisedPreview, fetchExport } from '../report/reportApi.ts';
+import { fetchExport } from '../report/reportApi.ts';
 import { useApi } from '../report/useApi.ts';
 import { Redactions } from './Redactions.tsx';
 import { Suspects } from './Suspects.tsx';
@@ -21,7 +22,7 @@ const KIND_LABEL: Record<string, string> = {
 export function AnonymisedPreview({ token, onClose }: { token: string; onClose: () => void }) {
   const { sync } = useReview();
   const id = sync.reviewId;
-  const preview = useApi(id, () => fetchAnonymisedPreview(id, token));
+  const preview = useApi(id, () => callApi('GET /api/reviews/:id/anonymised-preview', { params: { id }, token }));
   const html = useApi(id, () => fetchExport(id, token, 'html', { anonymised: true }));
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);

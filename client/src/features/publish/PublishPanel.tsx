@@ -1,11 +1,11 @@
 // The facilitator's publishing panel: checklist, the edit-history purge, anonymised preview, and the Publish
 // button (POST /publish).
 import { useCallback, useState } from 'react';
+import { callApi, type PublishResult } from '@hindsight/api';
 import { readMeta, roots } from '@hindsight/doc';
 import { loadToken } from '../../app/localStore.ts';
 import { useReview } from '../../sync/ReviewContext.tsx';
 import { useYRead } from '../../sync/useY.ts';
-import { publishReview, type PublishResult } from '../report/reportApi.ts';
 import { When } from '../report/When.tsx';
 import { Checklist } from './Checklist.tsx';
 import { HistoryPurge } from './HistoryPurge.tsx';
@@ -40,7 +40,7 @@ export function PublishPanel({ previewOpen, onPreview, onPublished }: PublishPan
     }
     setBusy(true);
     setError(null);
-    publishReview(sync.reviewId, token)
+    callApi('POST /api/reviews/:id/publish', { params: { id: sync.reviewId }, token })
       .then((r) => {
         setResult(r);
         setConfirming(false);

@@ -2,12 +2,13 @@
 // publication, with its date, earlier versions and what this version amended. No live document, no
 // presence, no edit history, and no way into the live review.
 import { useEffect, useMemo, useState } from 'react';
+import type { PublishedInfo } from '@hindsight/api';
 import { IncidentReplayView } from '../replay/IncidentReplay.tsx';
 import { ReportFrame } from '../report/ReportFrame.tsx';
 import { amendedNames } from '../report/Amendments.tsx';
 import { When } from '../report/When.tsx';
 import { PublishedEarlier } from './PublishedEarlier.tsx';
-import { publishedEntryView, publishedMarkers, type PublishedInfo } from './publishedApi.ts';
+import { publishedEntryView, publishedMarkers } from './publishedApi.ts';
 
 type Tab = 'report' | 'replay';
 const TABS: readonly [Tab, string][] = [

@@ -1,32 +1,12 @@
 // The published review as a reader link gets it (`GET /api/reviews/:id/published`), and its timeline as the
 // replay's entries. Nothing here touches the live document.
-import { LINK_FRAGMENT_KEY, READER_PAGE_PATH, type PublishedEarlier } from '@hindsight/protocol';
-import type { DelayThresholds, EntryView, IncidentMarker, TimePrecision } from '@hindsight/doc';
-import type { PublishedEntry, PublishedExport, ReportSections } from '@hindsight/report';
-import { request } from '../report/reportApi.ts';
+import { callApi, type PublishedInfo } from '@hindsight/api';
+import { LINK_FRAGMENT_KEY, READER_PAGE_PATH } from '@hindsight/protocol';
+import type { EntryView, IncidentMarker, TimePrecision } from '@hindsight/doc';
+import type { PublishedEntry, PublishedExport } from '@hindsight/report';
 
-export type PublishedInfo =
-  | { published: false; startedAt: string }
-  | {
-      published: true;
-      version: number;
-      publishedAt: string;
-      versions: { version: number; publishedAt: string }[];
-      /** Report sections this version changed compared with the previous one. */
-      amendedSections: string[];
-      /** The section titles of the template version the review started from. */
-      sections: ReportSections;
-      html: string;
-      review: PublishedExport;
-      thresholds: DelayThresholds;
-      /** The earlier reviews this version links, named only while the link pasted for each is valid. */
-      earlier?: PublishedEarlier;
-    };
-
-export async function fetchPublished(reviewId: string, token: string): Promise<PublishedInfo> {
-  return (
-    await request(`/api/reviews/${encodeURIComponent(reviewId)}/published`, token)
-  ).json() as Promise<PublishedInfo>;
+export function fetchPublished(reviewId: string, token: string): Promise<PublishedInfo> {
+  return callApi('GET /api/reviews/:id/published', { params: { id: reviewId }, token });
 }
 
 const ms = (iso: string | null): number | null => {

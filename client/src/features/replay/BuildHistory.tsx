@@ -1,7 +1,8 @@
 // "How the review was built": a scrubber over the edit history; the review as it stood at each update, and who wrote it.
 import { useEffect, useMemo, useState } from 'react';
 import { formatClock, formatUtc, viewerZone } from '../../app/timeZone.ts';
-import { fetchHistoryIndex, type HistoryIndex } from './historyApi.ts';
+import type { HistoryIndex } from '@hindsight/protocol';
+import { fetchHistoryIndex } from './historyApi.ts';
 import { addedEntries } from './historyDoc.ts';
 import { HistorySnapshot } from './HistorySnapshot.tsx';
 import { useHistoryState } from './useHistoryState.ts';

@@ -1,7 +1,6 @@
 // The edit-history API (index, and the review as of a seq), cached in memory and in Cache Storage for offline use.
+import { apiHeaders, apiPath, checkAnswer } from '@hindsight/api';
 import type { HistoryIndex } from '@hindsight/protocol';
-
-export type { HistoryIndex };
 
 const CACHE = 'hindsight-history-v1';
 const memory = new Map<string, Promise<Uint8Array>>();
@@ -13,11 +12,7 @@ async function cached(url: string, token: string, fresh: boolean): Promise<Respo
     if (hit) return hit;
   }
   try {
-    const res = await fetch(url, { headers: { authorization: `Bearer ${token}` } });
-    if (!res.ok) {
-      const body = (await res.json().catch(() => null)) as { error?: { message?: string } } | null;
-      throw new Error(body?.error?.message ?? `the server answered ${res.status}`);
-    }
+    const res = await checkAnswer(await fetch(url, { headers: apiHeaders(token) }));
     await store?.put(url, res.clone()).catch(() => undefined);
     return res;
   } catch (err) {
@@ -28,11 +23,10 @@ async function cached(url: string, token: string, fresh: boolean): Promise<Respo
   }
 }
 
-const base = (reviewId: string): string => `/api/reviews/${encodeURIComponent(reviewId)}/history`;
-
 /** The history index, always asked fresh (it grows); the last copy when offline. */
 export async function fetchHistoryIndex(reviewId: string, token: string): Promise<HistoryIndex> {
-  return (await (await cached(base(reviewId), token, true)).json()) as HistoryIndex;
+  const url = apiPath('GET /api/reviews/:id/history', { params: { id: reviewId } });
+  return (await (await cached(url, token, true)).json()) as HistoryIndex;
 }
 
 /**
@@ -45,7 +39,10 @@ export function fetchStateAt(
   seq: number,
   since: number | null = null,
 ): Promise<Uint8Array> {
-  const url = `${base(reviewId)}/state?seq=${seq}${since === null ? '' : `&since=${since}`}`;
+  const url = apiPath('GET /api/reviews/:id/history/state', {
+    params: { id: reviewId },
+    query: { seq: String(seq), ...(since === null ? {} : { since: String(since) }) },
+  });
   let pending = memory.get(url);
   if (!pending) {
     pending = cached(url, token, false).then(async (res) => new Uint8Array(await res.arrayBuffer()));

@@ -1,6 +1,6 @@
 // What was published and what changed since: versions, and the report sections edited after publishing.
 import { amendedSectionTitle, reportSectionsOf, type ReportSections } from '@hindsight/report';
-import type { PublicationInfo } from './reportApi.ts';
+import type { PublicationInfo } from '@hindsight/api';
 import { When } from './When.tsx';
 
 /** The amended parts of the report, named by the review's template titles (the built-in ones when unknown). */
@@ -13,7 +13,7 @@ export function Amendments({ info }: { info: PublicationInfo }) {
   return (
     <div className="publication-info" data-testid="publication-info">
       <p>
-        Published <When at={last.publishedAt} /> by {last.by}
+        Published <When at={last.publishedAt} /> {last.by ? `by ${last.by}` : null}
         {info.publications.length > 1 && ` (version ${last.version})`}.
       </p>
       {info.amended && (

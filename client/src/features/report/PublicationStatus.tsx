@@ -1,17 +1,19 @@
 // In the review's report tab: whether and when it was published, amendments, the report page and downloads.
 import { useEffect } from 'react';
+import { callApi } from '@hindsight/api';
 import { loadShareLinks, loadToken } from '../../app/localStore.ts';
 import { useReview } from '../../sync/ReviewContext.tsx';
 import { CopyButton } from '../../ui/CopyButton.tsx';
 import { Amendments } from './Amendments.tsx';
 import { ReportDownloads } from './ReportDownloads.tsx';
-import { fetchPublication } from './reportApi.ts';
 import { useApi } from './useApi.ts';
 
 export function PublicationStatus({ version }: { version: number }) {
   const { sync, role } = useReview();
   const token = loadToken(sync.reviewId);
-  const info = useApi(token ? `${sync.reviewId}:${version}` : null, () => fetchPublication(sync.reviewId, token!));
+  const info = useApi(token ? `${sync.reviewId}:${version}` : null, () =>
+    callApi('GET /api/reviews/:id/publication', { params: { id: sync.reviewId }, token }),
+  );
   // Amendments appear as the document changes; look again every half minute while the tab is open.
   useEffect(() => {
     const timer = setInterval(info.reload, 30_000);

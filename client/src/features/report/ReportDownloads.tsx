@@ -1,13 +1,12 @@
 // Download buttons for the report as Markdown and self-contained HTML (fetched with the link token).
 import { useState } from 'react';
-import { exportPath, request, saveFile, type ExportQuery } from './reportApi.ts';
+import { fetchExport, saveFile, type ReportOptions } from './reportApi.ts';
 
-export function ReportDownloads({ reviewId, token, query }: { reviewId: string; token: string; query: ExportQuery }) {
+export function ReportDownloads({ reviewId, token, query }: { reviewId: string; token: string; query: ReportOptions }) {
   const [error, setError] = useState<string | null>(null);
   const download = (format: 'md' | 'html'): void => {
     setError(null);
-    request(exportPath(reviewId, format, query), token)
-      .then((res) => res.text())
+    fetchExport(reviewId, token, format, query)
       .then((body) => {
         const suffix = query.anonymised ? '-anonymised' : '';
         const type = format === 'md' ? 'text/markdown' : 'text/html';

@@ -1,12 +1,12 @@
 // The report page (`/r/<id>/report`): the published report for whoever holds a link, amendments, downloads.
 import { useEffect, useMemo, useState } from 'react';
-import { ApiFailure, fetchSession } from '../../app/api.ts';
+import { ApiFailure, callApi } from '@hindsight/api';
 import { openAsReader } from '../published/publishedApi.ts';
 import { loadToken, saveToken } from '../../app/localStore.ts';
 import { Amendments } from './Amendments.tsx';
 import { ReportDownloads } from './ReportDownloads.tsx';
 import { ReportFrame } from './ReportFrame.tsx';
-import { fetchExport, fetchPublication, type ExportQuery } from './reportApi.ts';
+import { fetchExport, type ReportOptions } from './reportApi.ts';
 import { useApi } from './useApi.ts';
 import './report.css';
 
@@ -16,18 +16,20 @@ export function ReportPage({ reviewId, linkToken }: { reviewId: string; linkToke
     return linkToken ?? loadToken(reviewId);
   }, [reviewId, linkToken]);
   const session = useApi(token ? `s:${reviewId}` : null, () =>
-    fetchSession(reviewId, token!).catch(async (err: unknown) => {
+    callApi('GET /api/reviews/:id/session', { params: { id: reviewId }, token }).catch(async (err: unknown) => {
       // A reader link has only the published review: go there.
       if (err instanceof ApiFailure && err.status === 403 && (await openAsReader(reviewId, token!)))
         return new Promise<never>(() => undefined);
       throw err;
     }),
   );
-  const publication = useApi(token ? `p:${reviewId}` : null, () => fetchPublication(reviewId, token!));
+  const publication = useApi(token ? `p:${reviewId}` : null, () =>
+    callApi('GET /api/reviews/:id/publication', { params: { id: reviewId }, token }),
+  );
   const [anonymised, setAnonymised] = useState(true);
   const [current, setCurrent] = useState(false);
   const published = publication.data?.published ?? false;
-  const query: ExportQuery = { anonymised, version: published && !current ? 'published' : 'current' };
+  const query: ReportOptions = { anonymised, version: published && !current ? 'published' : 'current' };
   const key = publication.data && token ? `${reviewId}:${anonymised}:${query.version}` : null;
   const report = useApi(key, () => fetchExport(reviewId, token!, 'html', query));
   const title = session.data?.title ?? 'Report';

@@ -1,80 +1,33 @@
-// The report and publishing API as the client uses it (Bearer link token): exports, preview, publish, publication.
-import { ApiFailure } from '../../app/api.ts';
-import type { ReportSections } from '@hindsight/report';
+// The report exports as the client asks for them (Bearer link token), and saving one as a file.
+import { fetchApiText, type ExportQuery } from '@hindsight/api';
 
-export interface PublicationInfo {
-  published: boolean;
-  publications: { version: number; publishedAt: string; by: string }[];
-  amended: boolean;
-  amendedSections: string[];
-  /** The section titles of the review's template version (absent before the first publication). */
-  sections?: ReportSections;
-}
-
-export interface AnonymisedPreviewInfo {
-  pseudonyms: Record<string, string>;
-  /** Each person with every form that is hidden (names, labels, handles). */
-  people: { name: string; pseudonym: string; forms: string[] }[];
-  changes: { path: string; kind: string; original: string; replacement: string }[];
-  /** Words that may be names, left in place for the facilitator to decide. */
-  suspects: { path: string; text: string }[];
-}
-
-export interface PublishResult {
-  status: string;
-  version: number;
-  publishedAt: string;
-}
-
-export interface ExportQuery {
+/** Which report the page shows: anonymised or named, which timeline, the published or the current version. */
+export interface ReportOptions {
   anonymised?: boolean;
   timeline?: 'all' | 'starred' | 'auto';
   version?: 'published' | 'current';
 }
 
-/** GET or POST with the token; throws ApiFailure with the server's message. */
-export async function request(path: string, token: string | null, init: RequestInit = {}): Promise<Response> {
-  let res: Response;
-  try {
-    res = await fetch(path, {
-      ...init,
-      headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(init.headers ?? {}) },
-    });
-  } catch {
-    throw new ApiFailure(0, 'the server cannot be reached; check the connection and try again');
-  }
-  if (!res.ok) {
-    const body = (await res.json().catch(() => null)) as { error?: { message?: string } } | null;
-    throw new ApiFailure(res.status, body?.error?.message ?? `request failed (${res.status})`);
-  }
-  return res;
+/** The export route's query for `options` (defaults left out). */
+export function exportQuery(options: ReportOptions = {}): ExportQuery {
+  return {
+    ...(options.anonymised ? { anonymised: '1' } : {}),
+    ...(options.timeline && options.timeline !== 'auto' ? { timeline: options.timeline } : {}),
+    ...(options.version === 'published' ? { version: 'published' } : {}),
+  };
 }
 
-const base = (id: string): string => `/api/reviews/${encodeURIComponent(id)}`;
-
-export function exportPath(id: string, format: 'md' | 'html', q: ExportQuery = {}): string {
-  const params = new URLSearchParams();
-  if (q.anonymised) params.set('anonymised', '1');
-  if (q.timeline && q.timeline !== 'auto') params.set('timeline', q.timeline);
-  if (q.version === 'published') params.set('version', 'published');
-  const query = params.toString();
-  return `${base(id)}/export.${format}${query ? `?${query}` : ''}`;
-}
-
-export async function fetchExport(id: string, token: string, format: 'md' | 'html', q?: ExportQuery): Promise<string> {
-  return (await request(exportPath(id, format, q), token)).text();
-}
-
-export async function fetchPublication(id: string, token: string): Promise<PublicationInfo> {
-  return (await request(`${base(id)}/publication`, token)).json() as Promise<PublicationInfo>;
-}
-
-export async function fetchAnonymisedPreview(id: string, token: string): Promise<AnonymisedPreviewInfo> {
-  return (await request(`${base(id)}/anonymised-preview`, token)).json() as Promise<AnonymisedPreviewInfo>;
-}
-
-export async function publishReview(id: string, token: string): Promise<PublishResult> {
-  return (await request(`${base(id)}/publish`, token, { method: 'POST' })).json() as Promise<PublishResult>;
+/** The report as Markdown or self-contained HTML; throws ApiFailure with the server's message. */
+export function fetchExport(
+  id: string,
+  token: string,
+  format: 'md' | 'html',
+  options?: ReportOptions,
+): Promise<string> {
+  const request = { params: { id }, query: exportQuery(options), token };
+  return format === 'md'
+    ? fetchApiText('GET /api/reviews/:id/export.md', request)
+    : fetchApiText('GET /api/reviews/:id/export.html', request);
 }
 
 /** Saves a fetched body as a file (links cannot carry the Bearer token, so the browser downloads a blob). */

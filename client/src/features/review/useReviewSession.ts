@@ -1,7 +1,7 @@
 // Resolves what a token grants: asks the server, falls back to what this browser remembers when offline.
 import { useEffect, useState } from 'react';
+import { ApiFailure, callApi } from '@hindsight/api';
 import type { Role } from '@hindsight/protocol';
-import { ApiFailure, fetchSession } from '../../app/api.ts';
 import { takeEarlySession } from '../../app/earlyReview.ts';
 import { loadRecent, rememberReview } from '../../app/localStore.ts';
 import { openAsReader } from '../published/publishedApi.ts';
@@ -19,7 +19,10 @@ export function useReviewSession(reviewId: string, token: string | null, link: s
     let cancelled = false;
     // Asked even without a token: the server says whether the review exists before it asks for one.
     // The entry module may have asked already (a review page load).
-    (takeEarlySession(reviewId, token ?? '') ?? fetchSession(reviewId, token ?? ''))
+    (
+      takeEarlySession(reviewId, token ?? '') ??
+      callApi('GET /api/reviews/:id/session', { params: { id: reviewId }, token: token ?? '' })
+    )
       .then((session) => {
         if (cancelled) return;
         if (link !== null) {

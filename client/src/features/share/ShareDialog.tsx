@@ -2,7 +2,7 @@
 // each saying in plain words who the link is for and what it shows, with copy, a new link, and revoke.
 import { useCallback, useEffect, useState } from 'react';
 import { ROLE_PURPOSES, type LinkInfo } from '@hindsight/protocol';
-import { ApiFailure } from '../../app/api.ts';
+import { ApiFailure } from '@hindsight/api';
 import { loadShareLinks, loadToken, saveShareLinks, type ShareLinks } from '../../app/localStore.ts';
 import { useReview } from '../../sync/ReviewContext.tsx';
 import { CopyButton } from '../../ui/CopyButton.tsx';

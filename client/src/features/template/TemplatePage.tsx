@@ -5,7 +5,7 @@
 // says what does not fit.
 import { useEffect, useState, type FormEvent } from 'react';
 import type { TemplateContent } from '@hindsight/report';
-import { ApiFailure } from '../../app/api.ts';
+import { ApiFailure } from '@hindsight/api';
 import { PageHeader } from '../followup/PageHeader.tsx';
 import { TeamToken } from '../followup/TeamToken.tsx';
 import { loadTeamToken, saveTeamToken } from '../followup/followupApi.ts';

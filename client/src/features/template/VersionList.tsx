@@ -1,9 +1,10 @@
 // Every saved version of the template, newest first, each with its note and a link to what it changed.
 import { templateName } from '@hindsight/report';
 import { formatFull, viewerZone } from '../../app/timeZone.ts';
-import { diffPath, type VersionSummary } from './templateApi.ts';
+import type { TemplateVersionList } from '@hindsight/api';
+import { diffPath } from './templateApi.ts';
 
-export function VersionList({ versions }: { versions: VersionSummary[] }) {
+export function VersionList({ versions }: { versions: TemplateVersionList['versions'] }) {
   const zone = viewerZone();
   return (
     <section className="card quarter-card" aria-labelledby="t-versions">

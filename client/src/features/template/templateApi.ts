@@ -1,52 +1,38 @@
 // The instance template's API: versions (anyone may read), saving a new one
 // (the team link or the operator token), the diff between two.
-import type { TemplateContent, TemplateFieldDiff, TemplateVersion } from '@hindsight/report';
-import { request } from '../report/reportApi.ts';
+import {
+  callApi,
+  type ReviewTemplate,
+  type TemplateDiff,
+  type TemplateVersionList,
+  type TemplateVersionView,
+} from '@hindsight/api';
+import type { TemplateContent } from '@hindsight/report';
 
-export interface VersionSummary {
-  version: number;
-  note: string;
-  createdAt: number;
-  readable: boolean;
+export function fetchVersions(): Promise<TemplateVersionList> {
+  return callApi('GET /api/templates', {});
 }
 
-export interface TemplateDiff {
-  from: Omit<VersionSummary, 'readable'>;
-  to: Omit<VersionSummary, 'readable'>;
-  fields: TemplateFieldDiff[];
-}
-
-export async function fetchVersions(): Promise<{ latest: number; versions: VersionSummary[] }> {
-  return (await request('/api/templates', null)).json() as Promise<{ latest: number; versions: VersionSummary[] }>;
-}
-
-export async function fetchVersion(version: number | 'latest'): Promise<TemplateVersion> {
-  return (await request(`/api/templates/${version}`, null)).json() as Promise<TemplateVersion>;
+export function fetchVersion(version: number | 'latest'): Promise<TemplateVersionView> {
+  return callApi('GET /api/templates/:version', { params: { version } });
 }
 
 /** Saves `content` as a new version; throws ApiFailure (401 without the team link, 403 revoked, 400 saying what does not fit). */
-export async function saveVersion(
+export function saveVersion(
   note: string,
   content: TemplateContent,
   token: string | null,
-): Promise<TemplateVersion> {
-  const res = await request('/api/templates', token, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ note, content }),
-  });
-  return res.json() as Promise<TemplateVersion>;
+): Promise<TemplateVersionView> {
+  return callApi('POST /api/templates', { body: { note, content }, token });
 }
 
-export async function fetchDiff(from: number, to: number): Promise<TemplateDiff> {
-  return (await request(`/api/templates/diff?from=${from}&to=${to}`, null)).json() as Promise<TemplateDiff>;
+export function fetchDiff(from: number, to: number): Promise<TemplateDiff> {
+  return callApi('GET /api/templates/diff', { query: { from: String(from), to: String(to) } });
 }
 
 /** The version a review started from, read with the review's link token. */
-export async function fetchReviewTemplate(reviewId: string, token: string | null): Promise<TemplateVersion> {
-  return (
-    await request(`/api/reviews/${encodeURIComponent(reviewId)}/template`, token)
-  ).json() as Promise<TemplateVersion>;
+export function fetchReviewTemplate(reviewId: string, token: string | null): Promise<ReviewTemplate> {
+  return callApi('GET /api/reviews/:id/template', { params: { id: reviewId }, token });
 }
 
 /** The diff page's address between two versions. */
