@@ -143,7 +143,9 @@ describe('report exports and publishing', () => {
     });
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({ status: 'published', version: 1 });
-    await waitFor(() => readMeta(watcher.doc).status === 'published', 'the reader to see the review published');
+    await waitFor(() => readMeta(watcher.doc).status === 'published', 'the observer to see the review published');
+    // The editor's client gets the same server change on its own socket, not necessarily by now: wait for it too.
+    await waitFor(() => readMeta(clients[1]!.doc).publishedAt !== null, 'the editor to see the review published');
     expect(readMeta(clients[1]!.doc).publishedAt).toEqual(expect.any(Number));
     expect((await exportJson(server, review.id, review.tokens.observer)).status).toBe('published');
 
