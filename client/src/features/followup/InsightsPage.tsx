@@ -37,7 +37,12 @@ function Charts({ m }: { m: ReviewMetrics }) {
   );
   const reviews = m.reviewsPerMonth.reduce((n, r) => n + r.reviews, 0);
   const lastRate = m.actionCompletion.at(-1)?.cumulativeRate ?? null;
-  const empty = (n: number, what: string) => (n === 0 ? <p className="muted">No {what} yet.</p> : null);
+  const empty = (n: number, what: string, hint = '') =>
+    n === 0 ? (
+      <p className="muted">
+        No {what} yet.{hint && ` ${hint}`}
+      </p>
+    ) : null;
   return (
     <div className="insights-grid">
       <ChartFigure
@@ -65,7 +70,13 @@ function Charts({ m }: { m: ReviewMetrics }) {
         id="chart-detect"
         title="Time to detect and resolve"
         summary={`Per review with a start time: median ${med(m.medians.detectMinutes, 'min')} to detect, ${med(m.medians.resolveMinutes, 'min')} to resolve.`}
-        chart={empty(m.detectResolve.length, 'reviews with incident times') ?? <UPlotChart {...specs.detect} />}
+        chart={
+          empty(
+            m.detectResolve.filter((r) => r.detectMinutes !== null || r.resolveMinutes !== null).length,
+            'review with its detected or resolved time set',
+            'Set them from a timeline entry (“mark as detected”) or in a review’s Facts panel.',
+          ) ?? <UPlotChart {...specs.detect} />
+        }
         table={<DetectResolveTable m={m} />}
       />
     </div>

@@ -17,3 +17,22 @@ export function timeDomain(xs: readonly number[], minSpan = 14 * DAY): [number, 
   const pad = Math.max(span * 0.06, (minSpan - span) / 2);
   return [min - pad, max + pad];
 }
+
+/** A round number at or above `v`: 1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6 or 8 times a power of ten. */
+function niceCeil(v: number): number {
+  const power = 10 ** Math.floor(Math.log10(v));
+  const m = [1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10].find((f) => f * power >= v - 1e-9) ?? 10;
+  return Math.round(m * power * 1e6) / 1e6;
+}
+
+/**
+ * The y range of a value chart: from 0 to a round number with about 10% air above the highest value, so
+ * the highest point never sits on the frame's edge above the last labelled gridline; 0–1 when all are 0.
+ */
+export function valueRange(max: number | null | undefined): [number, number] {
+  const top = Number.isFinite(max) && (max as number) > 0 ? (max as number) : 0;
+  return [0, top === 0 ? 1 : niceCeil(top * 1.1)];
+}
+
+/** Tick steps for counts (reviews, action items): whole numbers only, never "0.5 reviews". */
+export const COUNT_STEPS = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1_000, 2_000, 5_000, 10_000];

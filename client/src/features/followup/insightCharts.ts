@@ -2,7 +2,7 @@
 import uPlot from 'uplot';
 import type { ReviewMetrics } from '@hindsight/report';
 import { chartColours } from './UPlotChart.tsx';
-import { timeDomain } from './chartDomain.ts';
+import { COUNT_STEPS, timeDomain, valueRange } from './chartDomain.ts';
 
 export interface ChartSpec {
   options: Omit<uPlot.Options, 'width' | 'height'>;
@@ -22,6 +22,12 @@ function categoryAxis(labels: string[], text: string, grid: string): uPlot.Axis 
     values: (_u, splits) => splits.map((i) => labels[i] ?? ''),
   };
 }
+
+/** A value axis of whole counts: integer steps only. */
+const countAxis = (text: string, grid: string, label: string): uPlot.Axis => ({
+  ...valueAxis(text, grid, label),
+  incrs: COUNT_STEPS,
+});
 
 function valueAxis(text: string, grid: string, label?: string, scale?: string, side?: 1 | 3): uPlot.Axis {
   // uPlot takes a key that is present but undefined as set: an axis with `scale: undefined` is never drawn.
@@ -54,8 +60,8 @@ export function reviewsPerMonthChart(m: ReviewMetrics): ChartSpec {
   const months = m.reviewsPerMonth.map((r) => r.month);
   return {
     options: {
-      scales: { x: categoryScale(months.length), y: { range: (_u, _min, max) => [0, Math.max(1, max)] } },
-      axes: [categoryAxis(months, c.text, c.grid), valueAxis(c.text, c.grid, 'reviews')],
+      scales: { x: categoryScale(months.length), y: { range: (_u, _min, max) => valueRange(max) } },
+      axes: [categoryAxis(months, c.text, c.grid), countAxis(c.text, c.grid, 'reviews')],
       series: [
         monthSeries(months),
         { label: 'Reviews', fill: c.series[0], stroke: c.series[0], paths: bars(-1), points: { show: false } },
@@ -72,7 +78,7 @@ export function timeToPublishChart(m: ReviewMetrics): ChartSpec {
   const xs = m.timeToPublish.map((t) => t.publishedAt / 1000);
   return {
     options: {
-      scales: { x: timeScale(xs), y: { range: (_u, _min, max) => [0, Math.max(1, max)] } },
+      scales: { x: timeScale(xs), y: { range: (_u, _min, max) => valueRange(max) } },
       axes: [{ stroke: c.text, grid: { show: false }, ticks: { stroke: c.grid } }, valueAxis(c.text, c.grid, 'hours')],
       series: [
         { label: 'Published' },
@@ -95,12 +101,12 @@ export function actionCompletionChart(m: ReviewMetrics): ChartSpec {
     options: {
       scales: {
         x: categoryScale(months.length),
-        y: { range: (_u, _min, max) => [0, Math.max(1, max)] },
+        y: { range: (_u, _min, max) => valueRange(max) },
         rate: { range: [0, 100] },
       },
       axes: [
         categoryAxis(months, c.text, c.grid),
-        valueAxis(c.text, c.grid, 'items'),
+        countAxis(c.text, c.grid, 'items'),
         { ...valueAxis(c.text, c.grid, 'completed so far (%)', 'rate', 1), grid: { show: false } },
       ],
       series: [
@@ -131,7 +137,7 @@ export function detectResolveChart(m: ReviewMetrics): ChartSpec {
   const xs = m.detectResolve.map((r) => r.startedAt / 1000);
   return {
     options: {
-      scales: { x: timeScale(xs), y: { range: (_u, _min, max) => [0, Math.max(1, max)] } },
+      scales: { x: timeScale(xs), y: { range: (_u, _min, max) => valueRange(max) } },
       axes: [
         { stroke: c.text, grid: { show: false }, ticks: { stroke: c.grid } },
         valueAxis(c.text, c.grid, 'minutes'),
