@@ -1,21 +1,18 @@
 // Room behaviour with in-memory transports over a real (in-memory) SQLite store:
 // ordering around loading, the durable-before-relay rule, compaction.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import * as decoding from 'lib0/decoding';
 import { CloseCode, MessageType } from '@hindsight/protocol';
 import { FACILITATION_ROOT, FacilitationKey } from '@hindsight/doc';
-import { openSqliteStore } from '../storage/sqlite.ts';
 import type { Store } from '../storage/store.ts';
-import { RoomRegistry } from './registry.ts';
-import { testLimits, silentLog } from './testSupport.ts';
-import { noMetrics, type Transport } from './types.ts';
+import { storeWithReview, testLimits, testRegistry } from './testSupport.ts';
+import type { Transport } from './types.ts';
 import { syncStep1Message, syncStep2Message, updateMessage } from '../../../tests/helpers/raw.ts';
 
 const limits = testLimits;
 // A root Y.Text of the review schema (the gate refuses roots a review does not have).
 const T = 'narrative.impact';
-const silent = silentLog;
 
 class MemoryTransport implements Transport {
   sent: Uint8Array[] = [];
@@ -53,20 +50,13 @@ const textUpdate = (text: string, doc = new Y.Doc()): Uint8Array => {
   return Y.encodeStateAsUpdate(doc);
 };
 
-const stores: Store[] = [];
-afterEach(async () => {
-  for (const s of stores.splice(0)) await s.close();
-});
-
 describe('Room', () => {
   it('buffers messages that arrive while the document loads, then answers them in order', async () => {
-    const base = openSqliteStore({ dataDir: ':memory:' });
-    stores.push(base);
-    await base.createReview({ id: 'r', title: 'R', createdAt: 1 }, [], textUpdate('stored '));
+    const base = await storeWithReview(textUpdate('stored '));
     let open!: () => void;
     const gate = new Promise<void>((r) => (open = r));
     const slow = slowLoads(base, gate);
-    const registry = new RoomRegistry({ store: slow, limits, metrics: noMetrics, log: silent });
+    const registry = testRegistry(slow);
 
     const writer = new MemoryTransport();
     const watcher = new MemoryTransport();
@@ -93,15 +83,13 @@ describe('Room', () => {
   });
 
   it('relays nothing the store refused, and closes only the sender', async () => {
-    const base = openSqliteStore({ dataDir: ':memory:' });
-    stores.push(base);
-    await base.createReview({ id: 'r', title: 'R', createdAt: 1 }, [], new Uint8Array([0, 0]));
+    const base = await storeWithReview(new Uint8Array([0, 0]));
     let failing = false;
     const store: Store = {
       ...base,
       append: (id, input) => (failing ? Promise.reject(new Error('disk full')) : base.append(id, input)),
     };
-    const registry = new RoomRegistry({ store, limits, metrics: noMetrics, log: silent });
+    const registry = testRegistry(store);
     const a = new MemoryTransport();
     const b = new MemoryTransport();
     const ha = registry.connect(a, { reviewId: 'r', linkId: 'l', role: 'editor', label: 'E' });
@@ -118,10 +106,8 @@ describe('Room', () => {
   });
 
   it('sends the updates committed together as one frame per client, never echoing a client its own', async () => {
-    const base = openSqliteStore({ dataDir: ':memory:' });
-    stores.push(base);
-    await base.createReview({ id: 'r', title: 'R', createdAt: 1 }, [], new Uint8Array([0, 0]));
-    const registry = new RoomRegistry({ store: base, limits, metrics: noMetrics, log: silent });
+    const base = await storeWithReview(new Uint8Array([0, 0]));
+    const registry = testRegistry(base);
     const [a, b, c, d] = [new MemoryTransport(), new MemoryTransport(), new MemoryTransport(), new MemoryTransport()];
     const ha = registry.connect(a, { reviewId: 'r', linkId: 'l', role: 'editor', label: 'A' });
     const hb = registry.connect(b, { reviewId: 'r', linkId: 'l', role: 'editor', label: 'B' });
@@ -160,10 +146,8 @@ describe('Room', () => {
   });
 
   it('checkpoints after enough updates so a load reads a short tail', async () => {
-    const store = openSqliteStore({ dataDir: ':memory:' });
-    stores.push(store);
-    await store.createReview({ id: 'r', title: 'R', createdAt: 1 }, [], new Uint8Array([0, 0]));
-    const registry = new RoomRegistry({ store, limits, metrics: noMetrics, log: silent });
+    const store = await storeWithReview(new Uint8Array([0, 0]));
+    const registry = testRegistry(store);
     const t = new MemoryTransport();
     const h = registry.connect(t, { reviewId: 'r', linkId: 'l', role: 'editor', label: 'E' });
     const doc = new Y.Doc();
@@ -181,16 +165,11 @@ describe('Room', () => {
 
 describe('Room checkpoints on a busy review', () => {
   it('come at most once per interval, however many updates arrive', async () => {
-    const base = openSqliteStore({ dataDir: ':memory:' });
-    stores.push(base);
-    await base.createReview({ id: 'r', title: 'R', createdAt: 1 }, [], new Uint8Array([0, 0]));
+    const base = await storeWithReview(new Uint8Array([0, 0]));
     let checkpoints = 0;
     const store: Store = { ...base, compact: (...args) => (checkpoints++, base.compact(...args)) };
-    const registry = new RoomRegistry({
-      store,
+    const registry = testRegistry(store, {
       limits: { ...limits, compactEveryUpdates: 5, compactMinIntervalMs: 60_000, compactDebounceMs: 60_000 },
-      metrics: noMetrics,
-      log: silent,
     });
     const h = registry.connect(new MemoryTransport(), { reviewId: 'r', linkId: 'l', role: 'editor', label: 'E' });
     const doc = new Y.Doc();
@@ -210,16 +189,8 @@ describe('Room checkpoints on a busy review', () => {
 
 describe('Room preparation', () => {
   it('stores what prepare changed before anyone is answered', async () => {
-    const store = openSqliteStore({ dataDir: ':memory:' });
-    stores.push(store);
-    await store.createReview({ id: 'r', title: 'R', createdAt: 1 }, [], textUpdate('old'));
-    const registry = new RoomRegistry({
-      store,
-      limits,
-      metrics: noMetrics,
-      log: silent,
-      prepare: (doc) => doc.getMap('meta').set('schemaVersion', 99),
-    });
+    const store = await storeWithReview(textUpdate('old'));
+    const registry = testRegistry(store, { prepare: (doc) => doc.getMap('meta').set('schemaVersion', 99) });
     const t = new MemoryTransport();
     registry.connect(t, { reviewId: 'r', linkId: 'l', role: 'editor', label: 'E' });
     await expect.poll(() => t.sent.length).toBeGreaterThan(0);
@@ -236,20 +207,13 @@ describe('Room preparation', () => {
 
 describe('server changes', () => {
   it('are stored as the server’s, then relayed to every client; refused ones reach nobody', async () => {
-    const base = openSqliteStore({ dataDir: ':memory:' });
-    stores.push(base);
-    await base.createReview({ id: 'r', title: 'R', createdAt: 1 }, [], new Uint8Array([0, 0]));
+    const base = await storeWithReview(new Uint8Array([0, 0]));
     let failing = false;
     const store: Store = {
       ...base,
       append: (id, input) => (failing ? Promise.reject(new Error('disk full')) : base.append(id, input)),
     };
-    const registry = new RoomRegistry({
-      store,
-      limits: { ...limits, idleUnloadMs: 60_000 },
-      metrics: noMetrics,
-      log: silent,
-    });
+    const registry = testRegistry(store, { limits: { ...limits, idleUnloadMs: 60_000 } });
     const t = new MemoryTransport();
     registry.connect(t, { reviewId: 'r', linkId: 'l', role: 'reader', label: 'R' });
     await registry.applyServerChange('r', (doc) => doc.getText(T).insert(0, 'from the server'));
@@ -279,10 +243,8 @@ describe('server changes', () => {
 
 describe('first sync while the room loads', () => {
   it('answers from what is stored, holds writes until the gate can judge them, then stores and relays them', async () => {
-    const base = openSqliteStore({ dataDir: ':memory:' });
-    stores.push(base);
     const author = new Y.Doc();
-    await base.createReview({ id: 'r', title: 'R', createdAt: 1 }, [], textUpdate('stored ', author));
+    const base = await storeWithReview(textUpdate('stored ', author));
     // Two more stored updates after the first: the answer merges a tail, not one row.
     for (const more of ['tail1 ', 'tail2 ']) {
       const sv = Y.encodeStateVector(author);
@@ -303,13 +265,7 @@ describe('first sync while the room loads', () => {
         return base.append(id, input);
       },
     };
-    const registry = new RoomRegistry({
-      store,
-      limits,
-      metrics: noMetrics,
-      log: silent,
-      prepare: (doc) => doc.getMap('meta').set('schemaVersion', 99),
-    });
+    const registry = testRegistry(store, { prepare: (doc) => doc.getMap('meta').set('schemaVersion', 99) });
     const writer = new MemoryTransport();
     const forger = new MemoryTransport();
     const watcher = new MemoryTransport();
@@ -356,15 +312,8 @@ describe('first sync while the room loads', () => {
   });
 
   it('answers a warm room from its cached encoding plus what was applied since', async () => {
-    const base = openSqliteStore({ dataDir: ':memory:' });
-    stores.push(base);
-    await base.createReview({ id: 'r', title: 'R', createdAt: 1 }, [], textUpdate('stored '));
-    const registry = new RoomRegistry({
-      store: base,
-      limits: { ...limits, idleUnloadMs: 60_000 },
-      metrics: noMetrics,
-      log: silent,
-    });
+    const base = await storeWithReview(textUpdate('stored '));
+    const registry = testRegistry(base, { limits: { ...limits, idleUnloadMs: 60_000 } });
     const writer = new MemoryTransport();
     const w = registry.connect(writer, { reviewId: 'r', linkId: 'l', role: 'editor', label: 'E' });
     w.message(syncStep1Message(new Y.Doc()));

@@ -1,6 +1,12 @@
-// Shared by the relay's unit tests: limits generous enough never to shape a test
-// (each test narrows the one it exercises) and a logger that says nothing.
-import type { RelayLimits } from './types.ts';
+// Shared by the relay's unit tests (and the store's migration contract): limits
+// generous enough never to shape a test (each test narrows the one it
+// exercises), a logger that says nothing, a real in-memory store holding one
+// review and a registry over it.
+import { onTestFinished } from 'vitest';
+import { openSqliteStore } from '../storage/sqlite.ts';
+import type { DocumentLog, Store } from '../storage/store.ts';
+import { RoomRegistry, type RegistryDeps } from './registry.ts';
+import { noMetrics, type RelayLimits } from './types.ts';
 
 export const testLimits: RelayLimits = {
   maxDocBytes: 1 << 20,
@@ -20,3 +26,16 @@ export const testLimits: RelayLimits = {
 };
 
 export const silentLog = { debug() {}, info() {}, warn() {}, error() {} };
+
+/** A real SQLite store in memory holding review `id`, created with `initial`; closed when the test ends. */
+export async function storeWithReview(initial: Uint8Array, id = 'r'): Promise<Store> {
+  const store = openSqliteStore({ dataDir: ':memory:' });
+  onTestFinished(() => store.close());
+  await store.createReview({ id, title: id.toUpperCase(), createdAt: 1 }, [], initial);
+  return store;
+}
+
+/** A registry as the relay's tests use it: `testLimits`, no metrics, a silent log; `deps` overrides any of them. */
+export function testRegistry(store: DocumentLog, deps: Partial<RegistryDeps> = {}): RoomRegistry {
+  return new RoomRegistry({ store, limits: testLimits, metrics: noMetrics, log: silentLog, ...deps });
+}

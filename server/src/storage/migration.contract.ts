@@ -15,33 +15,18 @@ import {
   readTimeline,
   roots,
 } from '@hindsight/doc';
-import { RoomRegistry } from '../relay/registry.ts';
-import { noMetrics, type RelayLimits } from '../relay/types.ts';
+import type { RoomRegistry } from '../relay/registry.ts';
+import { testLimits, testRegistry } from '../relay/testSupport.ts';
 import type { Store } from './store.ts';
 
 const V2_REVIEW = readFileSync(createRequire(import.meta.url).resolve('@hindsight/doc/fixtures/v2-review.bin'));
 
-const limits: RelayLimits = {
-  maxDocBytes: 1 << 20,
-  updatesPerSecond: 1000,
-  awarenessPerSecond: 100,
-  messagesPerSecond: 5000,
-  bytesPerSecond: 1 << 24,
-  maxFrameBytes: 1 << 21,
-  syncRequestsPerSecond: 100,
-  maxAwarenessStateBytes: 4096,
-  maxBufferedBytes: 1 << 20,
-  maxMessagesWhileLoading: 100,
-  compactDebounceMs: 60_000,
-  compactEveryUpdates: 1_000,
-  compactMinIntervalMs: 0,
-  idleUnloadMs: 0,
-};
-const silent = { debug() {}, info() {}, warn() {}, error() {} };
-
 // A registry as the server wires it: documents are migrated when a room loads.
 const registryOver = (store: Store): RoomRegistry =>
-  new RoomRegistry({ store, limits, metrics: noMetrics, log: silent, prepare: (doc) => migrate(doc) });
+  testRegistry(store, {
+    limits: { ...testLimits, compactDebounceMs: 60_000, compactEveryUpdates: 1_000 },
+    prepare: (doc) => migrate(doc),
+  });
 
 async function roles(store: Store): Promise<string[]> {
   return (await store.readLog('v2', 0, 100)).map((u) => u.role);
