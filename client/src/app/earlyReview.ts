@@ -3,6 +3,7 @@
 import { openReview, type ReviewSync } from '../sync/session.ts';
 import { callApi } from '@hindsight/api';
 import type { Session } from '@hindsight/protocol';
+import { loadRecent } from './localStore.ts';
 
 interface Early {
   reviewId: string;
@@ -20,7 +21,9 @@ export function startEarlyReview(reviewId: string, token: string, name: string |
   const session = callApi('GET /api/reviews/:id/session', { params: { id: reviewId }, token });
   // Whoever takes it handles a failure; an untaken one must not report an unhandled rejection.
   session.catch(() => undefined);
-  early = { reviewId, token, sync: openReview(reviewId, token, name), session };
+  // A review this browser never opened has no IndexedDB copy: its socket need not wait for one.
+  const cached = loadRecent().some((r) => r.id === reviewId);
+  early = { reviewId, token, sync: openReview(reviewId, token, name, cached), session };
   // The browser's first date formatter loads its locale and time zone data (100-400 ms measured in
   // Chromium). The page needs it for its first rows; pay it now, while IndexedDB and the server work.
   setTimeout(warmUpDateFormatting, 0);

@@ -28,14 +28,15 @@ const CACHE_WAIT_MS = 3_000;
  * Opens a review: the local cache loads first so the document shows without the
  * server; the provider then merges both ways. `name` goes into awareness (null:
  * set later, once the page knows it); the server overwrites role and colour with
- * what the link grants.
+ * what the link grants. `cached: false` says this browser has no copy to wait for
+ * (a first visit): the socket connects at once instead of after the cache.
  */
-export function openReview(reviewId: string, token: string, name: string | null): ReviewSync {
+export function openReview(reviewId: string, token: string, name: string | null, cached = true): ReviewSync {
   const doc = new Y.Doc();
   const cache = new IndexeddbPersistence(`hindsight:${reviewId}`, doc);
   const provider = new WebsocketProvider(syncServerUrl(), reviewId, doc, {
-    // Connected once the cache has loaded (below): the first sync step then carries the cached state
-    // vector, and the server sends only what this browser lacks instead of the whole review again.
+    // Connected once the cache has loaded (below; at once without one): the first sync step then carries
+    // the cached state vector, and the server sends only what this browser lacks instead of the whole review.
     connect: false,
     // The token travels as a subprotocol, never in the URL: proxies and access logs record URLs.
     protocols: syncProtocols(token),
@@ -57,6 +58,7 @@ export function openReview(reviewId: string, token: string, name: string | null)
     provider.connect();
   };
   const fallback = setTimeout(connect, CACHE_WAIT_MS);
+  if (!cached) connect();
   void cache.whenSynced.then(connect);
   // No IndexedDB at all (some private modes): nothing to wait for.
   cache._db.catch(connect);
