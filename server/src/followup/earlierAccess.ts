@@ -1,7 +1,13 @@
 // Which earlier reviews a review may show: one whose link an editor pasted
 // (storage/earlierGrants.ts) while that link is unrevoked. Ids in the document
 // alone (any raw client can write one) show nothing but the id.
-import { EARLIER_LINK_INVALID, can, type EarlierReviewInfo, type EarlierUnfinishedAction } from '@hindsight/protocol';
+import {
+  EARLIER_LINK_INVALID,
+  can,
+  type EarlierReviewInfo,
+  type EarlierUnfinishedAction,
+  type PublishedEarlier,
+} from '@hindsight/protocol';
 import { type ActionRow, type ReviewIndexEntry, earlierUnfinished } from '@hindsight/report';
 import type { Store } from '../storage/store.ts';
 
@@ -51,6 +57,19 @@ export async function earlierView(
 /** The published review's view: no owners (a reader gets no names). */
 export function publishedUnfinished(items: readonly ActionRow[]): EarlierUnfinishedAction[] {
   return items.map((a) => ({ reviewId: a.reviewId, title: a.title, due: a.due, overdue: a.overdue }));
+}
+
+/** The texts of the published earlier block that may hold names: valid reviews' titles, then unfinished actions' titles. */
+export function publishedEarlierTexts(earlier: PublishedEarlier): string[] {
+  return [...earlier.reviews.flatMap((r) => (r.valid ? [r.title] : [])), ...earlier.unfinished.map((a) => a.title)];
+}
+
+/** `earlier` with the texts `publishedEarlierTexts` listed replaced by `texts` (the same, anonymised). */
+export function withEarlierTexts(earlier: PublishedEarlier, texts: readonly string[]): PublishedEarlier {
+  let i = 0;
+  const next = (): string => texts[i++] ?? '';
+  const reviews = earlier.reviews.map((r): EarlierReviewInfo => (r.valid ? { ...r, title: next() } : r));
+  return { reviews, unfinished: earlier.unfinished.map((a) => ({ ...a, title: next() })) };
 }
 
 /** earlierUnfinished reads only the links of the entry it is given. */

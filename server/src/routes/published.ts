@@ -9,7 +9,12 @@ import * as Y from 'yjs';
 import { ApiErrorCode } from '@hindsight/protocol';
 import { buildReportModel, publishedReview, reportSectionsOf } from '@hindsight/report';
 import { readEarlierReviews } from '@hindsight/doc';
-import { earlierView, publishedUnfinished } from '../followup/earlierAccess.ts';
+import {
+  earlierView,
+  publishedEarlierTexts,
+  publishedUnfinished,
+  withEarlierTexts,
+} from '../followup/earlierAccess.ts';
 import type { ReviewIndex } from '../followup/reviewIndex.ts';
 import type { Store } from '../storage/store.ts';
 import { reviewTemplate } from '../template/versions.ts';
@@ -61,11 +66,10 @@ export function publishedRoutes(deps: PublishedRoutesDeps): Hono {
         Date.now(),
       );
       const titles = new Map(earlier.reviews.flatMap((r) => (r.valid ? [[r.reviewId, r.title] as const] : [])));
-      const {
-        html,
-        review: body,
-        thresholds,
-      } = publishedReview(doc, id, { participants: await linkParticipants(deps.store, id) }, sections, titles);
+      const shown = { reviews: earlier.reviews, unfinished: publishedUnfinished(earlier.items) };
+      // The earlier reviews' titles and actions are anonymised with the report: a reader gets no names.
+      const participants = await linkParticipants(deps.store, id);
+      const published = publishedReview(doc, id, { participants }, sections, titles, publishedEarlierTexts(shown));
       return reply(c, 'GET /api/reviews/:id/published', {
         published: true,
         version: last.version,
@@ -76,10 +80,10 @@ export function publishedRoutes(deps: PublishedRoutesDeps): Hono {
           ? amendedSections(buildReportModel(previous, { id }), buildReportModel(doc, { id }))
           : [],
         sections,
-        html,
-        review: body,
-        thresholds,
-        earlier: { reviews: earlier.reviews, unfinished: publishedUnfinished(earlier.items) },
+        html: published.html,
+        review: published.review,
+        thresholds: published.thresholds,
+        earlier: withEarlierTexts(shown, published.earlierTexts),
       });
     } finally {
       doc.destroy();

@@ -57,6 +57,8 @@ export interface PublishedReview {
   review: PublishedExport;
   /** The review's delay thresholds, for the replay's delays. */
   thresholds: DelayThresholds;
+  /** `earlierTexts` anonymised like the review, in their order. */
+  earlierTexts: string[];
 }
 
 const iso = (ms: number | null): string | null =>
@@ -113,6 +115,9 @@ export function publishedExport(model: ReportModel): PublishedExport {
  * timeline as the report shows it, with the `sections` of the review's
  * template version) and every entry for the replay, both anonymised the same way.
  * `earlierTitles`: the earlier reviews the reader may see named (the others show their id).
+ * `earlierTexts`: what the page shows of those earlier reviews beside the report
+ * (titles, unfinished actions), anonymised with the review's own people so that
+ * a reader gets no names from them either.
  */
 export function publishedReview(
   doc: Y.Doc,
@@ -120,9 +125,20 @@ export function publishedReview(
   extra: AnonymiseOptions = {},
   sections?: ReportSections,
   earlierTitles?: ReadonlyMap<string, string>,
+  earlierTexts: readonly string[] = [],
 ): PublishedReview {
   const options = reviewAnonymiseOptions(doc, extra);
   const report = anonymise(buildReportModel(doc, { id, sections, earlierTitles }), options).model;
-  const full = anonymise(buildReportModel(doc, { id, timeline: 'all', earlierTitles }), options).model;
-  return { html: renderHtml(report), review: publishedExport(full), thresholds: full.analysis.thresholds };
+  // The earlier texts ride along as extra earlier reviews, after the real ones, and are split off again.
+  const model = buildReportModel(doc, { id, timeline: 'all', earlierTitles });
+  const linked = model.earlierReviews.length;
+  const carried = [...model.earlierReviews, ...earlierTexts.map((title) => ({ reviewId: '', title }))];
+  const anonymised = anonymise({ ...model, earlierReviews: carried }, options).model;
+  const full = { ...anonymised, earlierReviews: anonymised.earlierReviews.slice(0, linked) };
+  return {
+    html: renderHtml(report),
+    review: publishedExport(full),
+    thresholds: full.analysis.thresholds,
+    earlierTexts: anonymised.earlierReviews.slice(linked).map((r) => r.title ?? ''),
+  };
 }
