@@ -1,6 +1,8 @@
 // The append batcher both adapters share: appends made in one tick go out in one
 // commit (one fsync, one transaction), one commit at a time, and each caller's
 // promise settles only after that commit, with its seq or the reason it failed.
+// An adapter may also queue other small writes (a checkpoint, an index row) to ride
+// in the same commit instead of paying their own.
 import { type AppendInput, StoreWriteError, writeError } from './store.ts';
 
 export interface PendingAppend {
@@ -12,15 +14,35 @@ export interface PendingAppend {
  * Commits a batch atomically and returns each append's seq in batch order, or null
  * for an append whose review does not exist (refused; the others still commit).
  */
-export type CommitBatch = (batch: readonly PendingAppend[]) => Promise<(number | null)[]> | (number | null)[];
+export type CommitBatch = (
+  batch: readonly PendingAppend[],
+  alongside: readonly SideWrite[],
+) => Promise<Committed> | Committed;
+
+/** A write committed with the appends of its tick; the adapter runs it so that its failure undoes only it. */
+export type SideWrite = () => void;
+
+export interface Committed {
+  seqs: (number | null)[];
+  /** Per side write, in order: why it was undone (the appends and the other writes still commit). */
+  sideErrors: (Error | undefined)[];
+}
 
 interface Waiting extends PendingAppend {
   resolve: (seq: number) => void;
   reject: (err: Error) => void;
 }
 
+interface WaitingWrite {
+  run: SideWrite;
+  what: string;
+  resolve: () => void;
+  reject: (err: Error) => void;
+}
+
 export class AppendBatcher {
   private queue: Waiting[] = [];
+  private writes: WaitingWrite[] = [];
   private scheduled = false;
   private inFlight: Promise<void> | null = null;
   private closed = false;
@@ -35,10 +57,23 @@ export class AppendBatcher {
     });
   }
 
+  /** Commits `run` with this tick's appends; rejects with `what` and the cause if it failed. */
+  alongside(what: string, run: SideWrite): Promise<void> {
+    if (this.closed) return Promise.reject(new StoreWriteError('store is closed'));
+    return new Promise<void>((resolve, reject) => {
+      this.writes.push({ run, what, resolve, reject });
+      this.schedule();
+    });
+  }
+
+  private get pending(): boolean {
+    return this.queue.length > 0 || this.writes.length > 0;
+  }
+
   /** Refuses new appends and resolves once everything queued before has settled. */
   async close(): Promise<void> {
     this.closed = true;
-    while (this.inFlight || this.queue.length > 0) await (this.inFlight ?? this.flush());
+    while (this.inFlight || this.pending) await (this.inFlight ?? this.flush());
   }
 
   private schedule(): void {
@@ -54,24 +89,36 @@ export class AppendBatcher {
     this.scheduled = false;
     if (this.inFlight) return this.inFlight;
     const batch = this.queue;
+    const writes = this.writes;
     this.queue = [];
-    if (batch.length === 0) return Promise.resolve();
-    this.inFlight = this.settle(batch).finally(() => {
+    this.writes = [];
+    if (batch.length === 0 && writes.length === 0) return Promise.resolve();
+    this.inFlight = this.settle(batch, writes).finally(() => {
       this.inFlight = null;
-      if (this.queue.length > 0) this.schedule();
+      if (this.pending) this.schedule();
     });
     return this.inFlight;
   }
 
-  private async settle(batch: Waiting[]): Promise<void> {
+  private async settle(batch: Waiting[], writes: WaitingWrite[]): Promise<void> {
     let seqs: (number | null)[];
+    let sideErrors: (Error | undefined)[];
     try {
-      seqs = await this.commit(batch);
+      ({ seqs, sideErrors } = await this.commit(
+        batch,
+        writes.map((w) => w.run),
+      ));
     } catch (cause) {
       const err = writeError(`could not commit ${batch.length} update(s)`, cause);
       for (const p of batch) p.reject(err);
+      for (const w of writes) w.reject(writeError(w.what, cause));
       return;
     }
+    writes.forEach((w, i) => {
+      const cause = sideErrors[i];
+      if (cause) w.reject(writeError(w.what, cause));
+      else w.resolve();
+    });
     batch.forEach((p, i) => {
       const seq = seqs[i];
       if (seq === null || seq === undefined) p.reject(new StoreWriteError(`no review ${p.reviewId}: update refused`));

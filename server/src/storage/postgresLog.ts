@@ -68,7 +68,11 @@ export function postgresLog(
   pool: pg.Pool,
   write: <T>(what: string, run: () => Promise<T>) => Promise<T>,
 ): DocumentLog & { batcher: AppendBatcher } {
-  const batcher = new AppendBatcher((batch) => commitBatch(pool, batch));
+  const batcher = new AppendBatcher(async (batch, alongside) => {
+    // Postgres writes its checkpoints itself; nothing rides along here.
+    if (alongside.length > 0) throw new Error('the Postgres log takes no side writes');
+    return { seqs: await commitBatch(pool, batch), sideErrors: [] };
+  });
   return {
     batcher,
     append: (reviewId, input) => batcher.append(reviewId, input),

@@ -1,10 +1,19 @@
 // SQLite adapter of the store (better-sqlite3, WAL). Appends go through the shared
 // batcher: those of one tick commit together, so a burst of small updates costs one
-// fsync; each caller's promise resolves only after that commit.
+// fsync; each caller's promise resolves only after that commit. Checkpoints and
+// follow-up index rows ride in the same commit (many small reviews would otherwise
+// pay one fsync'd transaction each).
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { AppendBatcher, assignSeqs, countByReview, type PendingAppend } from './batcher.ts';
+import {
+  AppendBatcher,
+  type Committed,
+  type SideWrite,
+  assignSeqs,
+  countByReview,
+  type PendingAppend,
+} from './batcher.ts';
 import {
   type IndexJoinRow,
   LINK_COLUMNS,
@@ -122,7 +131,7 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
 
   // IMMEDIATE takes the write lock before any seq is reserved, so two connections to
   // one file serialise their batches and each reads the other's committed last_seq.
-  const commitBatch = db.transaction((batch: readonly PendingAppend[]): (number | null)[] => {
+  const commitBatch = db.transaction((batch: readonly PendingAppend[], alongside: readonly SideWrite[]): Committed => {
     const reserved = new Map<string, number>();
     for (const [reviewId, n] of countByReview(batch)) {
       const row = q.reserveSeqs.get(n, reviewId);
@@ -133,9 +142,20 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
       const seq = seqs[i];
       if (seq != null) q.insertUpdate.run(reviewId, seq, input.receivedAt, input.role, input.linkId, input.update);
     });
-    return seqs;
+    return { seqs, sideErrors: alongside.map(inSavepoint) };
   });
-  const batcher = new AppendBatcher((batch) => commitBatch.immediate(batch));
+  // A nested better-sqlite3 transaction is a savepoint: a failed side write is undone alone,
+  // unless SQLite gave up the whole transaction (a full disk), which then fails every caller.
+  const inSavepoint = (run: SideWrite): Error | undefined => {
+    try {
+      db.transaction(run)();
+      return undefined;
+    } catch (err) {
+      if (!db.inTransaction) throw err;
+      return err instanceof Error ? err : new Error(String(err));
+    }
+  };
+  const batcher = new AppendBatcher((batch, alongside) => commitBatch.immediate(batch, alongside));
 
   let closed = false;
   const guardOpen = (): void => {
@@ -191,7 +211,10 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
       })();
     },
     async compact(reviewId, state, uptoSeq) {
-      write('could not write checkpoint', () => q.upsertCheckpoint.run(reviewId, uptoSeq, state, Date.now()));
+      guardOpen();
+      await batcher.alongside('could not write checkpoint', () =>
+        q.upsertCheckpoint.run(reviewId, uptoSeq, state, Date.now()),
+      );
     },
     async readLog(reviewId, afterSeq, limit) {
       return q.readLog.all(reviewId, afterSeq, limit).map(toStoredUpdate);
@@ -210,7 +233,10 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
       return row ? { seq: row.seq, state: new Uint8Array(row.state) } : null;
     },
     async putIndex(reviewId, seq, data) {
-      write('could not write the follow-up index', () => q.putIndex.run(reviewId, seq, data, Date.now()));
+      guardOpen();
+      await batcher.alongside('could not write the follow-up index', () =>
+        q.putIndex.run(reviewId, seq, data, Date.now()),
+      );
     },
     async listIndex() {
       return q.listIndex.all().map(toIndexRow);

@@ -188,6 +188,27 @@ export function storeContract(name: string, factory: StoreFactory): void {
       expect(replay(await store.load('r'))).toBe('ok');
     });
 
+    it('refuses an index row for an unknown review without failing the appends and writes of its tick', async () => {
+      const { store } = await fresh();
+      await store.createReview({ id: 'r', title: 'R', createdAt: 1 }, [], new Uint8Array([0, 0]));
+      const doc = new Y.Doc();
+      const input = { update: textUpdate(doc, 'ok'), receivedAt: 1, role: 'editor', linkId: null } as const;
+      const results = await Promise.allSettled([
+        store.append('r', input),
+        store.putIndex('ghost', 1, '{}'),
+        store.compact('r', Y.encodeStateAsUpdate(doc), 2),
+        store.putIndex('r', 2, '{"status":"draft"}'),
+      ]);
+      expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled', 'fulfilled']);
+      for (const r of results) if (r.status === 'rejected') expect(r.reason).toBeInstanceOf(StoreWriteError);
+      const loaded = await store.load('r');
+      expect(loaded).toMatchObject({ checkpointSeq: 2, tail: [], lastSeq: 2 });
+      expect(replay(loaded)).toBe('ok');
+      expect(await store.listIndex()).toEqual([
+        { reviewId: 'r', indexedSeq: 2, lastSeq: 2, data: '{"status":"draft"}' },
+      ]);
+    });
+
     it('loads a checkpoint plus only the tail after it', async () => {
       const { store } = await fresh();
       await store.createReview({ id: 'r', title: 'R', createdAt: 1 }, [], new Uint8Array([0, 0]));
