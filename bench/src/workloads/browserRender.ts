@@ -199,7 +199,17 @@ export const browserRender: Workload = {
     const ready = await browserRunPrerequisites(ctx, na, hindsightKinds(ctx.servers));
     if ('skip' in ready) return ready.skip;
     const done = new Map<HindsightKind, RenderRun>();
-    for (const [kind, dist] of ready.dists) done.set(kind, await renderOn(ctx, kind, dist, entries, runs));
+    const failed: string[] = [];
+    for (const [kind, dist] of ready.dists) {
+      // One build that cannot be measured (an old client whose page the probe does not know) leaves the others.
+      try {
+        done.set(kind, await renderOn(ctx, kind, dist, entries, runs));
+      } catch (err) {
+        if (kind === 'hindsight') throw err;
+        failed.push(`${kind}: NOT MEASURED — ${(err as Error).message.split('\n')[0]}`);
+        ctx.log(`  ${failed.at(-1)}`);
+      }
+    }
     const figures = new Map([...done].map(([kind, r]) => [kind, r.figures]));
     const rows: MetricRow[] = rowsPerBuild(
       [
@@ -228,6 +238,7 @@ export const browserRender: Workload = {
       'time = performance.now() in the page (0 = navigation start) when the first [data-entry-id] row is in the DOM and a frame ' +
         `has passed (rAF + task); the display name is preset in localStorage so no prompt intervenes; ${first?.cold[0]?.rows ?? '?'} rows were in the DOM (virtualised list).`,
       na,
+      ...failed,
     ];
     const profiled = done.get('hindsight')?.profiled;
     if (profiled) {

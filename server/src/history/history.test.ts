@@ -52,6 +52,29 @@ describe('edit history', () => {
     await store.close();
   }, 60_000);
 
+  it('a seek far from every snapshot waits for the builder and starts from its snapshot', async () => {
+    const { store, updates } = await reviewWithLog(2_500);
+    // Two seeks at once, far apart: the second continues after the first's builder, and both are exact.
+    const [near, far] = await Promise.all([stateAt(store, 'r', 1_500), stateAt(store, 'r', 2_400)]);
+    // The positive signal: by the time the seek answered, the snapshot it started from was stored (it did
+    // not merge 2,400 encoded updates in one call, which holds the event loop for seconds on big reviews).
+    expect((await store.snapshotAtOrBefore('r', 2_400))?.seq).toBe(2 * SNAPSHOT_EVERY);
+    for (const [{ state, seq }, want] of [
+      [near, 1_500],
+      [far, 2_400],
+    ] as const) {
+      expect(seq).toBe(want);
+      const doc = new Y.Doc();
+      Y.applyUpdate(doc, state);
+      expect(doc.getArray('a').toJSON()).toEqual(
+        replayed(updates, want - 1)
+          .getArray('a')
+          .toJSON(),
+      );
+    }
+    await store.close();
+  }, 60_000);
+
   it('serves the state at a seq from snapshots, the checkpoint and the log: the same document replay builds', async () => {
     const store = openSqliteStore({ dataDir: ':memory:' });
     const writer = new Y.Doc();

@@ -11,6 +11,12 @@ import { diffAgainst, type FirstSync, type StoredReview } from './roomLoad.ts';
 /** Past this many updates since the base, or bytes (a share of the base), the base is re-encoded. */
 const MAX_UPDATES_SINCE = 256;
 const MAX_SHARE_SINCE = 0.25;
+/**
+ * Past this many stored updates after the checkpoint (a crash before the next checkpoint), merging them
+ * for a first sync costs more than building the document (Y.mergeUpdates of 8,500 small updates took
+ * about a second in `pnpm bench --workloads=coldstart`, twice a build), so joiners wait for the build.
+ */
+const MAX_TAIL_ANSWERED = 1_000;
 
 export class EncodedState {
   /** While the room loads, once read: what is stored answers first syncs until the document is built. */
@@ -22,9 +28,9 @@ export class EncodedState {
   /** `encodeLive` encodes the live document: the base when there is none. */
   constructor(private readonly encodeLive: () => Uint8Array) {}
 
-  /** The room is loading and `stored` was read: first syncs are answered from it. */
+  /** The room is loading and `stored` was read: first syncs are answered from it unless its tail is long. */
   loading(stored: StoredReview): void {
-    this.stored = stored;
+    if (stored.tailLength <= MAX_TAIL_ANSWERED) this.stored = stored;
   }
 
   /** Whether first syncs are answered (from the stored state) before the document is built. */

@@ -57,6 +57,8 @@ export class FirstSync {
    * (one long synchronous step).
    */
   async answerStored(conns: ReadonlySet<Connection>): Promise<void> {
+    // A long stored tail is not answered from (see encodedState.ts): the requests wait for the build.
+    if (!this.deps.encoded.answersWhileLoading) return;
     if (conns.size > 0 && ![...conns].some((c) => c.early.length > 0)) {
       await this.firstMessage.wait(FIRST_MESSAGE_WAIT_MS);
     }
