@@ -3,6 +3,31 @@
 import { useState, type FormEvent } from 'react';
 import { saveName } from '../../app/localStore.ts';
 
+/** The one name input of both forms: at most 60 characters, focused, marked invalid when empty on submit. */
+function NameField(props: {
+  className: string;
+  name: string;
+  onName: (name: string) => void;
+  error: boolean;
+  describedBy: string | undefined;
+}) {
+  return (
+    <label className={props.className}>
+      <span>Display name</span>
+      <input
+        className="input"
+        value={props.name}
+        onChange={(e) => props.onName(e.target.value)}
+        autoFocus
+        maxLength={60}
+        aria-invalid={props.error}
+        aria-describedby={props.describedBy}
+        placeholder="e.g. Sam (on-call SRE)"
+      />
+    </label>
+  );
+}
+
 export function NamePrompt({
   onDone,
   reviewTitle,
@@ -27,19 +52,7 @@ export function NamePrompt({
   if (inline) {
     return (
       <form className="name-banner" onSubmit={submit} aria-label="Your name" noValidate data-testid="name-banner">
-        <label className="name-banner-field">
-          <span>Display name</span>
-          <input
-            className="input"
-            value={name}
-            onChange={(e) => setName(e.target.value)}
-            autoFocus
-            maxLength={60}
-            aria-invalid={error}
-            aria-describedby="name-why"
-            placeholder="e.g. Sam (on-call SRE)"
-          />
-        </label>
+        <NameField className="name-banner-field" name={name} onName={setName} error={error} describedBy="name-why" />
         <button type="submit" className="btn btn-primary btn-small">
           Continue
         </button>
@@ -57,19 +70,13 @@ export function NamePrompt({
           {reviewTitle ? `You are joining “${reviewTitle}”. ` : ''}Your name appears next to your caret and your
           entries. This browser remembers it.
         </p>
-        <label className="field">
-          <span>Display name</span>
-          <input
-            className="input"
-            value={name}
-            onChange={(e) => setName(e.target.value)}
-            autoFocus
-            maxLength={60}
-            aria-invalid={error}
-            aria-describedby={error ? 'name-err' : undefined}
-            placeholder="e.g. Sam (on-call SRE)"
-          />
-        </label>
+        <NameField
+          className="field"
+          name={name}
+          onName={setName}
+          error={error}
+          describedBy={error ? 'name-err' : undefined}
+        />
         {error && (
           <p id="name-err" className="error-text">
             Please enter a name.
