@@ -238,7 +238,7 @@ export {
 } from './facilitation.ts';
 export { ROOT_SCHEMAS, type FieldSpec, type RootSchema } from './recordSchema.ts';
 export { validateTouched, type SchemaProblem, type TouchedRecord } from './recordValidation.ts';
-export { applyWithEffect, defineRoots, type UpdateEffect } from './updateEffect.ts';
+export { applyWithEffect, changesNothing, defineRoots, type UpdateEffect } from './updateEffect.ts';
 export {
   FACILITATOR_META_KEYS,
   FACILITATOR_ROOTS,

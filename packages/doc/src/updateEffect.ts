@@ -73,3 +73,40 @@ export function applyWithEffect(doc: Y.Doc, update: Uint8Array, origin: unknown 
   }
   return { touched: [...touched.values()], writers, leftPending: pendingSize(doc) > pendingBefore };
 }
+
+/**
+ * Whether `update` (v1 encoding) would change nothing in `doc`: every struct in it is
+ * already in `doc` and everything it deletes is already deleted there. Decides a
+ * client's echo of what it holds (its sync step 2 on joining) without applying it;
+ * false when unsure (the caller then applies it and reads the effect). Throws if the
+ * update does not decode.
+ */
+export function changesNothing(doc: Y.Doc, update: Uint8Array): boolean {
+  const { structs, ds } = Y.decodeUpdate(update);
+  const known = Y.decodeStateVector(Y.encodeStateVector(doc));
+  for (const s of structs) {
+    if (s.id.clock + s.length > (known.get(s.id.client) ?? 0)) return false;
+  }
+  for (const [client, ranges] of ds.clients) {
+    const stored = doc.store.clients.get(client);
+    for (const { clock, len } of ranges) {
+      if (!stored || clock + len > (known.get(client) ?? 0)) return false;
+      for (let i = structAt(stored, clock); i < stored.length && stored[i]!.id.clock < clock + len; i++) {
+        if (!stored[i]!.deleted) return false;
+      }
+    }
+  }
+  return true;
+}
+
+/** The index of the struct holding `clock` in one client's structs (sorted by clock, contiguous). */
+function structAt(structs: readonly { id: Y.ID; length: number }[], clock: number): number {
+  let lo = 0;
+  let hi = structs.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (structs[mid]!.id.clock <= clock) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}

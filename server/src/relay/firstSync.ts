@@ -16,6 +16,14 @@ import type { RelayLogger } from './types.ts';
 
 /** How long a loading room waits for its first joiner's first message before it builds the document anyway. */
 const FIRST_MESSAGE_WAIT_MS = 200;
+/**
+ * How long a loading room waits for its answers from the stored state to reach the network before it
+ * builds the document. A first sync of a big review is megabytes: the kernel takes a few hundred
+ * kilobytes at once and the rest is written as the event loop turns, which the build (one long
+ * synchronous step) would hold up. A reader slower than this does not delay the build further.
+ */
+const ANSWER_WRITE_WAIT_MS = 1_000;
+const WRITE_POLL_MS = 2;
 
 export interface FirstSyncDeps {
   reviewId: string;
@@ -33,6 +41,8 @@ export interface FirstSyncDeps {
 export class FirstSync {
   /** While loading: wakes when the first message arrives (a first sync to answer from what is stored). */
   private readonly firstMessage = new Wakeup();
+  /** Connections answered from the stored state whose answer may still be on its way out. */
+  private readonly answeredWhileLoading = new Set<Connection>();
 
   constructor(private readonly deps: FirstSyncDeps) {}
 
@@ -74,6 +84,20 @@ export class FirstSync {
     if (answered) await nextTurn();
   }
 
+  /**
+   * Resolves once every answer sent from the stored state has been written to the network
+   * (or `ANSWER_WRITE_WAIT_MS` passed), so that the build that follows does not hold it up.
+   */
+  async answersWritten(): Promise<void> {
+    const deadline = performance.now() + ANSWER_WRITE_WAIT_MS;
+    const pending = (): boolean =>
+      [...this.answeredWhileLoading].some((c) => !c.closed && c.transport.bufferedAmount > 0);
+    while (pending() && performance.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, WRITE_POLL_MS));
+    }
+    this.answeredWhileLoading.clear();
+  }
+
   /** Stops waiting for a first message (someone needs the document now, or the room is going). */
   wake(): void {
     this.firstMessage.wake();
@@ -95,8 +119,10 @@ export class FirstSync {
 
   /** Answers a sync step 1: from the stored state while loading, else from the encoded live state. */
   answer(conn: Connection, stateVector: Uint8Array): void {
-    if (this.deps.encoded.answersWhileLoading)
+    if (this.deps.encoded.answersWhileLoading) {
+      this.answeredWhileLoading.add(conn);
       this.deps.log.debug({ reviewId: this.deps.reviewId, conn: conn.id }, 'first sync answered from the stored state');
+    }
     const { state, since } = this.deps.encoded.answer(stateVector);
     this.deps.send(conn, syncStep2Message(state));
     if (since) this.deps.send(conn, updateMessage(since));

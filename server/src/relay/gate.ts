@@ -13,6 +13,7 @@ import {
   FACILITATION_ROOT,
   FacilitationKey,
   applyWithEffect,
+  changesNothing,
   defineRoots,
   judgeWrite,
   validateTouched,
@@ -31,6 +32,7 @@ export type Verdict =
   { ok: true; effect: UpdateEffect; noop: boolean } | { ok: false; code: CloseCode; detail: string };
 
 const SHADOW = Symbol('gate');
+const NO_EFFECT: UpdateEffect = Object.freeze({ touched: [], writers: [], leftPending: false });
 
 export class WriteGate {
   private shadow: Y.Doc | null = null;
@@ -74,6 +76,13 @@ export class WriteGate {
    * not in flight.
    */
   judge(update: Uint8Array, writer: GateWriter): Verdict {
+    // A joining client's echo of what it holds: judged against the live document, no shadow built
+    // (building one copies the whole review, hundreds of milliseconds for a big one).
+    try {
+      if (changesNothing(this.live, update)) return { ok: true, effect: NO_EFFECT, noop: true };
+    } catch {
+      return { ok: false, code: CloseCode.BadMessage, detail: 'update does not decode' };
+    }
     const shadow = this.current();
     const frozen = shadow.getMap(FACILITATION_ROOT).get(FacilitationKey.frozen) === true;
     let effect: UpdateEffect;

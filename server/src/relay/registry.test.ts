@@ -2,7 +2,7 @@
 // steps as a room's load, over a real (in-memory) SQLite store.
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { silentLog, storeWithReview, testRegistry } from './testSupport.ts';
+import { silentLog, storeWithReview, testLimits, testRegistry } from './testSupport.ts';
 
 describe('RoomRegistry.snapshot of an unloaded review', () => {
   it('runs prepare (migration, collection window) like a room load, without storing what it changed', async () => {
@@ -29,6 +29,42 @@ describe('RoomRegistry.snapshot of an unloaded review', () => {
     const read = await registry.snapshot('r');
     expect(read.getText('t').toString()).toBe('kept');
     expect(errors).toEqual(['skipping a stored update that fails to apply']);
+    await registry.closeAll();
+  });
+});
+
+describe('RoomRegistry.read', () => {
+  const meta = (doc: Y.Doc): unknown => doc.getMap('meta').get('schemaVersion');
+
+  it('reads a review nobody has open through the same steps as a load, and a loaded one as it is live', async () => {
+    const old = new Y.Doc();
+    old.getMap('meta').set('schemaVersion', 1);
+    const store = await storeWithReview(Y.encodeStateAsUpdate(old));
+    const registry = testRegistry(store, {
+      prepare: (doc) => doc.getMap('meta').set('schemaVersion', 2),
+      limits: { ...testLimits, idleUnloadMs: 60_000 },
+    });
+    expect(await registry.read('r', meta)).toBe(2);
+    // Opened: the room's migration is stored, and the read sees the live document.
+    const sent: Uint8Array[] = [];
+    const transport = { send: (m: Uint8Array) => void sent.push(m), close() {}, terminate() {}, bufferedAmount: 0 };
+    registry.connect(transport, { reviewId: 'r', linkId: 'l', role: 'editor', label: 'E' });
+    await expect.poll(() => sent.length).toBeGreaterThan(0);
+    expect(await registry.read('r', meta)).toBe(2);
+    expect((await store.readLog('r', 0, 10)).map((u) => u.role)).toEqual(['system', 'system']);
+    await registry.closeAll();
+  });
+
+  it('refuses a read that changes the live document', async () => {
+    const store = await storeWithReview(Y.encodeStateAsUpdate(new Y.Doc()));
+    const registry = testRegistry(store, { limits: { ...testLimits, idleUnloadMs: 60_000 } });
+    const sent: Uint8Array[] = [];
+    const transport = { send: (m: Uint8Array) => void sent.push(m), close() {}, terminate() {}, bufferedAmount: 0 };
+    registry.connect(transport, { reviewId: 'r', linkId: 'l', role: 'editor', label: 'E' });
+    await expect.poll(() => sent.length).toBeGreaterThan(0);
+    await expect(registry.read('r', (doc) => doc.getMap('meta').set('title', 'x'))).rejects.toThrow(
+      'changed its live document',
+    );
     await registry.closeAll();
   });
 });

@@ -311,6 +311,33 @@ describe('first sync while the room loads', () => {
     expect(all.getMap(FACILITATION_ROOT).get(FacilitationKey.frozen)).toBeUndefined();
   });
 
+  it('builds the document only once its answer from the stored state has left for the network', async () => {
+    const base = await storeWithReview(textUpdate('stored '));
+    let prepared = false;
+    const registry = testRegistry(base, { prepare: () => void (prepared = true) });
+    // A connection whose answer the kernel has not taken yet: still buffered on it.
+    const reader = new MemoryTransport();
+    reader.bufferedAmount = 500_000;
+    const r = registry.connect(reader, { reviewId: 'r', linkId: 'l2', role: 'reader', label: 'R' });
+    r.message(syncStep1Message(new Y.Doc()));
+    await expect.poll(() => reader.sent.length).toBeGreaterThan(0);
+    // Another review's join is the positive signal: a turn of the event loop that came after the answer.
+    const other = await storeWithReview(textUpdate('other '), 'o');
+    const otherRegistry = testRegistry(other);
+    const watcher = new MemoryTransport();
+    otherRegistry
+      .connect(watcher, { reviewId: 'o', linkId: 'l', role: 'reader', label: 'W' })
+      .message(syncStep1Message(new Y.Doc()));
+    await expect.poll(() => watcher.sent.length).toBeGreaterThan(0);
+    expect(prepared).toBe(false);
+    reader.bufferedAmount = 0;
+    await expect.poll(() => prepared).toBe(true);
+    const seen = new Y.Doc();
+    reader.replayInto(seen);
+    expect(seen.getText(T).toString()).toBe('stored ');
+    await Promise.all([registry.closeAll(), otherRegistry.closeAll()]);
+  });
+
   it('answers a warm room from its cached encoding plus what was applied since', async () => {
     const base = await storeWithReview(textUpdate('stored '));
     const registry = testRegistry(base, { limits: { ...limits, idleUnloadMs: 60_000 } });

@@ -133,6 +133,7 @@ export class Room {
       this.encoded.loading(stored);
       // Whoever opened the room asks for the state first thing: answer from what is stored, then build.
       await this.firstSync.answerStored(this.conns);
+      await this.firstSync.answersWritten();
       if ((this.state as RoomState) === 'destroyed') return;
       this.log.contiguousSeq = stored.lastSeq;
       const { skipped, prepared } = await buildDoc(this.doc, stored, this.deps);

@@ -11,7 +11,7 @@ import { diffTemplates } from '@hindsight/report';
 import type { RoomRegistry } from '../relay/registry.ts';
 import type { Store } from '../storage/store.ts';
 import { newVersionSchema } from '../template/schema.ts';
-import { getVersion, latestVersion, listVersions, reviewTemplate } from '../template/versions.ts';
+import { getVersion, latestVersion, listVersions, templateVersionView } from '../template/versions.ts';
 import { requireLink } from './auth.ts';
 import { reply } from './reply.ts';
 import { HttpError, badRequest } from './errors.ts';
@@ -90,15 +90,11 @@ export function templateRoutes(deps: TemplateRoutesDeps): Hono {
   app.get('/reviews/:id/template', async (c) => {
     const id = c.req.param('id');
     await requireLink(c, deps.store, id, 'doc.read');
-    const doc = await deps.registry.snapshot(id);
-    try {
-      return reply(c, 'GET /api/reviews/:id/template', {
-        ...(await reviewTemplate(deps.store, doc)),
-        recorded: readMeta(doc).templateVersion,
-      });
-    } finally {
-      doc.destroy();
-    }
+    const recorded = await deps.registry.read(id, (doc) => readMeta(doc).templateVersion);
+    return reply(c, 'GET /api/reviews/:id/template', {
+      ...(await templateVersionView(deps.store, recorded)),
+      recorded,
+    });
   });
   return app;
 }

@@ -48,6 +48,13 @@ export async function latestVersion(store: TemplateRepository): Promise<Template
 
 /** The version a review started from (its meta's templateVersion; the built-in when absent or unknown). */
 export async function reviewTemplate(store: TemplateRepository, doc: Y.Doc): Promise<TemplateVersionView> {
-  const recorded = readMeta(doc).templateVersion;
+  return templateVersionView(store, readMeta(doc).templateVersion);
+}
+
+/** The template version `recorded` (a review's meta.templateVersion), or the built-in one. */
+export async function templateVersionView(
+  store: TemplateRepository,
+  recorded: number | null,
+): Promise<TemplateVersionView> {
   return (recorded !== null ? await getVersion(store, recorded) : null) ?? builtIn;
 }
