@@ -23,10 +23,21 @@ export function startEarlyReview(reviewId: string, token: string, name: string |
   session.catch(() => undefined);
   // A review this browser never opened has no IndexedDB copy: its socket need not wait for one.
   const cached = loadRecent().some((r) => r.id === reviewId);
-  early = { reviewId, token, sync: openReview(reviewId, token, name, cached), session };
+  const sync = openReview(reviewId, token, name, cached);
+  early = { reviewId, token, sync, session };
   // The browser's first date formatter loads its locale and time zone data (100-400 ms measured in
-  // Chromium). The page needs it for its first rows; pay it now, while IndexedDB and the server work.
-  setTimeout(warmUpDateFormatting, 0);
+  // Chromium). The page needs it for its first rows; pay it while IndexedDB or the server works: with a
+  // cached copy at once (the copy loads meanwhile), else once the socket has sent its sync request
+  // (y-websocket sends it in the same 'open' handler that reports 'connected'), not before.
+  if (cached) setTimeout(warmUpDateFormatting, 0);
+  else {
+    const onStatus = ({ status }: { status: string }): void => {
+      if (status !== 'connected') return;
+      sync.provider.off('status', onStatus);
+      setTimeout(warmUpDateFormatting, 0);
+    };
+    sync.provider.on('status', onStatus);
+  }
 }
 
 function warmUpDateFormatting(): void {

@@ -3,6 +3,7 @@ import { formatDuration } from '@hindsight/doc';
 import type { Delay } from '@hindsight/doc';
 import { formatClock, formatUtc, viewerZone } from '../../app/timeZone.ts';
 import { useReview } from '../../sync/ReviewContext.tsx';
+import { useAfterFirstPaint } from '../../ui/useAfterFirstPaint.ts';
 import { useEntryDelays } from './delayIndex.ts';
 import './delays.css';
 
@@ -22,6 +23,11 @@ function describe(d: Delay, end: 'from' | 'to', zone: string): string {
 }
 
 export function DelayFlags({ entryId }: { entryId: string }) {
+  // The index scans every entry: the row's first paint does not wait for it.
+  return useAfterFirstPaint() ? <EntryDelayFlags entryId={entryId} /> : null;
+}
+
+function EntryDelayFlags({ entryId }: { entryId: string }) {
   const { sync } = useReview();
   const { from, to } = useEntryDelays(sync.doc, entryId);
   if (from.length === 0 && to.length === 0) return null;
