@@ -12,10 +12,17 @@ export interface Client {
 }
 
 /** A stock WebsocketProvider exactly as SPEC 3.3 shows it, with ws standing in for the browser's WebSocket. */
-export function connect(server: RunningServer, reviewId: string, token: string, doc = new Y.Doc()): Client {
+export function connect(
+  server: RunningServer,
+  reviewId: string,
+  token: string,
+  doc = new Y.Doc(),
+  /** The WebSocket class the provider uses (a subclass of ws's, e.g. one that records frames). */
+  socket: new (url: string, protocols?: string | string[]) => WebSocket = WebSocket,
+): Client {
   const provider = new WebsocketProvider(server.syncUrl, reviewId, doc, {
     params: { token },
-    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    WebSocketPolyfill: socket as unknown as typeof globalThis.WebSocket,
     disableBc: true,
     maxBackoffTime: 500,
   });

@@ -17,6 +17,12 @@ export interface CheckpointDeps {
   ready(): boolean;
   /** After each checkpoint (must be quick). */
   onCheckpoint(uptoSeq: number): void;
+  /**
+   * The whole live document was just encoded for a checkpoint, in this same
+   * synchronous step (so exactly its content): first syncs can be answered from
+   * it without encoding it again.
+   */
+  encoded?(state: Uint8Array): void;
 }
 
 export class Checkpoints {
@@ -24,8 +30,6 @@ export class Checkpoints {
   private approxBytes = 0;
   private lastAt = 0;
   private timer: NodeJS.Timeout | null = null;
-  /** Whether `timer` waits for a quiet moment (else for the minimum interval). */
-  private debouncing = false;
   private running: Promise<void> | null = null;
   private stopped = false;
 
@@ -66,19 +70,12 @@ export class Checkpoints {
       if (!this.timer) {
         this.timer = setTimeout(() => void this.compact(), wait);
         this.timer.unref();
-        this.debouncing = false;
       }
-      return;
-    }
-    // Every applied update pushes the quiet moment back: restart the same timer, not a new one each time.
-    if (this.timer && this.debouncing) {
-      this.timer.refresh();
       return;
     }
     if (this.timer) clearTimeout(this.timer);
     this.timer = setTimeout(() => void this.compact(), compactDebounceMs);
     this.timer.unref();
-    this.debouncing = true;
   }
 
   /** Stores the merged state so the next load reads one row plus a short tail. */
@@ -91,6 +88,7 @@ export class Checkpoints {
     if (this.stopped || !this.deps.ready() || this.sinceLast === 0) return Promise.resolve();
     this.lastAt = Date.now();
     const state = Y.encodeStateAsUpdate(this.deps.doc);
+    this.deps.encoded?.(state);
     const upto = this.deps.coveredSeq();
     const covered = this.sinceLast;
     const bytesAtSnapshot = this.approxBytes;
@@ -101,6 +99,7 @@ export class Checkpoints {
         () => {
           this.sinceLast -= covered;
           this.approxBytes = state.length + (this.approxBytes - bytesAtSnapshot);
+          log.debug({ reviewId, upto, bytes: state.length }, 'checkpoint stored');
           if (this.stopped) return;
           try {
             this.deps.onCheckpoint(upto);

@@ -7,7 +7,7 @@
 // its state: no sync step 1 is sent to it.
 import type * as Y from 'yjs';
 import { CloseCode, can } from '@hindsight/protocol';
-import { isSyncStep1, syncStep1Message, syncStep2Message, updateMessage } from './broadcaster.ts';
+import { isSyncStep1, syncStep1Message } from './broadcaster.ts';
 import type { Connection } from './connection.ts';
 import type { EncodedState } from './encodedState.ts';
 import { receiveMessage, type MessageHandlers } from './receiver.ts';
@@ -123,8 +123,6 @@ export class FirstSync {
       this.answeredWhileLoading.add(conn);
       this.deps.log.debug({ reviewId: this.deps.reviewId, conn: conn.id }, 'first sync answered from the stored state');
     }
-    const { state, since } = this.deps.encoded.answer(stateVector);
-    this.deps.send(conn, syncStep2Message(state));
-    if (since) this.deps.send(conn, updateMessage(since));
+    for (const message of this.deps.encoded.messages(stateVector)) this.deps.send(conn, message);
   }
 }

@@ -58,13 +58,13 @@ export class StoredReview {
 
   /**
    * What a client holding `stateVector` lacks: the checkpoint as it is stored
-   * (diffed only for a client that holds something) and the tail merged. Only
-   * encoded updates are read and merged: no document is built.
+   * and the tail merged (each diffed only for a client that holds something).
+   * Only encoded updates are read and merged: no document is built.
    */
   firstSync(stateVector: Uint8Array): FirstSync {
     const tail = this.merged();
     if (!this.checkpoint) return { state: diffAgainst(tail ?? EMPTY_UPDATE, stateVector), since: null };
-    return { state: diffAgainst(this.checkpoint, stateVector), since: tail };
+    return { state: diffAgainst(this.checkpoint, stateVector), since: tail && diffAgainst(tail, stateVector) };
   }
 
   /**
@@ -101,10 +101,15 @@ export class StoredReview {
   }
 }
 
+/** Whether `stateVector` is a client's that holds nothing. Throws on one that does not decode. */
+export function holdsNothing(stateVector: Uint8Array): boolean {
+  return stateVector.length <= EMPTY_STATE_VECTOR_BYTES && Y.decodeStateVector(stateVector).size === 0;
+}
+
 /** `state` less what a client with `stateVector` has; `state` itself for a client that has nothing. */
 export function diffAgainst(state: Uint8Array, stateVector: Uint8Array): Uint8Array {
   // Throws on a state vector that does not decode, as Y.encodeStateAsUpdate would.
-  if (stateVector.length <= EMPTY_STATE_VECTOR_BYTES && Y.decodeStateVector(stateVector).size === 0) return state;
+  if (holdsNothing(stateVector)) return state;
   return Y.diffUpdate(state, stateVector);
 }
 
