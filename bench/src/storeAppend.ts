@@ -1,6 +1,8 @@
 // Store append latency: the time from append() to its durable commit, with
-// the SQLite adapter batching per tick, under a steady load like a busy review.
+// the SQLite adapter batching per commit window, under a steady load like a busy
+// review (or, with --reviews=200 --rate=600, many small ones), and the CPU it costs.
 // Run: node --import tsx bench/src/storeAppend.ts [--rate=1000] [--seconds=10] [--sync=FULL|NORMAL]
+//        [--reviews=10] [--window=MS (the commit window; default 0, per tick)]
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,9 +16,10 @@ async function main(): Promise<void> {
   const rate = Number(arg('rate', '1000'));
   const seconds = Number(arg('seconds', '10'));
   const sync = arg('sync', 'FULL') as 'FULL' | 'NORMAL';
-  const reviews = 10;
+  const reviews = Number(arg('reviews', '10'));
+  const commitWindowMs = Number(arg('window', '0'));
   const dataDir = mkdtempSync(join(tmpdir(), 'hindsight-append-'));
-  const store = openSqliteStore({ dataDir, synchronous: sync });
+  const store = openSqliteStore({ dataDir, synchronous: sync, commitWindowMs });
   const docs = Array.from({ length: reviews }, () => new Y.Doc());
   for (let r = 0; r < reviews; r++)
     await store.createReview({ id: `r${r}`, title: 'bench', createdAt: 0 }, [], new Uint8Array([0, 0]));
@@ -34,6 +37,7 @@ async function main(): Promise<void> {
   const total = rate * seconds;
   const interval = 1000 / rate;
   const started = performance.now();
+  const cpuBefore = process.cpuUsage();
   const pending: Promise<void>[] = [];
   for (let i = 0; i < total; i++) {
     const due = started + i * interval;
@@ -49,13 +53,17 @@ async function main(): Promise<void> {
   }
   await Promise.all(pending);
   const elapsed = (performance.now() - started) / 1000;
+  const cpu = process.cpuUsage(cpuBefore);
   await store.close();
   rmSync(dataDir, { recursive: true, force: true });
   latencies.sort((a, b) => a - b);
   const q = (p: number): string =>
     latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))]!.toFixed(2);
   process.stdout.write(
-    `SQLite (synchronous=${sync}) appends: ${total} at ${rate}/s over ${elapsed.toFixed(1)} s across ${reviews} reviews\n` +
+    `SQLite (synchronous=${sync}, commit window ${commitWindowMs} ms) appends: ${total} at ${rate}/s over ` +
+      `${elapsed.toFixed(1)} s across ${reviews} reviews\n` +
+      `CPU per 1k appends (making the updates too): ${((cpu.user + cpu.system) / 1000 / (total / 1000)).toFixed(1)} ms ` +
+      `(system ${(cpu.system / 1000 / (total / 1000)).toFixed(1)} ms)\n` +
       `append-to-commit latency ms: p50 ${q(0.5)}  p95 ${q(0.95)}  p99 ${q(0.99)}  max ${latencies.at(-1)!.toFixed(2)}\n`,
   );
 }

@@ -168,7 +168,8 @@ export function createApp(deps: AppDeps): Hono {
         );
       });
     }
-    app.use('/*', serveStatic({ root: deps.clientDist }));
+    // The build writes .br and .gz copies of each asset (client/vite.config.ts); the one the browser accepts is sent.
+    app.use('/*', serveStatic({ root: deps.clientDist, precompressed: true }));
     // Client-side routes (/, /r/<id>) all load the app shell.
     app.get('*', (c) => c.html(indexHtml));
   } else {

@@ -3,13 +3,16 @@
 // cross-site text/plain POST creates nothing), /metrics behind the operator
 // token, source maps only on request, and /healthz's throttled write.
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { brotliCompressSync } from 'node:zlib';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../helpers/server.ts';
 
-/** A stand-in for client/dist: the app shell, a script and its source map. */
+const APP_JS = 'console.log(1);\n//# sourceMappingURL=app.js.map\n';
+
+/** A stand-in for client/dist: the app shell, a script (and its brotli copy) and its source map. */
 function fakeClient(): string {
   const dir = mkdtempSync(join(tmpdir(), 'hindsight-client-'));
   mkdirSync(join(dir, 'assets'));
@@ -17,7 +20,9 @@ function fakeClient(): string {
     join(dir, 'index.html'),
     '<!doctype html><title>Hindsight</title><script type="module" src="/assets/app.js"></script>',
   );
-  writeFileSync(join(dir, 'assets/app.js'), 'console.log(1);\n//# sourceMappingURL=app.js.map\n');
+  writeFileSync(join(dir, 'assets/app.js'), APP_JS);
+  // The build's brotli copy (client/vite.config.ts writes one beside each asset).
+  writeFileSync(join(dir, 'assets/app.js.br'), brotliCompressSync(APP_JS));
   writeFileSync(join(dir, 'assets/app.js.map'), '{"version":3,"sources":["secret/src/App.tsx"]}');
   return dir;
 }
@@ -137,6 +142,16 @@ describe('web protections', () => {
     const ok = await server.fetch('/metrics', { headers: { authorization: `Bearer ${OPERATOR}` } });
     expect(ok.status).toBe(200);
     expect(await ok.text()).toContain('# HELP');
+  });
+
+  it('sends the brotli copy of an asset to a browser that accepts it, the asset itself to one that does not', async () => {
+    const br = await server.fetch('/assets/app.js', { headers: { 'accept-encoding': 'gzip, deflate, br' } });
+    expect(br.headers.get('content-encoding')).toBe('br');
+    expect(br.headers.get('content-type')).toContain('javascript');
+    expect(await br.text()).toBe(APP_JS);
+    const plain = await server.fetch('/assets/app.js', { headers: { 'accept-encoding': 'identity' } });
+    expect(plain.headers.get('content-encoding')).toBeNull();
+    expect(await plain.text()).toBe(APP_JS);
   });
 
   it('does not serve source maps unless SERVE_SOURCE_MAPS is set', async () => {

@@ -56,9 +56,21 @@ function fieldProblem(path: string, value: unknown, spec: FieldSpec): SchemaProb
   }
 }
 
+// Every accepted update validates the records it touched: the required fields are listed once per schema.
+const requiredFields = new WeakMap<RecordRootSchema, string[]>();
+
+function required(schema: RecordRootSchema): string[] {
+  let fields = requiredFields.get(schema);
+  if (!fields) {
+    fields = Object.entries(schema.fields).flatMap(([field, rule]) => (rule.required ? [field] : []));
+    requiredFields.set(schema, fields);
+  }
+  return fields;
+}
+
 function recordProblem(path: string, record: Y.Map<unknown>, key: string, schema: RecordRootSchema): SchemaProblem {
-  for (const [field, rule] of Object.entries(schema.fields)) {
-    if (rule.required && !record.has(field)) return `${path}/${field} is required`;
+  for (const field of required(schema)) {
+    if (!record.has(field)) return `${path}/${field} is required`;
   }
   for (const [field, value] of record.entries()) {
     const rule = schema.fields[field];

@@ -44,15 +44,26 @@ export function httpUrl(what: string, value: unknown): string {
   return url.toString();
 }
 
+// Building an Intl.DateTimeFormat costs about a millisecond, and readMeta asks for every
+// read (the server's collection sweep reads every loaded review's meta). The answer for a
+// name never changes in a process; the cap keeps names from documents from growing it.
+const timeZoneAnswers = new Map<string, boolean>();
+const MAX_TIME_ZONE_ANSWERS = 1_000;
+
 /** True for an IANA time zone name the runtime knows (e.g. `Europe/Berlin`, `UTC`). */
 export function isTimeZone(value: unknown): value is string {
   if (typeof value !== 'string' || value.length === 0) return false;
+  const known = timeZoneAnswers.get(value);
+  if (known !== undefined) return known;
+  let ok: boolean;
   try {
     new Intl.DateTimeFormat('en-US', { timeZone: value });
-    return true;
+    ok = true;
   } catch {
-    return false;
+    ok = false;
   }
+  if (timeZoneAnswers.size < MAX_TIME_ZONE_ANSWERS) timeZoneAnswers.set(value, ok);
+  return ok;
 }
 
 /** Tags are trimmed, lower-cased, 1-40 characters, de-duplicated and sorted. */

@@ -65,6 +65,11 @@ export function isSyncStep1(message: Uint8Array): boolean {
   return message[0] === MessageType.sync && message[1] === syncProtocol.messageYjsSyncStep1;
 }
 
+/** One update message carrying `updates` merged (one of them as it is). */
+function mergedMessage(updates: Uint8Array[]): Uint8Array {
+  return updateMessage(updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates));
+}
+
 export class Broadcaster {
   /** Applied updates waiting for this turn's flush. */
   private queue: { update: Uint8Array; origin: Connection | null }[] = [];
@@ -103,21 +108,19 @@ export class Broadcaster {
     const queued = this.queue;
     this.queue = [];
     if (queued.length === 0 || this.stopped) return;
-    const message = (updates: Uint8Array[]): Uint8Array =>
-      updateMessage(updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates));
     const origins = new Set<Connection | null>(queued.map((q) => q.origin));
     let forAll: Uint8Array | null = null;
     let relayed = 0;
     for (const conn of this.deps.connections()) {
       if (!origins.has(conn)) {
-        forAll ??= message(queued.map((q) => q.update));
+        forAll ??= mergedMessage(queued.map((q) => q.update));
         this.send(conn, forAll);
         relayed += queued.length;
         continue;
       }
       const others = queued.filter((q) => q.origin !== conn).map((q) => q.update);
       if (others.length === 0) continue;
-      this.send(conn, message(others));
+      this.send(conn, mergedMessage(others));
       relayed += others.length;
     }
     this.deps.metrics.updatesRelayed(queued.length, relayed);

@@ -30,6 +30,8 @@ export class Checkpoints {
   private approxBytes = 0;
   private lastAt = 0;
   private timer: NodeJS.Timeout | null = null;
+  /** Whether `timer` waits for a quiet moment (else for the minimum interval). */
+  private debouncing = false;
   private running: Promise<void> | null = null;
   private stopped = false;
 
@@ -70,12 +72,19 @@ export class Checkpoints {
       if (!this.timer) {
         this.timer = setTimeout(() => void this.compact(), wait);
         this.timer.unref();
+        this.debouncing = false;
       }
+      return;
+    }
+    // Every applied update pushes the quiet moment back: restart the same timer, not a new one each time.
+    if (this.timer && this.debouncing) {
+      this.timer.refresh();
       return;
     }
     if (this.timer) clearTimeout(this.timer);
     this.timer = setTimeout(() => void this.compact(), compactDebounceMs);
     this.timer.unref();
+    this.debouncing = true;
   }
 
   /** Stores the merged state so the next load reads one row plus a short tail. */

@@ -18,7 +18,7 @@ import { Checkpoints } from './checkpoints.ts';
 import type { Connection } from './connection.ts';
 import { EncodedState } from './encodedState.ts';
 import { FirstSync } from './firstSync.ts';
-import { WriteGate } from './gate.ts';
+import { type GateWriter, WriteGate } from './gate.ts';
 import { RoomLog, type Writer } from './log.ts';
 import { Presence, REMOTE } from './presence.ts';
 import { RemoteFeed } from './remote.ts';
@@ -49,6 +49,7 @@ export class Room {
   private idleTimer: NodeJS.Timeout | null = null;
   /** Server-side changes, one at a time (each builds on everything accepted before it). */
   private readonly serverChanges: ServerChanges;
+  private readonly gateWriters = new WeakMap<Connection, GateWriter>();
 
   constructor(
     readonly id: string,
@@ -234,10 +235,7 @@ export class Room {
       this.reject(conn, CloseCode.DocumentTooLarge, 'document size limit');
       return;
     }
-    const verdict = this.gate.judge(update, {
-      facilitates: can(conn.identity.role, 'review.facilitate'),
-      foreignClient: (ids) => this.presence.foreignClient(conn, ids),
-    });
+    const verdict = this.gate.judge(update, this.gateWriter(conn));
     if (!verdict.ok) {
       // Never applied, relayed or stored. The connection is closed too: Yjs numbers each
       // client's changes, so everything this client sends later builds on the refused one
@@ -250,6 +248,20 @@ export class Room {
     this.commit(update, { role: conn.identity.role as Writer['role'], linkId: conn.identity.linkId }, conn).catch(
       () => undefined,
     );
+  }
+
+  /** The gate's view of a connection, made once per connection (not per update: it is on the hot path). */
+  private gateWriter(conn: Connection): GateWriter {
+    let writer = this.gateWriters.get(conn);
+    if (!writer) {
+      const presence = this.presence;
+      writer = {
+        facilitates: can(conn.identity.role, 'review.facilitate'),
+        foreignClient: (ids) => presence.foreignClient(conn, ids),
+      };
+      this.gateWriters.set(conn, writer);
+    }
+    return writer;
   }
 
   /** Stores an accepted update, then applies it and relays it to everyone but `origin`. */

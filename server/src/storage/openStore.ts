@@ -10,5 +10,9 @@ export async function openConfiguredStore(config: Config): Promise<Store> {
   if (config.DATABASE_URL) {
     return openPostgresStore({ connectionString: config.DATABASE_URL, poolSize: config.DATABASE_POOL_SIZE });
   }
-  return openSqliteStore({ dataDir: config.DATA_DIR, synchronous: config.SQLITE_SYNCHRONOUS });
+  return openSqliteStore({
+    dataDir: config.DATA_DIR,
+    synchronous: config.SQLITE_SYNCHRONOUS,
+    commitWindowMs: config.COMMIT_WINDOW_MS,
+  });
 }

@@ -1,6 +1,7 @@
 // SQLite adapter of the store (better-sqlite3, WAL). Appends go through the shared
-// batcher: those of one tick commit together, so a burst of small updates costs one
-// fsync; each caller's promise resolves only after that commit. Checkpoints and
+// batcher: those of one commit window (COMMIT_WINDOW_MS; 0: one tick) commit together,
+// so a burst of small updates, or many small reviews' updates, cost one fsync; each
+// caller's promise resolves only after that commit. Checkpoints and
 // follow-up index rows ride in the same commit (many small reviews would otherwise
 // pay one fsync'd transaction each).
 import Database from 'better-sqlite3';
@@ -44,6 +45,8 @@ export interface SqliteStoreOptions {
   dataDir: string;
   /** `FULL` survives power loss; `NORMAL` survives process crashes only. */
   synchronous?: 'FULL' | 'NORMAL';
+  /** Group commit: how long an append may wait for others to share its commit (ms; 0: its tick's). */
+  commitWindowMs?: number;
 }
 
 function prepare(db: Database.Database) {
@@ -155,7 +158,9 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
       return err instanceof Error ? err : new Error(String(err));
     }
   };
-  const batcher = new AppendBatcher((batch, alongside) => commitBatch.immediate(batch, alongside));
+  const batcher = new AppendBatcher((batch, alongside) => commitBatch.immediate(batch, alongside), {
+    windowMs: options.commitWindowMs,
+  });
 
   let closed = false;
   const guardOpen = (): void => {

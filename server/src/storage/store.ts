@@ -82,7 +82,8 @@ export interface PublicationRecord {
 export interface DocumentLog {
   /**
    * Appends one update to the review's log and resolves with its seq once it
-   * is durably committed. Appends made in the same tick share one commit.
+   * is durably committed. Appends made in the same tick share one commit (with
+   * SQLite, those of one commit window: see COMMIT_WINDOW_MS).
    */
   append(reviewId: string, input: AppendInput): Promise<number>;
   /** Loads the latest checkpoint plus the tail after it. */

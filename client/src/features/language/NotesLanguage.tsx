@@ -10,10 +10,14 @@ import './language.css';
 /** Options for NotesEditor's `blameless` prop: checks each paragraph live against the review's settings. */
 export function useBlamelessOptions(textId: string): BlamelessDecorationsOptions {
   const { sync } = useReview();
-  return useMemo(() => {
-    const store = languageStore(sync.doc);
-    return { check: (text: string) => findingsIn(text, textId, store.get()), subscribe: store.subscribe };
-  }, [sync.doc, textId]);
+  // The store is made on the first check, not with the row: making it scans the whole review for names.
+  return useMemo(
+    () => ({
+      check: (text: string) => findingsIn(text, textId, languageStore(sync.doc).get()),
+      subscribe: (listener: () => void) => languageStore(sync.doc).subscribe(listener),
+    }),
+    [sync.doc, textId],
+  );
 }
 
 /** The keyboard-reachable flag for a note's findings (nothing when there are none). */
