@@ -63,7 +63,9 @@ export async function seedLoggedReview(server: HindsightServer, entries: number,
     const target = Y.decodeStateVector(Y.encodeStateVector(writer)).get(writer.clientID);
     const reached = (): boolean => Y.decodeStateVector(Y.encodeStateVector(observer)).get(writer.clientID) === target;
     try {
-      await until(reached, 'every seeded update to be committed and relayed', 120_000, 50);
+      // Minutes, not seconds: a build whose relay merges each tick's updates in one Y.mergeUpdates call (n², before
+      // relay/mergeMany.ts) takes over 2 minutes to relay 50,000 on a loaded machine, and is still measured.
+      await until(reached, 'every seeded update to be committed and relayed', 600_000, 50);
     } catch (err) {
       throw new Error(`${(err as Error).message}\nserver output:\n${server.output().join('\n')}`);
     }

@@ -1,49 +1,14 @@
-// History seek: the replay page's "how the review was built" scrubber on a big review. A review
-// with N entries and M logged updates; then `GET /api/reviews/:id/history/state?seq=` at random
-// moments, timed from request to a Y.Doc holding that state (what the replay page does per seek).
+// History seek: the replay page's "how the review was built" scrubber on a big review. A review with
+// N entries and M logged updates, walked stop by stop the way the page does it (historyWalk.ts): the
+// page opening, stops forward (only the difference), single steps, jumps back; each against a full join.
 // Hindsight only: neither peer keeps an edit history.
-import * as Y from 'yjs';
-import { seedLoggedReview, timelineSize } from '../seed.ts';
+import { seedLoggedReview } from '../seed.ts';
 import { startHindsight } from '../servers/hindsight.ts';
-import { hindsightKinds, type HindsightKind, type RoomAccess } from '../servers/types.ts';
+import { hindsightKinds, type HindsightKind } from '../servers/types.ts';
+import { walkHistory } from './historyWalk.ts';
 import { join } from './lateJoin.ts';
 import { rowsPerBuild } from './perBuild.ts';
 import type { MetricRow, Workload } from './types.ts';
-
-interface Seek {
-  seq: number;
-  /** Request sent until the body is in. */
-  fetchMs: number;
-  /** Request sent until a fresh Y.Doc holds the state and its timeline was read. */
-  totalMs: number;
-  entries: number;
-}
-
-async function seek(baseUrl: string, access: RoomAccess, seq: number): Promise<Seek> {
-  const t0 = performance.now();
-  const res = await fetch(`${baseUrl}/api/reviews/${access.room}/history/state?seq=${seq}`, {
-    headers: { authorization: `Bearer ${access.params.token}` },
-  });
-  if (!res.ok) throw new Error(`history/state?seq=${seq} answered ${res.status}: ${await res.text()}`);
-  const body = new Uint8Array(await res.arrayBuffer());
-  const fetchMs = performance.now() - t0;
-  const doc = new Y.Doc();
-  Y.applyUpdate(doc, body);
-  const entries = timelineSize(doc);
-  doc.destroy();
-  return { seq, fetchMs, totalMs: performance.now() - t0, entries };
-}
-
-/** A fixed, spread-out set of seqs (a seeded LCG), so runs are comparable. */
-function moments(latest: number, count: number): number[] {
-  let x = 12345;
-  const out: number[] = [];
-  for (let i = 0; i < count; i++) {
-    x = (x * 1103515245 + 12345) % 2 ** 31;
-    out.push(1 + (x % latest));
-  }
-  return out;
-}
 
 const stats = (xs: number[]): { median: number; p95: number; max: number } => {
   const s = [...xs].sort((a, b) => a - b);
@@ -70,31 +35,44 @@ async function seekOn(
         headers: { authorization: `Bearer ${access.params.token}` },
       })
     ).json()) as { latestSeq: number };
-    const first = await seek(baseUrl, access, index.latestSeq);
-    if (first.entries !== entries) throw new Error(`the latest state holds ${first.entries} entries, not ${entries}`);
-    log(`  first seek (builds snapshots) ${first.totalMs.toFixed(0)} ms`);
-    const seeks: Seek[] = [];
-    for (const seq of moments(index.latestSeq - 1, historySeeks)) seeks.push(await seek(baseUrl, access, seq));
-    // A full join of the same review while it is loaded: what a seek is measured against.
+    const walk = await walkHistory(baseUrl, access, index.latestSeq, historySeeks, (what, s) => {
+      if (what !== 'forward' && what !== 'step')
+        log(
+          `  ${what} stop at ${s.seq}: ${s.ms.toFixed(0)} ms (HTTP ${s.fetchMs.toFixed(0)} ms), ` +
+            `${(s.bytes / 1024).toFixed(0)} KB in ${s.requests} requests`,
+        );
+    });
+    if (walk.first.entries !== entries)
+      throw new Error(`the latest state holds ${walk.first.entries} entries, not ${entries}`);
+    // A full join of the same review while it is loaded: what a stop is measured against.
     const joins: number[] = [];
     for (let i = 0; i < 3; i++) joins.push(await join(access, entries));
     const fullJoin = stats(joins).median;
     log(`  full join median ${fullJoin.toFixed(0)} ms`);
-    const total = stats(seeks.map((s) => s.totalMs));
-    const fetched = stats(seeks.map((s) => s.fetchMs));
-    log(`  seek median ${total.median.toFixed(0)} ms, max ${total.max.toFixed(0)} ms`);
+    const forward = stats(walk.forward.map((s) => s.ms));
+    const back = stats(walk.back.map((s) => s.ms));
+    const step = stats(walk.steps.map((s) => s.ms));
+    log(`  forward stop median ${forward.median.toFixed(0)} ms, p95 ${forward.p95.toFixed(0)} ms`);
+    log(`  back stop median ${back.median.toFixed(0)} ms, p95 ${back.p95.toFixed(0)} ms`);
     return {
       figures: {
-        'history.seek.median': total.median,
-        'history.seek.p95': total.p95,
-        'history.seek.max': total.max,
-        'history.seek.fetch.median': fetched.median,
-        'history.seek.first': first.totalMs,
+        'history.seek.forward.median': forward.median,
+        'history.seek.forward.p95': forward.p95,
+        'history.seek.forward.kb': stats(walk.forward.map((s) => s.bytes / 1024)).median,
+        'history.seek.step.median': step.median,
+        'history.seek.back.median': back.median,
+        'history.seek.back.p95': back.p95,
+        'history.seek.back.kb': stats(walk.back.map((s) => s.bytes / 1024)).median,
+        'history.seek.first': walk.first.ms,
+        'history.seek.firstBack': walk.firstBack.ms,
         'history.fullJoin': fullJoin,
-        'history.seek.overJoin': total.median / fullJoin,
-        'history.first.overJoin': first.totalMs / fullJoin,
+        'history.seek.forward.overJoin': forward.median / fullJoin,
+        'history.seek.forward.p95.overJoin': forward.p95 / fullJoin,
+        'history.seek.back.overJoin': back.median / fullJoin,
+        'history.first.overJoin': walk.first.ms / fullJoin,
+        'history.firstBack.overJoin': walk.firstBack.ms / fullJoin,
       },
-      details: { latestSeq: index.latestSeq, first, seeks, joins },
+      details: { latestSeq: index.latestSeq, ...walk, joins },
     };
   } finally {
     await server.stop();
@@ -108,12 +86,17 @@ export const historySeek: Workload = {
     const { historyEntries: entries, historyUpdates: updates, historySeeks } = ctx.options;
     const rows: MetricRow[] = [];
     const notes = [
-      `Hindsight: a review with ${entries} entries and ${updates} logged updates (SQLite, synchronous=FULL); ` +
-        `${historySeeks} seeks to spread-out seqs, each one the server has not answered before.`,
-      'time = GET /api/reviews/:id/history/state?seq=N sent, until a fresh Y.Doc holds that state (what one scrubber stop costs the page).',
-      'The server merges the nearest history snapshot (one per 1,000 seqs, written in the background) or, for the latest ' +
-        'seq, the checkpoint with the log after it, as encoded updates. "first seek" is the very first one, to the latest seq, ' +
-        'before any snapshot exists. Both are compared with a full join of the same review while it is loaded.',
+      `Hindsight: a review with ${entries} entries and ${updates} logged updates (SQLite, synchronous=FULL), walked ` +
+        "with the replay page's own HistoryCursor (client/src/features/replay/historyDoc.ts) over HTTP, one document " +
+        'carried along, as the page does it. time = one scrubber stop: moveTo(seq, seq - 1) until the view the page ' +
+        'renders is read (timeline, annotations, whys; and which entries the stop added).',
+      'first stop = the page opening on the latest seq (fresh cursor); then the first jump back, to the middle seq; then ' +
+        `${historySeeks} stops forward through spread-out seqs (each from the one before: only the difference is ` +
+        'fetched and applied), 10 single steps (▶ next update), and jumps back to earlier moments (the page starts ' +
+        'again: the stored state nearest before the seq, as stored, plus the difference after it; the walk begins with one).',
+      'A build without ?nearest= (before) answers the whole state at the seq, merged on the server, for a stop back. ' +
+        'Every stop is compared with a full join of the same review while it is loaded (sync until the doc holds ' +
+        'every entry; it reads no view).',
       'reference, raw ws: n/a — neither keeps an edit history.',
     ];
     const figures = new Map<HindsightKind, Record<string, number>>();
@@ -129,14 +112,24 @@ export const historySeek: Workload = {
     rows.push(
       ...rowsPerBuild(
         [
-          { key: 'history.seek.median', label: `seek to a moment, median (of ${latestSeq} seqs)` },
-          { key: 'history.seek.p95', label: 'seek to a moment, p95' },
-          { key: 'history.seek.max', label: 'seek to a moment, worst' },
-          { key: 'history.seek.fetch.median', label: 'of which the HTTP answer, median' },
-          { key: 'history.seek.first', label: 'first seek ever (no snapshots yet)' },
+          { key: 'history.seek.first', label: 'first stop: the page opens on the latest seq' },
+          { key: 'history.seek.firstBack', label: 'first jump back, to the middle seq' },
+          {
+            key: 'history.seek.forward.median',
+            label: `stop forward, median (${historySeeks} stops over ${latestSeq} seqs)`,
+          },
+          { key: 'history.seek.forward.p95', label: 'stop forward, p95' },
+          { key: 'history.seek.forward.kb', label: 'stop forward, fetched, median', unit: 'KB' },
+          { key: 'history.seek.step.median', label: 'next update (one seq), median' },
+          { key: 'history.seek.back.median', label: 'jump back, median' },
+          { key: 'history.seek.back.p95', label: 'jump back, p95' },
+          { key: 'history.seek.back.kb', label: 'jump back, fetched, median', unit: 'KB' },
           { key: 'history.fullJoin', label: 'full join of the same review, loaded (median of 3)' },
-          { key: 'history.seek.overJoin', label: 'seek median ÷ full join', unit: '×', digits: 2 },
-          { key: 'history.first.overJoin', label: 'first seek ÷ full join', unit: '×', digits: 2 },
+          { key: 'history.seek.forward.overJoin', label: 'stop forward median ÷ full join', unit: '×', digits: 2 },
+          { key: 'history.seek.forward.p95.overJoin', label: 'stop forward p95 ÷ full join', unit: '×', digits: 2 },
+          { key: 'history.seek.back.overJoin', label: 'jump back median ÷ full join', unit: '×', digits: 2 },
+          { key: 'history.first.overJoin', label: 'first stop ÷ full join', unit: '×', digits: 2 },
+          { key: 'history.firstBack.overJoin', label: 'first jump back ÷ full join', unit: '×', digits: 2 },
         ],
         figures,
       ),

@@ -228,7 +228,7 @@ export interface JsonRoutes {
 export interface FileRoutes {
   'GET /api/reviews/:id/export.md': { query: ExportQuery };
   'GET /api/reviews/:id/export.html': { query: ExportQuery };
-  'GET /api/reviews/:id/history/state': { query: { seq: string; since?: string } };
+  'GET /api/reviews/:id/history/state': { query: { seq: string; since?: string; nearest?: '1' } };
   'GET /api/actions.csv': { query: ActionsQuery };
   'GET /api/actions.ics': { query: ActionsQuery };
   'GET /api/insights/quarter.md': { query: { quarter?: string } };

@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { openSqliteStore } from '../storage/sqlite.ts';
-import { SNAPSHOT_EVERY, extendSnapshots, historyIndex, seqAtTime, stateAt } from './history.ts';
+import {
+  SNAPSHOT_EVERY,
+  changesBetween,
+  extendSnapshots,
+  historyIndex,
+  seqAtTime,
+  stateAt,
+  storedStateAt,
+} from './history.ts';
 
 async function reviewWithLog(n: number) {
   const store = openSqliteStore({ dataDir: ':memory:' });
@@ -102,7 +110,18 @@ describe('edit history', () => {
       const doc = new Y.Doc();
       Y.applyUpdate(doc, state);
       expect({ t: doc.getText('t').toString(), m: doc.getMap('m').toJSON() }).toEqual(rebuilt(seq));
+      // The page's way: the stored state as is (a snapshot, the checkpoint, or nothing), then only what changed after it.
+      const base = await storedStateAt(store, 'r', seq);
+      expect(base.seq).toBeLessThanOrEqual(seq);
+      const paged = new Y.Doc();
+      Y.applyUpdate(paged, base.state);
+      Y.applyUpdate(paged, (await changesBetween(store, 'r', base.seq, seq)).state);
+      expect({ t: paged.getText('t').toString(), m: paged.getMap('m').toJSON() }).toEqual(rebuilt(seq));
     }
+    expect((await storedStateAt(store, 'r', 1_777)).seq).toBe(1_000);
+    expect((await storedStateAt(store, 'r', updates.length + 1)).seq).toBe(updates.length + 1);
+    // The seeks above started the builder in the background: it finishes before the store closes.
+    await extendSnapshots(store, 'r', updates.length + 1);
     await store.close();
   }, 60_000);
 

@@ -3,22 +3,27 @@
 // from encoded updates (the nearest history snapshot or checkpoint at or
 // before the seq, merged with the log rows after it), never by building a
 // document; the snapshots themselves are written in the background, one
-// document carried forward through the log, so no seek pays for them.
+// document carried forward through the log, so no seek pays for them. The
+// replay page asks for the stored state as is and the log rows after it, so
+// the server never re-encodes a whole state for it (see storedStateAt).
 import * as Y from 'yjs';
 import { roleLabel, type HistoryAuthor, type HistoryIndex } from '@hindsight/protocol';
 import type { LogMeta, Store } from '../storage/store.ts';
+import { mergeManyYielding } from '../relay/mergeMany.ts';
+import { Turns } from '../relay/turns.ts';
 
 /** A history snapshot is kept at every multiple of this many seqs. */
 export const SNAPSHOT_EVERY = 1_000;
 const PAGE = 1_000;
+/** The snapshot builder's turns, shorter than a seek's, and its share of the time (relay/turns.ts). */
+const BACKGROUND_SLICE_MS = 4;
+const BACKGROUND_SHARE = 0.5;
 
 export interface HistoryState {
   /** The document as of `seq`, as one Yjs update. */
   state: Uint8Array;
   seq: number;
 }
-
-const yieldTurn = (): Promise<void> => new Promise((r) => setImmediate(r));
 
 /**
  * The stored state nearest at or before `seq`: a history snapshot, or for the
@@ -29,45 +34,47 @@ async function baseAtOrBefore(
   store: Store,
   reviewId: string,
   seq: number,
-): Promise<{ seq: number; state: Uint8Array } | null> {
+): Promise<{ seq: number; state: Uint8Array; snapshotNear: boolean } | null> {
   const snapshot = await store.snapshotAtOrBefore(reviewId, seq);
-  if (snapshot && seq - snapshot.seq < SNAPSHOT_EVERY) return snapshot;
+  if (snapshot && seq - snapshot.seq < SNAPSHOT_EVERY) return { ...snapshot, snapshotNear: true };
   const { checkpoint, checkpointSeq, lastSeq } = await store.load(reviewId);
   if (checkpoint && seq >= lastSeq && checkpointSeq > (snapshot?.seq ?? 0))
-    return { seq: checkpointSeq, state: checkpoint };
-  return snapshot;
+    return { seq: checkpointSeq, state: checkpoint, snapshotNear: false };
+  return snapshot && { ...snapshot, snapshotNear: false };
+}
+
+/**
+ * The stored state a seek to `seq` starts from, as stored (never decoded or re-encoded: a state of a big
+ * review is megabytes, and re-encoding it costs the server about what applying it costs the page): the
+ * nearest history snapshot or, for the latest seq, the checkpoint; an empty document at 0 when there is
+ * none. It never waits for the snapshot builder: when the nearest is far behind `seq`, the page merges
+ * more of the log after it this once (changesBetween, in batches) and the builder catches up meanwhile.
+ */
+export async function storedStateAt(store: Store, reviewId: string, seq: number): Promise<HistoryState> {
+  const base = await baseAtOrBefore(store, reviewId, seq);
+  // No snapshot near: build them for the next seeks (a checkpoint near the latest seq does not help those).
+  if (!base?.snapshotNear) void extendSnapshots(store, reviewId, seq).catch(() => undefined);
+  return base ?? { state: Y.encodeStateAsUpdate(new Y.Doc()), seq: 0 };
 }
 
 /**
  * The review as of `seq` (every update with a seq up to it), merged from
- * encoded updates. When no snapshot was near, the missing ones are written in
- * the background so the next seek starts close to its target.
+ * encoded updates: the stored state nearest before it and the log rows after that.
  */
 export async function stateAt(store: Store, reviewId: string, seq: number): Promise<HistoryState> {
   let base = await baseAtOrBefore(store, reviewId, seq);
   if (seq - (base?.seq ?? 0) >= SNAPSHOT_EVERY) {
-    // Far from every stored state. Merging that many encoded updates in one Y.mergeUpdates call holds
-    // the event loop (11 s for ~30,000 updates in `pnpm bench --workloads=history`, every room waiting);
-    // the snapshot builder carries one document forward a page at a time with turns in between, so
-    // wait for it to reach this seq and start from its snapshot.
+    // Far from every stored state: the snapshot builder carries one document forward a page at a time with
+    // turns in between (the next seeks start close to their target too), so wait for it and start from its snapshot.
     await extendSnapshots(store, reviewId, seq);
     base = await baseAtOrBefore(store, reviewId, seq);
   }
-  const parts: Uint8Array[] = base ? [base.state] : [];
-  let at = base?.seq ?? 0;
-  while (at < seq) {
-    const rows = await store.readLog(reviewId, at, Math.min(PAGE, seq - at));
-    if (rows.length === 0) break;
-    for (const row of rows) parts.push(row.update);
-    at = rows[rows.length - 1]!.seq;
-    // SQLite answers synchronously: give the event loop a turn between pages.
-    if (rows.length === PAGE) await yieldTurn();
-  }
-  if (at - (base?.seq ?? 0) >= SNAPSHOT_EVERY) {
-    void extendSnapshots(store, reviewId, at).catch(() => undefined);
-  }
-  if (parts.length === 0) return { state: Y.encodeStateAsUpdate(new Y.Doc()), seq: at };
-  return { state: parts.length === 1 ? parts[0]! : Y.mergeUpdates(parts), seq: at };
+  const from = base?.seq ?? 0;
+  const tail = await logBetween(store, reviewId, from, seq);
+  if (!base) return { state: await mergeManyYielding(tail.updates), seq: tail.seq };
+  if (tail.updates.length === 0) return { state: base.state, seq: tail.seq };
+  // The tail first, so the base (megabytes) is decoded and re-encoded once, not once per level of batches.
+  return { state: Y.mergeUpdates([base.state, await mergeManyYielding(tail.updates)]), seq: tail.seq };
 }
 
 /**
@@ -80,17 +87,35 @@ export async function changesBetween(
   since: number,
   seq: number,
 ): Promise<HistoryState> {
-  const parts: Uint8Array[] = [];
+  const tail = await logBetween(store, reviewId, since, seq);
+  return { state: await mergeManyYielding(tail.updates), seq: tail.seq };
+}
+
+/** The logged updates after `since` up to `seq`, read a page at a time, and the last seq read (`since` if none). */
+async function logBetween(
+  store: Store,
+  reviewId: string,
+  since: number,
+  seq: number,
+): Promise<{ updates: Uint8Array[]; seq: number }> {
+  const updates: Uint8Array[] = [];
+  const turns = new Turns();
   let at = since;
   while (at < seq) {
     const rows = await store.readLog(reviewId, at, Math.min(PAGE, seq - at));
     if (rows.length === 0) break;
-    for (const row of rows) parts.push(row.update);
+    for (const row of rows) updates.push(row.update);
     at = rows[rows.length - 1]!.seq;
-    if (rows.length === PAGE) await yieldTurn();
+    // SQLite answers synchronously: give the event loop a turn between pages.
+    await turns.check();
   }
-  if (parts.length === 0) return { state: Y.encodeStateAsUpdate(new Y.Doc()), seq: Math.max(at, since) };
-  return { state: parts.length === 1 ? parts[0]! : Y.mergeUpdates(parts), seq: at };
+  return { updates, seq: at };
+}
+
+/** Whether the log reaches `seq` (a seq at or below its latest): a page can only hold a state as of such a seq. */
+export async function logReaches(store: Store, reviewId: string, seq: number): Promise<boolean> {
+  if (seq === 0) return true;
+  return (await store.readLogMeta(reviewId, seq - 1, 1)).length > 0;
 }
 
 const extending = new Map<string, Promise<void>>();
@@ -106,7 +131,12 @@ export function extendSnapshots(store: Store, reviewId: string, uptoSeq: number)
   if (target === 0) return Promise.resolve();
   // One builder per review; a caller that needs a later seq than the running one continues after it.
   const running = extending.get(reviewId);
-  if (running) return running.then(() => extendSnapshots(store, reviewId, uptoSeq));
+  // (Its failure is its caller's: this one tries again from what was stored.)
+  if (running)
+    return running.then(
+      () => extendSnapshots(store, reviewId, uptoSeq),
+      () => extendSnapshots(store, reviewId, uptoSeq),
+    );
   const run = buildSnapshots(store, reviewId, target).finally(() => extending.delete(reviewId));
   extending.set(reviewId, run);
   return run;
@@ -122,6 +152,9 @@ async function buildSnapshots(store: Store, reviewId: string, target: number): P
       Y.applyUpdate(doc, latest.state);
       at = latest.seq;
     }
+    // Short turns (a page of the log applied is ~100 ms on a loaded machine) and half the time at most (a
+    // snapshot encoded and written is one step of ~100 ms): seeks and rooms keep the other half while it runs.
+    const turns = new Turns(BACKGROUND_SLICE_MS, BACKGROUND_SHARE);
     while (at < target) {
       const rows = await store.readLog(reviewId, at, Math.min(PAGE, target - at));
       if (rows.length === 0) break;
@@ -133,8 +166,8 @@ async function buildSnapshots(store: Store, reviewId: string, target: number): P
         }
         at = row.seq;
         if (at % SNAPSHOT_EVERY === 0) await store.addSnapshot(reviewId, at, Y.encodeStateAsUpdate(doc));
+        await turns.check();
       }
-      await yieldTurn();
     }
   } finally {
     doc.destroy();

@@ -3,11 +3,12 @@
 // `maxBufferedBytes` is cut off as a slow consumer, whatever the message (relayed
 // updates, sync answers, presence). Updates applied in one turn go out as one
 // merged frame per client, never echoed to the client that sent them.
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import * as encoding from 'lib0/encoding';
 import * as syncProtocol from 'y-protocols/sync';
 import { MessageType } from '@hindsight/protocol';
 import type { Connection } from './connection.ts';
+import { mergeMany } from './mergeMany.ts';
 import type { RelayMetrics } from './types.ts';
 
 export interface BroadcasterDeps {
@@ -67,7 +68,7 @@ export function isSyncStep1(message: Uint8Array): boolean {
 
 /** One update message carrying `updates` merged (one of them as it is). */
 function mergedMessage(updates: Uint8Array[]): Uint8Array {
-  return updateMessage(updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates));
+  return updateMessage(updates.length === 1 ? updates[0]! : mergeMany(updates));
 }
 
 export class Broadcaster {

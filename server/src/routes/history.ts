@@ -2,7 +2,7 @@
 // at any seq or time (a binary Yjs update), for the replay page. Only the
 // writers (facilitator, editor links) may read it: deleted text lives here.
 import { Hono } from 'hono';
-import { changesBetween, historyIndex, seqAtTime, stateAt } from '../history/history.ts';
+import { changesBetween, historyIndex, logReaches, seqAtTime, stateAt, storedStateAt } from '../history/history.ts';
 import type { Store } from '../storage/store.ts';
 import { requireLink } from './auth.ts';
 import { reply } from './reply.ts';
@@ -37,19 +37,32 @@ export function historyRoutes(deps: HistoryRoutesDeps): Hono {
     } else {
       throw badRequest('give ?seq=<n> or ?at=<time>');
     }
-    // ?since=M (M < N): only what changed after M, for a page that holds the state as of M and moves forward.
+    // ?since=M (M <= N): only what changed after M, for a page that holds the state as of M and moves forward.
+    // ?nearest=1: the stored state a seek to N starts from, as stored (X-Hindsight-Seq says which seq it is
+    // as of); the page follows it with ?since= that seq, so the server never re-encodes a whole state for it.
     const sinceParam = c.req.query('since');
+    const nearest = c.req.query('nearest');
+    if (nearest !== undefined && nearest !== '1') throw badRequest('nearest must be 1 when given');
     let since: number | null = null;
     if (sinceParam !== undefined) {
-      since = Number(sinceParam);
-      if (!Number.isSafeInteger(since) || since < 0 || since > seq)
-        throw badRequest('since must be a non-negative integer no greater than the seq asked for');
+      if (nearest !== undefined) throw badRequest('give either since or nearest, not both');
+      since = /^\d+$/.test(sinceParam) ? Number(sinceParam) : NaN;
+      if (!Number.isSafeInteger(since))
+        throw badRequest('since must be a non-negative integer (the seq the page holds)');
+      if (since > seq) throw badRequest(`since (${since}) must be no greater than the seq asked for (${seq})`);
+      if (!(await logReaches(deps.store, id, since)))
+        throw badRequest(`since (${since}) is past the latest seq of this review's history`);
     }
     const { state, seq: reached } =
-      since === null ? await stateAt(deps.store, id, seq) : await changesBetween(deps.store, id, since, seq);
+      since !== null
+        ? await changesBetween(deps.store, id, since, seq)
+        : nearest !== undefined
+          ? await storedStateAt(deps.store, id, seq)
+          : await stateAt(deps.store, id, seq);
     c.header('Content-Type', 'application/octet-stream');
     c.header('X-Hindsight-Seq', String(reached));
-    c.header('Cache-Control', 'private, max-age=31536000, immutable');
+    // The state as of a seq never changes; which stored state a seek starts from improves as snapshots are built.
+    c.header('Cache-Control', nearest === undefined ? 'private, max-age=31536000, immutable' : 'private, no-cache');
     return c.body(new Uint8Array(state).buffer);
   });
 

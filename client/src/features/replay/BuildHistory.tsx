@@ -3,9 +3,10 @@ import { useEffect, useMemo, useState } from 'react';
 import { formatClock, formatUtc, viewerZone } from '../../app/timeZone.ts';
 import type { HistoryIndex } from '@hindsight/protocol';
 import { fetchHistoryIndex } from './historyApi.ts';
-import { addedEntries } from './historyDoc.ts';
 import { HistorySnapshot } from './HistorySnapshot.tsx';
 import { useHistoryState } from './useHistoryState.ts';
+
+const NO_ENTRIES = new Set<string>();
 
 export function BuildHistory({ reviewId, token }: { reviewId: string; token: string }) {
   const [index, setIndex] = useState<HistoryIndex | null>(null);
@@ -28,7 +29,7 @@ export function BuildHistory({ reviewId, token }: { reviewId: string; token: str
   const prevSeq = index && i !== null && i > 0 ? index.seq[i - 1]! : 0;
   const state = useHistoryState(reviewId, token, seq, prevSeq);
   const author = index && i !== null && i >= 0 ? index.authors[index.author[i]!]!.label : '';
-  const added = useMemo(() => (state.view ? addedEntries(state.before, state.view) : new Set<string>()), [state]);
+  const added = state.view?.added ?? NO_ENTRIES;
   const tally = useMemo(() => {
     const counts = new Map<string, number>();
     if (index && i !== null)

@@ -1,9 +1,10 @@
 // The edit-history API (index, and the review as of a seq), cached in memory and in Cache Storage for offline use.
 import { apiHeaders, apiPath, checkAnswer } from '@hindsight/api';
 import type { HistoryIndex } from '@hindsight/protocol';
+import type { HistoryAnswer } from './historyDoc.ts';
 
 const CACHE = 'hindsight-history-v1';
-const memory = new Map<string, Promise<Uint8Array>>();
+const memory = new Map<string, Promise<HistoryAnswer>>();
 
 async function cached(url: string, token: string, fresh: boolean): Promise<Response> {
   const store = typeof caches === 'undefined' ? null : await caches.open(CACHE).catch(() => null);
@@ -30,22 +31,26 @@ export async function fetchHistoryIndex(reviewId: string, token: string): Promis
 }
 
 /**
- * The review as of `seq`, one Yjs update; with `since`, only what changed after
- * that seq. Immutable per seq, so cached for good.
+ * For `seq`: with a number, only what changed after that seq; with 'nearest', the stored state a seek to
+ * `seq` starts from (its seq in X-Hindsight-Seq). A change is immutable per URL, so cached for good.
  */
 export function fetchStateAt(
   reviewId: string,
   token: string,
   seq: number,
-  since: number | null = null,
-): Promise<Uint8Array> {
+  from: number | 'nearest',
+): Promise<HistoryAnswer> {
   const url = apiPath('GET /api/reviews/:id/history/state', {
     params: { id: reviewId },
-    query: { seq: String(seq), ...(since === null ? {} : { since: String(since) }) },
+    query: { seq: String(seq), ...(from === 'nearest' ? { nearest: '1' as const } : { since: String(from) }) },
   });
   let pending = memory.get(url);
   if (!pending) {
-    pending = cached(url, token, false).then(async (res) => new Uint8Array(await res.arrayBuffer()));
+    // The stored state to start from improves as the server builds snapshots: asked fresh (the copy when offline).
+    pending = cached(url, token, from === 'nearest').then(async (res) => {
+      const at = Number(res.headers.get('X-Hindsight-Seq'));
+      return { update: new Uint8Array(await res.arrayBuffer()), seq: Number.isSafeInteger(at) ? at : seq };
+    });
     pending.catch(() => memory.delete(url));
     memory.set(url, pending);
   }

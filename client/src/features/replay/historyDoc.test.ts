@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { addEntry, defaultContext, insertSummaryText } from '@hindsight/doc';
-import { HistoryCursor, readHistoryState } from './historyDoc.ts';
+import { HistoryCursor, readHistoryState, type HistoryAnswer } from './historyDoc.ts';
 
 /** A review's log: one update per step (entries added, then a summary edited). */
 function log(): Uint8Array[] {
@@ -15,35 +15,53 @@ function log(): Uint8Array[] {
   return updates;
 }
 
+/** A server over `updates` (seq n = updates[n - 1]) with stored states at `stored` seqs. */
+function server(updates: Uint8Array[], stored: number[] = []) {
+  const asked: string[] = [];
+  const fetchState = async (seq: number, from: number | 'nearest'): Promise<HistoryAnswer> => {
+    asked.push(`${seq}:${from}`);
+    if (from !== 'nearest') return { update: Y.mergeUpdates(updates.slice(from, seq)), seq };
+    const base = Math.max(0, ...stored.filter((s) => s <= seq));
+    return { update: Y.mergeUpdates(updates.slice(0, base)), seq: base };
+  };
+  return { asked, fetchState };
+}
+
+const full = (updates: Uint8Array[], seq: number) => readHistoryState(Y.mergeUpdates(updates.slice(0, seq)));
+
 describe('HistoryCursor', () => {
-  it('steps forward by applying only what changed, back by starting again, always showing the state at the seq', async () => {
+  it('steps forward by applying only what changed, back by starting again from a stored state, always showing the state at the seq', async () => {
     const updates = log();
-    const asked: [number, number | null][] = [];
-    const fetchState = async (seq: number, since: number | null): Promise<Uint8Array> => {
-      asked.push([seq, since]);
-      return Y.mergeUpdates(updates.slice(since ?? 0, seq));
-    };
+    const { asked, fetchState } = server(updates, [4]);
     const cursor = new HistoryCursor(fetchState);
-    const full = (seq: number) => readHistoryState(Y.mergeUpdates(updates.slice(0, seq)));
-    for (const seq of [2, 3, 3, 6, 1, 7]) {
-      expect(await cursor.moveTo(seq)).toEqual(full(seq));
+    for (const seq of [2, 3, 3, 6, 1, 7, 5]) {
+      const { added: _added, ...view } = await cursor.moveTo(seq);
+      expect(view).toEqual(full(updates, seq));
     }
-    expect(asked).toEqual([
-      [2, null],
-      [3, 2],
-      [6, 3],
-      [1, null],
-      [7, 1],
-    ]);
+    expect(asked).toEqual(['2:nearest', '2:0', '3:2', '6:3', '1:nearest', '1:0', '7:1', '5:nearest', '5:4']);
     cursor.destroy();
   });
 
-  it('starts again from the full state when the change cannot be fetched', async () => {
+  it("marks the entries the stop's own update added, whether it stepped forward or started again", async () => {
+    const updates = log();
+    const cursor = new HistoryCursor(server(updates, [3]).fetchState);
+    const entryIds = (seq: number) => full(updates, seq).entries.map((e) => e.id);
+    expect([...(await cursor.moveTo(1, 0)).added]).toEqual(entryIds(1));
+    const third = (await cursor.moveTo(3, 2)).added;
+    expect([...third]).toEqual(entryIds(3).filter((id) => !entryIds(2).includes(id)));
+    // Back (starts again), and an update that edits a summary adds nothing.
+    expect((await cursor.moveTo(2, 1)).added.size).toBe(1);
+    expect((await cursor.moveTo(7, 6)).added.size).toBe(0);
+    cursor.destroy();
+  });
+
+  it('starts again from the stored state when the change cannot be fetched', async () => {
     const updates = log();
     let failDiffs = false;
-    const cursor = new HistoryCursor(async (seq, since) => {
-      if (since !== null && failDiffs) throw new Error('offline');
-      return Y.mergeUpdates(updates.slice(since ?? 0, seq));
+    const { fetchState } = server(updates, [5]);
+    const cursor = new HistoryCursor(async (seq, from) => {
+      if (from !== 'nearest' && from !== 5 && failDiffs) throw new Error('offline');
+      return fetchState(seq, from);
     });
     await cursor.moveTo(2);
     failDiffs = true;

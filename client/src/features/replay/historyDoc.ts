@@ -1,6 +1,13 @@
-// Reads a history state (one Yjs update) through packages/doc's read models, and what changed since another.
+// Reads a history state (one Yjs update) through packages/doc's read models, and carries one document through the history.
 import * as Y from 'yjs';
-import { readAnnotations, readTimeline, readWhysTree, type AnnotationView, type EntryView } from '@hindsight/doc';
+import {
+  readAnnotations,
+  readTimeline,
+  readWhysTree,
+  roots,
+  type AnnotationView,
+  type EntryView,
+} from '@hindsight/doc';
 
 export interface HistoryView {
   entries: EntryView[];
@@ -24,50 +31,86 @@ function readHistoryDoc(doc: Y.Doc): HistoryView {
   return { entries: readTimeline(doc), annotations: readAnnotations(doc), whys: count(readWhysTree(doc)) };
 }
 
-/** Fetches the state as of `seq`, or with `since` only what changed after `since`. */
-export type FetchHistoryState = (seq: number, since: number | null) => Promise<Uint8Array>;
+/** What the server answered: a Yjs update and the seq the page holds once it is applied. */
+export interface HistoryAnswer {
+  update: Uint8Array;
+  seq: number;
+}
 
 /**
- * One document carried through the edit history: moving forward applies only
- * what changed since the seq it holds; moving back (or when the change cannot
- * be fetched) starts again from the full state. Moves run one at a time.
+ * Fetches, for `seq`: with a number, only what changed after that seq (to apply onto the state as of it);
+ * with 'nearest', the stored state a seek to `seq` starts from, as stored (its seq is at or before `seq`).
+ */
+export type FetchHistoryState = (seq: number, from: number | 'nearest') => Promise<HistoryAnswer>;
+
+/** The review at one stop, and the entries the stop's own update added. */
+export interface HistoryStop extends HistoryView {
+  added: Set<string>;
+}
+
+/**
+ * One document carried through the edit history: moving forward fetches and
+ * applies only what changed since the seq it holds; moving back (or when the
+ * change cannot be fetched) starts again from the stored state nearest before
+ * the target plus what changed after it (the server never re-encodes a whole
+ * state for the page). Moves run one at a time.
  */
 export class HistoryCursor {
   private doc: Y.Doc | null = null;
   private seq = 0;
+  /** The last change fetched, kept: a stop's own update is usually the step just applied. */
+  private last: { since: number; seq: number; update: Uint8Array } | null = null;
   private queue: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly fetchState: FetchHistoryState) {}
 
-  /** The review as of `seq`. */
-  moveTo(seq: number): Promise<HistoryView> {
-    const move = this.queue.then(() => this.move(seq));
+  /** The review as of `seq`; `added` holds the entries the updates after `prevSeq` up to `seq` added. */
+  moveTo(seq: number, prevSeq: number | null = null): Promise<HistoryStop> {
+    const move = this.queue.then(() => this.move(seq, prevSeq));
     this.queue = move.catch(() => undefined);
     return move;
   }
 
-  private async move(seq: number): Promise<HistoryView> {
-    if (this.doc && seq >= this.seq) {
-      if (seq > this.seq) {
-        const since = this.seq;
-        const change = await this.fetchState(seq, since).catch(() => null);
-        if (change) Y.applyUpdate(this.doc, change);
-        else return this.restart(seq);
-      }
-      this.seq = seq;
-      return readHistoryDoc(this.doc);
+  private async move(seq: number, prevSeq: number | null): Promise<HistoryStop> {
+    if (!(this.doc && seq >= this.seq && (await this.forward(seq)))) await this.restart(seq);
+    const doc = this.doc!;
+    let added = new Set<string>();
+    if (prevSeq !== null && prevSeq < seq) {
+      const change = await this.changeBetween(prevSeq, seq).catch(() => null);
+      if (change) added = entriesCreatedBy(doc, change);
     }
-    return this.restart(seq);
+    return { ...readHistoryDoc(doc), added };
   }
 
-  private async restart(seq: number): Promise<HistoryView> {
-    const state = await this.fetchState(seq, null);
+  private async forward(seq: number): Promise<boolean> {
+    if (seq === this.seq) return true;
+    const change = await this.changeBetween(this.seq, seq).catch(() => null);
+    if (!change) return false;
+    Y.applyUpdate(this.doc!, change);
+    this.seq = seq;
+    return true;
+  }
+
+  private async changeBetween(since: number, seq: number): Promise<Uint8Array> {
+    if (this.last?.since === since && this.last.seq === seq) return this.last.update;
+    const { update } = await this.fetchState(seq, since);
+    this.last = { since, seq, update };
+    return update;
+  }
+
+  private async restart(seq: number): Promise<void> {
+    const base = await this.fetchState(seq, 'nearest');
     const doc = new Y.Doc();
-    Y.applyUpdate(doc, state);
+    try {
+      Y.applyUpdate(doc, base.update);
+      if (base.seq < seq) Y.applyUpdate(doc, await this.changeBetween(base.seq, seq));
+    } catch (err) {
+      doc.destroy();
+      throw err;
+    }
     this.doc?.destroy();
     this.doc = doc;
     this.seq = seq;
-    return readHistoryDoc(doc);
   }
 
   destroy(): void {
@@ -76,9 +119,27 @@ export class HistoryCursor {
   }
 }
 
-/** Ids of entries in `now` that `before` did not have. */
-export function addedEntries(before: HistoryView | null, now: HistoryView): Set<string> {
-  if (!before) return new Set(now.entries.map((e) => e.id));
-  const had = new Set(before.entries.map((e) => e.id));
-  return new Set(now.entries.filter((e) => !had.has(e.id)).map((e) => e.id));
+/**
+ * Ids of the entries `change` (already applied to `doc`) created: those whose timeline slot was first
+ * written by it. Read from the update's clock ranges, so no second document is built for the seq before.
+ */
+export function entriesCreatedBy(doc: Y.Doc, change: Uint8Array): Set<string> {
+  const { from, to } = Y.parseUpdateMeta(change);
+  const created = new Set<string>();
+  roots(doc).timeline._map.forEach((item, key) => {
+    const { client, clock } = item.id;
+    const start = from.get(client);
+    const end = to.get(client);
+    // left is null for a key's first value: a later value of the key (an overwrite) is not a new entry.
+    if (
+      start !== undefined &&
+      end !== undefined &&
+      clock >= start &&
+      clock < end &&
+      item.left === null &&
+      !item.deleted
+    )
+      created.add(key);
+  });
+  return created;
 }

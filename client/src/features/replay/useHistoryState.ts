@@ -1,11 +1,11 @@
-// The review as of one seq of its edit history (and the seq before, to tell what that update added).
+// The review as of one seq of its edit history (and what that seq's own update added).
 import { useEffect, useMemo, useState } from 'react';
 import { fetchStateAt } from './historyApi.ts';
-import { HistoryCursor, type HistoryView } from './historyDoc.ts';
+import { HistoryCursor, type HistoryStop } from './historyDoc.ts';
 
 export interface HistoryStateResult {
-  view: HistoryView | null;
-  before: HistoryView | null;
+  /** The review at the stop, with the entries the stop's own update added. */
+  view: HistoryStop | null;
   error: string | null;
   loading: boolean;
   /** How long the last seek took (fetch or cache, plus applying), ms. */
@@ -22,7 +22,6 @@ export function useHistoryState(
 ): HistoryStateResult {
   const [result, setResult] = useState<HistoryStateResult>({
     view: null,
-    before: null,
     error: null,
     loading: false,
     tookMs: null,
@@ -30,7 +29,7 @@ export function useHistoryState(
   });
   // One document carried along: a step forward fetches and applies only what changed.
   const cursor = useMemo(
-    () => new HistoryCursor((at, since) => fetchStateAt(reviewId, token, at, since)),
+    () => new HistoryCursor((at, from) => fetchStateAt(reviewId, token, at, from)),
     [reviewId, token],
   );
   useEffect(() => () => cursor.destroy(), [cursor]);
@@ -41,14 +40,13 @@ export function useHistoryState(
     // A short debounce: dragging the scrubber asks only for where it stops.
     const timer = setTimeout(() => {
       const started = performance.now();
-      // The seq before first, then this one: both steps forward from wherever the cursor is.
-      const before = prevSeq > 0 && prevSeq < seq ? cursor.moveTo(prevSeq) : Promise.resolve(null);
-      Promise.all([before, cursor.moveTo(seq)])
-        .then(([prev, now]) => {
+      // One move (forward: only the difference); the stop's own update (after prevSeq) tells what it added.
+      cursor
+        .moveTo(seq, prevSeq)
+        .then((now) => {
           if (cancelled) return;
           setResult({
             view: now,
-            before: prev,
             error: null,
             loading: false,
             tookMs: performance.now() - started,
