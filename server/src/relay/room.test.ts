@@ -105,7 +105,7 @@ describe('Room', () => {
     await registry.closeAll();
   });
 
-  it('sends the updates committed together as one frame per client, never echoing a client its own', async () => {
+  it('sends the updates committed together in one frame to a client that sent none, the others one by one to a sender, never echoing a client its own', async () => {
     const base = await storeWithReview(new Uint8Array([0, 0]));
     const registry = testRegistry(base);
     const [a, b, c, d] = [new MemoryTransport(), new MemoryTransport(), new MemoryTransport(), new MemoryTransport()];
@@ -136,9 +136,9 @@ describe('Room', () => {
     // C sent nothing: one frame with all three updates, then the marker's.
     expect(c.sent.length - before[2]!).toBe(2);
     expect(words(received(c, 2))).toEqual(['A1', 'A2', 'B1', 'M']);
-    // A gets only B's update, B only A's two (each in one frame, then the marker's).
+    // A gets only B's update, B only A's two (one frame each, then the marker's).
     expect(words(received(a, 0))).toEqual(['B1', 'M']);
-    expect(b.sent.length - before[1]!).toBe(2);
+    expect(b.sent.length - before[1]!).toBe(3);
     const forB = received(b, 1);
     Y.applyUpdate(forB, Y.encodeStateAsUpdate(docB));
     expect(words(forB)).toEqual(['A1', 'A2', 'B1', 'M']);
