@@ -73,13 +73,14 @@ export class WriteGate {
    * Judges `update`. When it passes, it is counted in flight: the caller must
    * report it with `applied` or `dropped`. A `noop` update changes nothing
    * (everything in it is known) and needs neither storing nor relaying; it is
-   * not in flight.
+   * not in flight. An `answer` (a client's sync step 2: mostly what it already
+   * got from the server) is first checked against the live document, so that
+   * echo builds no shadow (a copy of the whole review, hundreds of milliseconds
+   * for a big one); a new change is not, it would be decoded twice.
    */
-  judge(update: Uint8Array, writer: GateWriter): Verdict {
-    // A joining client's echo of what it holds: judged against the live document, no shadow built
-    // (building one copies the whole review, hundreds of milliseconds for a big one).
+  judge(update: Uint8Array, writer: GateWriter, answer = false): Verdict {
     try {
-      if (changesNothing(this.live, update)) return { ok: true, effect: NO_EFFECT, noop: true };
+      if (answer && changesNothing(this.live, update)) return { ok: true, effect: NO_EFFECT, noop: true };
     } catch {
       return { ok: false, code: CloseCode.BadMessage, detail: 'update does not decode' };
     }

@@ -13,8 +13,11 @@ export interface MessageHandlers {
   reject(conn: Connection, code: CloseCode, why: string, detail?: string): void;
   /** A sync step 1: answer with what the client lacks. */
   syncRequest(conn: Connection, stateVector: Uint8Array): void;
-  /** A step 2 or update from a connection that may write. */
-  update(conn: Connection, update: Uint8Array): void;
+  /**
+   * A step 2 (`answer`: the client's reply to the server's step 1, mostly what the server
+   * has already) or an update (a new change) from a connection that may write.
+   */
+  update(conn: Connection, update: Uint8Array, answer: boolean): void;
   /**
    * An awareness update. The connection's own states count against its rate
    * (`admit`, asked before they apply); echoes of others' states cost nothing.
@@ -85,7 +88,7 @@ function receiveSync(conn: Connection, decoder: decoding.Decoder, to: MessageHan
         if (update.length > EMPTY_UPDATE_BYTES) to.reject(conn, CloseCode.ReadOnly, 'read-only link sent a change');
         return;
       }
-      to.update(conn, update);
+      to.update(conn, update, syncType === syncProtocol.messageYjsSyncStep2);
       return;
     }
     default:

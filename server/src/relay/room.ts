@@ -221,12 +221,12 @@ export class Room {
   private readonly handlers: MessageHandlers = {
     reject: (conn, code, why, detail) => this.reject(conn, code, why, detail),
     syncRequest: (conn, stateVector) => this.firstSync.answer(conn, stateVector),
-    update: (conn, update) => this.handleUpdate(conn, update),
+    update: (conn, update, answer) => this.handleUpdate(conn, update, answer),
     awareness: (conn, update, admit) => this.presence.receive(conn, update, admit),
     presenceRequest: (conn) => this.broadcaster.send(conn, this.presence.message()),
   };
 
-  private handleUpdate(conn: Connection, update: Uint8Array): void {
+  private handleUpdate(conn: Connection, update: Uint8Array, answer: boolean): void {
     if (!conn.updates.take()) {
       this.reject(conn, CloseCode.RateLimited, 'update rate limit');
       return;
@@ -235,7 +235,7 @@ export class Room {
       this.reject(conn, CloseCode.DocumentTooLarge, 'document size limit');
       return;
     }
-    const verdict = this.gate.judge(update, this.gateWriter(conn));
+    const verdict = this.gate.judge(update, this.gateWriter(conn), answer);
     if (!verdict.ok) {
       // Never applied, relayed or stored. The connection is closed too: Yjs numbers each
       // client's changes, so everything this client sends later builds on the refused one
