@@ -338,6 +338,28 @@ describe('first sync while the room loads', () => {
     await Promise.all([registry.closeAll(), otherRegistry.closeAll()]);
   });
 
+  it('judges a sync step 2 like an update: an echo of the review is dropped, a forged change refused', async () => {
+    const base = await storeWithReview(textUpdate('stored '));
+    const registry = testRegistry(base, { limits: { ...limits, idleUnloadMs: 60_000 } });
+    const editor = new MemoryTransport();
+    const e = registry.connect(editor, { reviewId: 'r', linkId: 'l', role: 'editor', label: 'E' });
+    e.message(syncStep1Message(new Y.Doc()));
+    await expect.poll(() => editor.sent.length).toBeGreaterThan(1);
+    const held = new Y.Doc();
+    editor.replayInto(held);
+    // Its answer to the server's step 1: everything it holds, all known to the server.
+    e.message(syncStep2Message(Y.encodeStateAsUpdate(held)));
+    const forged = new Y.Doc();
+    Y.applyUpdate(forged, Y.encodeStateAsUpdate(held));
+    const sv = Y.encodeStateVector(forged);
+    forged.getMap(FACILITATION_ROOT).set(FacilitationKey.frozen, true);
+    e.message(syncStep2Message(Y.encodeStateAsUpdate(forged, sv)));
+    await expect.poll(() => editor.closedWith).toBe(CloseCode.ChangeRefused);
+    // Neither the echo nor the forged change was stored: the log holds only the creation.
+    expect((await base.readLog('r', 0, 10)).map((u) => u.role)).toEqual(['system']);
+    await registry.closeAll();
+  });
+
   it('answers a warm room from its cached encoding plus what was applied since', async () => {
     const base = await storeWithReview(textUpdate('stored '));
     const registry = testRegistry(base, { limits: { ...limits, idleUnloadMs: 60_000 } });
