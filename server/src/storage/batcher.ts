@@ -7,8 +7,11 @@
 //
 // The window is group commit: with many small reviews each tick holds one or two
 // updates, so per-tick commits paid a transaction and an fsync per update or so. A
-// few milliseconds' wait lets the updates of many ticks and reviews share one. Nothing
-// is relayed before its commit either way; the window only delays the commit.
+// few milliseconds' wait lets the updates of many ticks and reviews share one: a
+// commit starts no sooner than a window after the previous one ended, so under load
+// there is at most one commit per window, and a write after a quiet spell (one person
+// typing) commits at the next tick. Nothing is relayed before its commit either way;
+// the window only delays the commit.
 import { type AppendInput, StoreWriteError, writeError } from './store.ts';
 
 export interface PendingAppend {
@@ -48,8 +51,8 @@ interface WaitingWrite {
 
 export interface BatcherOptions {
   /**
-   * How long the first write of a batch may wait for others to join its commit,
-   * in ms; 0 commits what one tick queued (the next setImmediate).
+   * The least time between the end of one commit and the start of the next, in ms (see
+   * above); 0 commits what one tick queued (the next setImmediate).
    */
   windowMs?: number;
 }
@@ -62,8 +65,8 @@ export class AppendBatcher {
   private timer: NodeJS.Timeout | null = null;
   private inFlight: Promise<void> | null = null;
   private closed = false;
-  /** When the oldest write still queued arrived (performance.now()). */
-  private firstAt = 0;
+  /** When the last commit settled (performance.now()): the next starts a window after it at the soonest. */
+  private lastCommitAt = -Infinity;
   private readonly windowMs: number;
 
   constructor(
@@ -76,7 +79,6 @@ export class AppendBatcher {
   append(reviewId: string, input: AppendInput): Promise<number> {
     if (this.closed) return Promise.reject(new StoreWriteError('store is closed'));
     return new Promise<number>((resolve, reject) => {
-      if (!this.pending) this.firstAt = performance.now();
       this.queue.push({ reviewId, input, resolve, reject });
       this.schedule();
     });
@@ -86,7 +88,6 @@ export class AppendBatcher {
   alongside(what: string, run: SideWrite): Promise<void> {
     if (this.closed) return Promise.reject(new StoreWriteError('store is closed'));
     return new Promise<void>((resolve, reject) => {
-      if (!this.pending) this.firstAt = performance.now();
       this.writes.push({ run, what, resolve, reject });
       this.schedule();
     });
@@ -102,12 +103,12 @@ export class AppendBatcher {
     while (this.inFlight || this.pending) await (this.inFlight ?? this.flush());
   }
 
-  // The window counts from the oldest queued write, so writes that already waited
-  // for a commit in flight (Postgres) do not wait a whole window more.
+  // The window counts from the end of the previous commit, so writes that already
+  // waited for a commit in flight (Postgres) wait only what is left of it.
   private schedule(): void {
     if (this.scheduled || this.inFlight) return;
     this.scheduled = true;
-    const wait = this.windowMs - (performance.now() - this.firstAt);
+    const wait = this.lastCommitAt + this.windowMs - performance.now();
     if (wait >= 1) this.timer = setTimeout(() => void this.flush(), wait);
     else setImmediate(() => void this.flush());
   }
@@ -127,6 +128,7 @@ export class AppendBatcher {
     if (batch.length === 0 && writes.length === 0) return Promise.resolve();
     this.inFlight = this.settle(batch, writes).finally(() => {
       this.inFlight = null;
+      this.lastCommitAt = performance.now();
       if (this.pending) this.schedule();
     });
     return this.inFlight;

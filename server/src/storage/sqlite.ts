@@ -1,5 +1,5 @@
 // SQLite adapter of the store (better-sqlite3, WAL). Appends go through the shared
-// batcher: those of one commit window (COMMIT_WINDOW_MS; 0: one tick) commit together,
+// batcher: under load, those of one commit window (COMMIT_WINDOW_MS; 0: one tick) commit together,
 // so a burst of small updates, or many small reviews' updates, cost one fsync; each
 // caller's promise resolves only after that commit. Checkpoints and
 // follow-up index rows ride in the same commit (many small reviews would otherwise
