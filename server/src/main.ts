@@ -15,6 +15,7 @@ import { createMetrics } from './metrics.ts';
 import { RoomRegistry } from './relay/registry.ts';
 import { createUpgradeHandler } from './relay/upgrade.ts';
 import { createWsEndpoint } from './relay/wsAdapter.ts';
+import { warmUp } from './relay/warmUp.ts';
 import { allowedHost, hostRefusal } from './web/hostCheck.ts';
 import { createRedisBus, type RedisBus } from './cluster/redisBus.ts';
 import { openConfiguredStore } from './storage/openStore.ts';
@@ -52,13 +53,14 @@ async function main(): Promise<void> {
   // A fresh instance gets its team link now; it is printed once below and shown once on the home page.
   const firstTeamToken = await firstTeamLink(store, Date.now());
   const metrics = createMetrics();
+  // Documents written by an older release are upgraded once, on load; an ended collection window is closed.
+  const prepare = (doc: Y.Doc): void => {
+    migrate(doc);
+    closeOnLoad(doc);
+  };
   const registry = new RoomRegistry({
     store,
-    // Documents written by an older release are upgraded once, on load; an ended collection window is closed.
-    prepare: (doc) => {
-      migrate(doc);
-      closeOnLoad(doc);
-    },
+    prepare,
     onCheckpoint: (() => {
       const index = indexOnCheckpoint(store, log);
       return (reviewId: string, doc: Y.Doc, uptoSeq: number) => {
@@ -126,6 +128,7 @@ async function main(): Promise<void> {
     }),
   );
 
+  log.debug({ ms: Math.round(warmUp(prepare)) }, 'load and write paths compiled on a made-up review');
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.PORT, config.HOST, resolve);
