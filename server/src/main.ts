@@ -5,7 +5,7 @@ import { getRequestListener } from '@hono/node-server';
 import { migrate } from '@hindsight/doc';
 import type * as Y from 'yjs';
 import { createApp } from './app.ts';
-import { extendSnapshots } from './history/history.ts';
+import { SNAPSHOT_EVERY, extendSnapshots } from './history/history.ts';
 import { indexOnCheckpoint } from './followup/reviewIndex.ts';
 import { closeOnLoad, startCollectionSweep } from './lifecycle/collectionWindow.ts';
 import { authenticate } from './auth/links.ts';
@@ -75,6 +75,9 @@ async function main(): Promise<void> {
         ).unref();
       };
     })(),
+    // A history seek starts from a stored state at most this far before it as soon as a checkpoint is
+    // written, not only once the snapshot builder has replayed the log (it fills the gaps later).
+    historySnapshotGap: SNAPSHOT_EVERY / 2,
     bus,
     catchUpIntervalMs: config.CATCH_UP_INTERVAL_MS,
     metrics: metrics.relay,

@@ -36,11 +36,14 @@ async function baseAtOrBefore(
   seq: number,
 ): Promise<{ seq: number; state: Uint8Array; snapshotNear: boolean } | null> {
   const snapshot = await store.snapshotAtOrBefore(reviewId, seq);
-  if (snapshot && seq - snapshot.seq < SNAPSHOT_EVERY) return { ...snapshot, snapshotNear: true };
-  const { checkpoint, checkpointSeq, lastSeq } = await store.load(reviewId);
-  if (checkpoint && seq >= lastSeq && checkpointSeq > (snapshot?.seq ?? 0))
-    return { seq: checkpointSeq, state: checkpoint, snapshotNear: false };
-  return snapshot && { ...snapshot, snapshotNear: false };
+  const near = snapshot !== null && seq - snapshot.seq < SNAPSHOT_EVERY;
+  // For the latest seq the checkpoint may be nearer still (a snapshot at the seq itself cannot be beaten).
+  if (snapshot?.seq !== seq && !(await logReaches(store, reviewId, seq + 1))) {
+    const { checkpoint, checkpointSeq, lastSeq } = await store.load(reviewId);
+    if (checkpoint && seq >= lastSeq && checkpointSeq > (snapshot?.seq ?? 0))
+      return { seq: checkpointSeq, state: checkpoint, snapshotNear: near };
+  }
+  return snapshot && { ...snapshot, snapshotNear: near };
 }
 
 /**

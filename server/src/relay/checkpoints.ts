@@ -14,6 +14,13 @@ export interface CheckpointDeps {
   log: RelayLogger;
   /** The highest seq the live document holds with every seq below it. */
   coveredSeq(): number;
+  /** Whether the live document holds nothing past `coveredSeq()` (no update from another server out of order). */
+  exact(): boolean;
+  /**
+   * Keep an exact checkpoint as a history snapshot too, unless one is within this many seqs before it
+   * (see DocumentLog.compact); absent: checkpoints are not snapshots.
+   */
+  snapshotGap?: number;
   ready(): boolean;
   /** After each checkpoint (must be quick). */
   onCheckpoint(uptoSeq: number): void;
@@ -99,11 +106,15 @@ export class Checkpoints {
     const state = Y.encodeStateAsUpdate(this.deps.doc);
     this.deps.encoded?.(state);
     const upto = this.deps.coveredSeq();
+    // Exactly the document as of `upto`: a seek in the edit history can start from it at once, without
+    // waiting for the snapshot builder to replay the log (the encoding is paid for already).
+    const asSnapshot =
+      this.deps.snapshotGap !== undefined && this.deps.exact() ? { minGap: this.deps.snapshotGap } : undefined;
     const covered = this.sinceLast;
     const bytesAtSnapshot = this.approxBytes;
     const { reviewId, log } = this.deps;
     this.running = this.deps.store
-      .compact(reviewId, state, upto)
+      .compact(reviewId, state, upto, asSnapshot)
       .then(
         () => {
           this.sinceLast -= covered;

@@ -26,6 +26,11 @@ export class RoomLog {
   contiguousSeq = 0;
   /** Seqs applied above `contiguousSeq` (from other servers, out of order). */
   private readonly aheadSeqs = new Set<number>();
+
+  /** Whether the live document holds exactly the updates up to `contiguousSeq` (none applied ahead of it). */
+  get exact(): boolean {
+    return this.aheadSeqs.size === 0;
+  }
   private catchUpTimer: NodeJS.Timeout | null = null;
   private catchingUp: Promise<void> | null = null;
   private stopped = false;

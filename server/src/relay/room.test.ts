@@ -163,6 +163,43 @@ describe('Room', () => {
   });
 });
 
+describe('Room checkpoints as history snapshots', () => {
+  const edit = async (historySnapshotGap?: number) => {
+    const store = await storeWithReview(new Uint8Array([0, 0]));
+    const registry = testRegistry(store, { historySnapshotGap });
+    const h = registry.connect(new MemoryTransport(), { reviewId: 'r', linkId: 'l', role: 'editor', label: 'E' });
+    const doc = new Y.Doc();
+    const updates: Uint8Array[] = [];
+    doc.on('update', (u: Uint8Array) => updates.push(u));
+    for (let i = 0; i < 12; i++) doc.getText(T).insert(i, String.fromCharCode(97 + i));
+    for (const u of updates) h.message(updateMessage(u));
+    await expect.poll(async () => (await store.readLog('r', 0, 100)).length).toBe(13);
+    await registry.closeAll();
+    return store;
+  };
+
+  it('keeps each exact checkpoint as the state as of its seq, the one the log gives', async () => {
+    const store = await edit(4);
+    const latest = await store.snapshotAtOrBefore('r', 1_000);
+    expect(latest).not.toBeNull();
+    expect(latest!.seq).toBe((await store.load('r')).checkpointSeq);
+    const fromLog = new Y.Doc();
+    for (const row of await store.readLog('r', 0, 1_000))
+      if (row.seq <= latest!.seq) Y.applyUpdate(fromLog, row.update);
+    const fromSnapshot = new Y.Doc();
+    Y.applyUpdate(fromSnapshot, latest!.state);
+    expect(fromSnapshot.getText(T).toString()).toBe('abcdefghijkl');
+    expect(fromSnapshot.getText(T).toString()).toBe(fromLog.getText(T).toString());
+    expect(Y.encodeStateVector(fromSnapshot)).toEqual(Y.encodeStateVector(fromLog));
+  });
+
+  it('keeps none when the host does not ask for them', async () => {
+    const store = await edit(undefined);
+    expect((await store.load('r')).checkpointSeq).toBe(13);
+    expect(await store.snapshotAtOrBefore('r', 1_000)).toBeNull();
+  });
+});
+
 describe('Room checkpoints on a busy review', () => {
   it('come at most once per interval, however many updates arrive', async () => {
     const base = await storeWithReview(new Uint8Array([0, 0]));

@@ -92,6 +92,8 @@ export class Room {
       limits: deps.limits,
       log: deps.log,
       coveredSeq: () => this.log.contiguousSeq,
+      exact: () => this.log.exact,
+      snapshotGap: deps.historySnapshotGap,
       ready: () => this.state === 'ready',
       encoded: (state) => this.encoded.seed(state),
       onCheckpoint: (upto) => {

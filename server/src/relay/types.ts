@@ -133,6 +133,11 @@ export interface RoomDeps {
    * (e.g. to refresh the follow-up index). Must be quick, must not keep `doc`.
    */
   onCheckpoint?: (reviewId: string, doc: Y.Doc, uptoSeq: number) => void;
+  /**
+   * Keep each exact checkpoint as an edit-history snapshot too, unless one is within this many seqs
+   * before it (DocumentLog.compact); absent: checkpoints are not history snapshots.
+   */
+  historySnapshotGap?: number;
   /** Called when the room has no connections left and has been idle for `idleUnloadMs`. */
   onIdle: (room: Room) => void;
 }

@@ -81,16 +81,34 @@ export function postgresLog(
       // while other servers append or compact the same review.
       return inTransaction(pool, (c) => loadIn(c, reviewId), 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
     },
-    compact(reviewId, state, uptoSeq) {
+    compact(reviewId, state, uptoSeq, asSnapshot) {
       return write('could not write checkpoint', async () => {
+        const bytes = toBuffer(state);
         // The WHERE keeps a newer checkpoint when an older compaction (from
         // this or another server) lands after it.
-        await pool.query(
-          `INSERT INTO checkpoints (review_id, upto_seq, state, created_at) VALUES ($1, $2, $3, $4)
-           ON CONFLICT (review_id) DO UPDATE SET upto_seq = excluded.upto_seq, state = excluded.state,
-             created_at = excluded.created_at WHERE excluded.upto_seq >= checkpoints.upto_seq`,
-          [reviewId, uptoSeq, toBuffer(state), Date.now()],
-        );
+        const upsert = (c: Pick<pg.Pool, 'query'>) =>
+          c.query(
+            `INSERT INTO checkpoints (review_id, upto_seq, state, created_at) VALUES ($1, $2, $3, $4)
+             ON CONFLICT (review_id) DO UPDATE SET upto_seq = excluded.upto_seq, state = excluded.state,
+               created_at = excluded.created_at WHERE excluded.upto_seq >= checkpoints.upto_seq`,
+            [reviewId, uptoSeq, bytes, Date.now()],
+          );
+        if (!asSnapshot) {
+          await upsert(pool);
+          return;
+        }
+        await inTransaction(pool, async (c) => {
+          await upsert(c);
+          // Skipped when that checkpoint lost to a later one (or a purge's).
+          await c.query(
+            `INSERT INTO snapshots (review_id, seq, state)
+             SELECT $1, $2, $3
+             WHERE NOT EXISTS (SELECT 1 FROM checkpoints WHERE review_id = $1 AND upto_seq > $2)
+               AND NOT EXISTS (SELECT 1 FROM snapshots WHERE review_id = $1 AND seq > $2 - $4 AND seq <= $2)
+             ON CONFLICT DO NOTHING`,
+            [reviewId, uptoSeq, bytes, asSnapshot.minGap],
+          );
+        });
       });
     },
     async readLog(reviewId, afterSeq, limit) {

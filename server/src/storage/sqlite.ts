@@ -83,6 +83,13 @@ function prepare(db: Database.Database) {
       `SELECT ${LOG_META_COLUMNS} FROM updates WHERE review_id = ? AND seq > ? ORDER BY seq LIMIT ?`,
     ),
     addSnapshot: db.prepare('INSERT OR IGNORE INTO snapshots (review_id, seq, state) VALUES (?, ?, ?)'),
+    // After its checkpoint's upsert, in the same transaction: skipped when that checkpoint lost to a later one.
+    addCheckpointSnapshot: db.prepare<{ review: string; seq: number; state: Uint8Array; gap: number }>(
+      `INSERT OR IGNORE INTO snapshots (review_id, seq, state)
+       SELECT @review, @seq, @state
+       WHERE NOT EXISTS (SELECT 1 FROM checkpoints WHERE review_id = @review AND upto_seq > @seq)
+         AND NOT EXISTS (SELECT 1 FROM snapshots WHERE review_id = @review AND seq > @seq - @gap AND seq <= @seq)`,
+    ),
     snapshotAtOrBefore: db.prepare<[string, number], { seq: number; state: Buffer }>(
       'SELECT seq, state FROM snapshots WHERE review_id = ? AND seq <= ? ORDER BY seq DESC LIMIT 1',
     ),
@@ -215,11 +222,12 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
         return { checkpoint: cp ? new Uint8Array(cp.state) : null, checkpointSeq, tail, lastSeq };
       })();
     },
-    async compact(reviewId, state, uptoSeq) {
+    async compact(reviewId, state, uptoSeq, asSnapshot) {
       guardOpen();
-      await batcher.alongside('could not write checkpoint', () =>
-        q.upsertCheckpoint.run(reviewId, uptoSeq, state, Date.now()),
-      );
+      await batcher.alongside('could not write checkpoint', () => {
+        q.upsertCheckpoint.run(reviewId, uptoSeq, state, Date.now());
+        if (asSnapshot) q.addCheckpointSnapshot.run({ review: reviewId, seq: uptoSeq, state, gap: asSnapshot.minGap });
+      });
     },
     async readLog(reviewId, afterSeq, limit) {
       return q.readLog.all(reviewId, afterSeq, limit).map(toStoredUpdate);

@@ -251,6 +251,46 @@ export function storeContract(name: string, factory: StoreFactory): void {
       expect(await store.snapshotAtOrBefore('h', 100)).toEqual({ seq: 5, state: new Uint8Array([5]) });
     });
 
+    it('keeps an exact checkpoint as a history snapshot, no denser than asked, never one older than a purge', async () => {
+      const { store } = await fresh();
+      await store.createReview({ id: 'c', title: 'C', createdAt: 1 }, [], new Uint8Array([0, 0]));
+      const doc = new Y.Doc();
+      const appendText = (text: string) =>
+        store.append('c', { update: textUpdate(doc, text), receivedAt: 1, role: 'editor', linkId: null });
+      await appendText('a');
+      const secret = 'TOKEN=checkpoint-purge-4417';
+      const withSecret = await appendText(secret);
+      const atSecret = Y.encodeStateAsUpdate(doc);
+      await store.compact('c', atSecret, withSecret, { minGap: 3 });
+      // In the same commit as the checkpoint: a seek to that seq starts from it, no builder needed.
+      expect(await store.snapshotAtOrBefore('c', withSecret)).toEqual({ seq: withSecret, state: atSecret });
+      expect((await store.load('c')).checkpointSeq).toBe(withSecret);
+      // Within the gap after it: a checkpoint, but no snapshot.
+      const next = await appendText('b');
+      await store.compact('c', Y.encodeStateAsUpdate(doc), next, { minGap: 3 });
+      expect((await store.load('c')).checkpointSeq).toBe(next);
+      expect(await store.snapshotAtOrBefore('c', 100)).toMatchObject({ seq: withSecret });
+      // Without asSnapshot (a document not exactly as of its seq): a checkpoint only.
+      await appendText('c');
+      const seven = await appendText('d');
+      await store.compact('c', Y.encodeStateAsUpdate(doc), seven);
+      expect((await store.load('c')).checkpointSeq).toBe(seven);
+      expect(await store.snapshotAtOrBefore('c', 100)).toMatchObject({ seq: withSecret });
+      // A purge drops every snapshot; a compaction from before it that lands after it adds none back.
+      const text = doc.getText('t');
+      text.delete(0, text.length);
+      const purged = await appendText('e');
+      await store.purgeHistory('c', Y.encodeStateAsUpdate(doc), purged, 2);
+      await store.compact('c', atSecret, withSecret, { minGap: 1 });
+      expect(await store.snapshotAtOrBefore('c', 100)).toBeNull();
+      expect((await store.load('c')).checkpointSeq).toBe(purged);
+      // After the purge, an exact checkpoint is a snapshot again.
+      const after = await appendText('f');
+      const atAfter = Y.encodeStateAsUpdate(doc);
+      await store.compact('c', atAfter, after, { minGap: 3 });
+      expect(await store.snapshotAtOrBefore('c', 100)).toEqual({ seq: after, state: atAfter });
+    });
+
     it('purges the history up to a seq: one system row with the state, no snapshots, later rows kept', async () => {
       const { store, reopen } = await fresh();
       await store.createReview({ id: 'p', title: 'P', createdAt: 1 }, [], new Uint8Array([0, 0]));

@@ -88,10 +88,22 @@ export interface DocumentLog {
   append(reviewId: string, input: AppendInput): Promise<number>;
   /** Loads the latest checkpoint plus the tail after it. */
   load(reviewId: string): Promise<LoadedDoc>;
-  /** Records `state` as the merged document up to `uptoSeq`. Older checkpoints may be dropped; the log is kept. */
-  compact(reviewId: string, state: Uint8Array, uptoSeq: number): Promise<void>;
+  /**
+   * Records `state` as the merged document up to `uptoSeq`. Older checkpoints may be dropped; the log is kept.
+   * With `asSnapshot` (the caller knows `state` is exactly the document as of `uptoSeq`), the same
+   * transaction also keeps it as the history snapshot at `uptoSeq`, unless one exists within
+   * `asSnapshot.minGap` seqs before it or the stored checkpoint is past `uptoSeq` (a later checkpoint, or a
+   * history purge: a snapshot from before a purge could hold text the purge removed).
+   */
+  compact(reviewId: string, state: Uint8Array, uptoSeq: number, asSnapshot?: CheckpointAsSnapshot): Promise<void>;
   /** The raw log after `afterSeq`, oldest first, at most `limit` rows: for catching up, replay and edit history. */
   readLog(reviewId: string, afterSeq: number, limit: number): Promise<StoredUpdate[]>;
+}
+
+/** A checkpoint kept as a history snapshot too (see DocumentLog.compact). */
+export interface CheckpointAsSnapshot {
+  /** No snapshot is added within this many seqs after an existing one: the history's density. */
+  minGap: number;
 }
 
 /** Everything about a review that is not its document: links, the edit-history index, publications, the follow-up index. */
