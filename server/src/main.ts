@@ -131,7 +131,12 @@ async function main(): Promise<void> {
     }),
   );
 
-  log.debug({ ms: Math.round(warmUp(prepare)) }, 'load and write paths compiled on a made-up review');
+  try {
+    log.debug({ ms: Math.round(warmUp(prepare)) }, 'load and write paths compiled on a made-up review');
+  } catch (err) {
+    // Only speed depends on it: the first review opened compiles these paths instead.
+    log.warn({ err }, 'could not warm up the load path on a made-up review');
+  }
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.PORT, config.HOST, resolve);

@@ -103,8 +103,7 @@ export class AppendBatcher {
     while (this.inFlight || this.pending) await (this.inFlight ?? this.flush());
   }
 
-  // The window counts from the end of the previous commit, so writes that already
-  // waited for a commit in flight (Postgres) wait only what is left of it.
+  // The window counts from the end of the previous commit: under load, one commit per window.
   private schedule(): void {
     if (this.scheduled || this.inFlight) return;
     this.scheduled = true;

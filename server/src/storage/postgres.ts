@@ -8,7 +8,7 @@ import { postgresTemplates } from './postgresTemplates.ts';
 import { postgresTeamLinks } from './postgresTeamLinks.ts';
 import { postgresEarlierGrants } from './postgresEarlierGrants.ts';
 import { migratePostgres } from './postgresMigrations.ts';
-import { type PostgresStoreOptions, createPool, inTransaction, toBuffer } from './postgresPool.ts';
+import { type PostgresStoreOptions, createPool, inTransaction, lockHistory, toBuffer } from './postgresPool.ts';
 import {
   type IndexJoinRow,
   LINK_COLUMNS,
@@ -131,6 +131,7 @@ function reviewRepository(
     async purgeHistory(reviewId, state, uptoSeq, at) {
       await write('could not purge the edit history', () =>
         inTransaction(pool, async (c) => {
+          await lockHistory(c, reviewId);
           await c.query('DELETE FROM updates WHERE review_id = $1 AND seq <= $2', [reviewId, uptoSeq]);
           await c.query('DELETE FROM snapshots WHERE review_id = $1', [reviewId]);
           await c.query(
@@ -157,13 +158,18 @@ function reviewRepository(
       return res.rows.map(toLogMeta);
     },
     addSnapshot(reviewId, seq, state) {
-      return write('could not write a history snapshot', async () => {
-        await pool.query('INSERT INTO snapshots (review_id, seq, state) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [
-          reviewId,
-          seq,
-          toBuffer(state),
-        ]);
-      });
+      return write('could not write a history snapshot', () =>
+        inTransaction(pool, async (c) => {
+          await lockHistory(c, reviewId);
+          // Not below the log's first row: a builder that read the log before a purge writes nothing after it.
+          await c.query(
+            `INSERT INTO snapshots (review_id, seq, state)
+             SELECT $1, $2, $3 WHERE $2 >= (SELECT MIN(seq) FROM updates WHERE review_id = $1)
+             ON CONFLICT DO NOTHING`,
+            [reviewId, seq, toBuffer(state)],
+          );
+        }),
+      );
     },
     async snapshotAtOrBefore(reviewId, seq) {
       const res = await pool.query<{ seq: number; state: Buffer }>(

@@ -2,7 +2,7 @@
 // of one tick (the shared batcher) commit in one transaction, a load reads one snapshot.
 import type pg from 'pg';
 import { AppendBatcher, assignSeqs, countByReview, type PendingAppend } from './batcher.ts';
-import { inTransaction, toBuffer } from './postgresPool.ts';
+import { inTransaction, lockHistory, toBuffer } from './postgresPool.ts';
 import { LOG_META_COLUMNS, type UpdateRow, toStoredUpdate } from './rows.ts';
 import type { DocumentLog, LoadedDoc } from './store.ts';
 
@@ -98,6 +98,8 @@ export function postgresLog(
           return;
         }
         await inTransaction(pool, async (c) => {
+          // Before the checkpoint: a purge holds this lock from before it deletes until it commits.
+          await lockHistory(c, reviewId);
           await upsert(c);
           // Skipped when that checkpoint lost to a later one (or a purge's).
           await c.query(

@@ -48,6 +48,18 @@ export function createPool(options: PostgresStoreOptions): pg.Pool {
   return pool;
 }
 
+/** The advisory-lock namespace of a review's edit history ('HIST'). */
+const HISTORY_LOCK = 0x48495354;
+
+/**
+ * Holds the review's edit-history lock until the transaction ends. A purge takes it before it deletes
+ * anything, and every snapshot write before it checks the purge horizon: so a snapshot written
+ * concurrently with a purge either existed before it (and is deleted) or sees it (and is not written).
+ */
+export async function lockHistory(c: Pick<pg.PoolClient, 'query'>, reviewId: string): Promise<void> {
+  await c.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [HISTORY_LOCK, reviewId]);
+}
+
 /** Runs `work` in one transaction on one pooled connection; rolls back on any error. */
 export async function inTransaction<T>(
   pool: pg.Pool,

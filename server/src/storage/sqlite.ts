@@ -82,7 +82,11 @@ function prepare(db: Database.Database) {
     readLogMeta: db.prepare<[string, number, number], LogMetaRow>(
       `SELECT ${LOG_META_COLUMNS} FROM updates WHERE review_id = ? AND seq > ? ORDER BY seq LIMIT ?`,
     ),
-    addSnapshot: db.prepare('INSERT OR IGNORE INTO snapshots (review_id, seq, state) VALUES (?, ?, ?)'),
+    // Not below the log's first row: a builder that read the log before a purge writes nothing after it.
+    addSnapshot: db.prepare<{ review: string; seq: number; state: Uint8Array }>(
+      `INSERT OR IGNORE INTO snapshots (review_id, seq, state)
+       SELECT @review, @seq, @state WHERE @seq >= (SELECT MIN(seq) FROM updates WHERE review_id = @review)`,
+    ),
     // After its checkpoint's upsert, in the same transaction: skipped when that checkpoint lost to a later one.
     addCheckpointSnapshot: db.prepare<{ review: string; seq: number; state: Uint8Array; gap: number }>(
       `INSERT OR IGNORE INTO snapshots (review_id, seq, state)
@@ -236,7 +240,7 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
       return q.readLogMeta.all(reviewId, afterSeq, limit).map(toLogMeta);
     },
     async addSnapshot(reviewId, seq, state) {
-      write('could not write a history snapshot', () => q.addSnapshot.run(reviewId, seq, state));
+      write('could not write a history snapshot', () => q.addSnapshot.run({ review: reviewId, seq, state }));
     },
     async purgeHistory(reviewId, state, uptoSeq, at) {
       write('could not purge the edit history', () => purgeSqliteHistory(db, reviewId, state, uptoSeq, at));

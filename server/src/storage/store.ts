@@ -126,7 +126,10 @@ export interface ReviewRepository {
    * deleted before then is no longer stored. Later updates are kept.
    */
   purgeHistory(reviewId: string, state: Uint8Array, uptoSeq: number, at: number): Promise<void>;
-  /** Keeps `state` as the document exactly as of `seq`, for seeking in the edit history. Idempotent. */
+  /**
+   * Keeps `state` as the document exactly as of `seq`, for seeking in the edit history. Idempotent. Not
+   * kept below the log's first seq: after a purge, a snapshot from before it (read before it) is dropped.
+   */
   addSnapshot(reviewId: string, seq: number, state: Uint8Array): Promise<void>;
   /** The latest history snapshot at or before `seq`, or null. */
   snapshotAtOrBefore(reviewId: string, seq: number): Promise<{ seq: number; state: Uint8Array } | null>;
