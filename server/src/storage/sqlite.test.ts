@@ -62,6 +62,40 @@ const appliedVersions = (dataDir: string): number[] => {
   }
 };
 
+describe('sqlite seqs', () => {
+  const append = (store: ReturnType<typeof openSqliteStore>, byte: number): Promise<number> =>
+    store.append('r', { update: new Uint8Array([byte]), receivedAt: byte, role: 'editor', linkId: null });
+
+  it("takes the next seq from the log, with the review row's last_seq as a floor, and leaves that row alone", async () => {
+    const dataDir = freshDir();
+    const store = openSqliteStore({ dataDir });
+    await store.createReview({ id: 'r', title: 'R', createdAt: 1 }, [], new Uint8Array([0, 0]));
+    expect([await append(store, 2), await append(store, 3)]).toEqual([2, 3]);
+    await store.close();
+    const file = join(dataDir, 'hindsight.sqlite');
+    const lastSeqColumn = (): number => {
+      const db = new Database(file, { readonly: true });
+      try {
+        return db.prepare<[], { last_seq: number }>("SELECT last_seq FROM reviews WHERE id = 'r'").get()!.last_seq;
+      } finally {
+        db.close();
+      }
+    };
+    // Appends do not rewrite the review's row (a second page per review in every commit).
+    expect(lastSeqColumn()).toBe(1);
+    // A floor above the log (as a release that reserved seqs in that column could leave it) is respected.
+    const db = new Database(file);
+    db.prepare("UPDATE reviews SET last_seq = 10 WHERE id = 'r'").run();
+    db.close();
+    const reopened = openSqliteStore({ dataDir });
+    expect((await reopened.load('r')).lastSeq).toBe(10);
+    expect(await append(reopened, 11)).toBe(11);
+    expect((await reopened.load('r')).lastSeq).toBe(11);
+    expect((await reopened.listIndex())[0]).toMatchObject({ reviewId: 'r', lastSeq: 11 });
+    await reopened.close();
+  });
+});
+
 describe('sqlite migrations', () => {
   const all = SQLITE_MIGRATIONS.map((m) => m.version);
 
