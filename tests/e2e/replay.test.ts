@@ -81,6 +81,10 @@ describe('the replay page', () => {
     await watcher.page.getByTestId('replay-scrubber').waitFor();
     expect(await watcher.page.getByRole('tab', { name: 'How the review was built' }).count()).toBe(0);
     await watcher.page.goto(replayUrl(undefined, review.tokens.editor));
+    const stateRequests: string[] = [];
+    watcher.page.on('request', (r) => {
+      if (r.url().includes('/history/state')) stateRequests.push(new URL(r.url()).search);
+    });
     await watcher.page.getByRole('tab', { name: 'How the review was built' }).click();
     const scrubber = watcher.page.getByTestId('history-scrubber');
     const where = watcher.page.getByTestId('history-where');
@@ -91,6 +95,8 @@ describe('the replay page', () => {
     const max = Number(await scrubber.getAttribute('max'));
     let i = max;
     await eventually(async () => expect((await entries()).join('|')).toContain(late));
+    // The latest update is shown from the page's own synced copy: only its own change was fetched.
+    expect(stateRequests.filter((q) => q.includes('nearest'))).toEqual([]);
     for (; i >= 0; i--) {
       await scrubber.fill(String(i));
       // The page asks for the moment where the scrubber stops (after a short debounce): wait until it shows it.
@@ -110,6 +116,19 @@ describe('the replay page', () => {
     expect(await watcher.page.getByTestId('history-where').textContent()).toContain('by Responder');
     expect(await watcher.page.locator('.is-added').textContent()).toContain('added by Responder');
     await screenshot(watcher.page, 'replay-history');
+    // At the latest update, the history follows the review: a new entry shows, as a new latest update.
+    await scrubber.fill(String(max));
+    await eventually(async () => {
+      const seq = /^update (\d+) of/.exec((await scrubber.getAttribute('aria-valuetext')) ?? '')?.[1];
+      expect(await where.getAttribute('data-shown-seq')).toBe(seq);
+    });
+    const later = 'Follow-up: rate limit on the mobile client';
+    await addEntry(editor.page, '14:20', later);
+    await eventually(async () => {
+      expect(Number(await scrubber.getAttribute('max'))).toBeGreaterThan(max);
+      expect((await entries()).join('|')).toContain(later);
+      expect(await where.textContent()).toContain('by Responder');
+    }, 15_000);
     expect(watcher.errors).toEqual([]);
   });
 });

@@ -2,10 +2,13 @@
 // N entries and M logged updates, walked stop by stop the way the page does it (historyWalk.ts): the
 // page opening, stops forward (only the difference), single steps, jumps back; each against a full join.
 // Hindsight only: neither peer keeps an edit history.
-import { seedLoggedReview } from '../seed.ts';
+import * as Y from 'yjs';
+import { openProvider, whenReady } from '../clients/benchClient.ts';
+import { seedLoggedReview, timelineSize } from '../seed.ts';
+import { until } from '../time.ts';
 import { startHindsight } from '../servers/hindsight.ts';
 import { hindsightKinds, type HindsightKind } from '../servers/types.ts';
-import { walkHistory } from './historyWalk.ts';
+import { walkHistory, type Walk } from './historyWalk.ts';
 import { join } from './lateJoin.ts';
 import { rowsPerBuild } from './perBuild.ts';
 import type { MetricRow, Workload } from './types.ts';
@@ -35,13 +38,31 @@ async function seekOn(
         headers: { authorization: `Bearer ${access.params.token}` },
       })
     ).json()) as { latestSeq: number };
-    const walk = await walkHistory(baseUrl, access, index.latestSeq, historySeeks, (what, s) => {
-      if (what !== 'forward' && what !== 'step')
-        log(
-          `  ${what} stop at ${s.seq}: ${s.ms.toFixed(0)} ms (HTTP ${s.fetchMs.toFixed(0)} ms), ` +
-            `${(s.bytes / 1024).toFixed(0)} KB in ${s.requests} requests`,
-        );
-    });
+    // The replay page syncs the review before any tab shows: the history tab opens with that copy at hand.
+    const liveDoc = new Y.Doc();
+    const provider = openProvider(access, liveDoc);
+    let walk: Walk;
+    try {
+      await whenReady(provider, true);
+      await until(() => timelineSize(liveDoc) >= entries, `the page's copy to hold ${entries} entries`, 60_000, 5);
+      walk = await walkHistory(
+        baseUrl,
+        access,
+        index.latestSeq,
+        historySeeks,
+        (what, s) => {
+          if (what !== 'forward' && what !== 'step')
+            log(
+              `  ${what} stop at ${s.seq}: ${s.ms.toFixed(0)} ms (HTTP ${s.fetchMs.toFixed(0)} ms), ` +
+                `${(s.bytes / 1024).toFixed(0)} KB in ${s.requests} requests`,
+            );
+        },
+        { doc: liveDoc, seq: index.latestSeq },
+      );
+    } finally {
+      provider.destroy();
+      liveDoc.destroy();
+    }
     if (walk.first.entries !== entries)
       throw new Error(`the latest state holds ${walk.first.entries} entries, not ${entries}`);
     // A full join of the same review while it is loaded: what a stop is measured against.
@@ -64,12 +85,14 @@ async function seekOn(
         'history.seek.back.p95': back.p95,
         'history.seek.back.kb': stats(walk.back.map((s) => s.bytes / 1024)).median,
         'history.seek.first': walk.first.ms,
+        'history.seek.firstFetched': walk.firstFetched.ms,
         'history.seek.firstBack': walk.firstBack.ms,
         'history.fullJoin': fullJoin,
         'history.seek.forward.overJoin': forward.median / fullJoin,
         'history.seek.forward.p95.overJoin': forward.p95 / fullJoin,
         'history.seek.back.overJoin': back.median / fullJoin,
         'history.first.overJoin': walk.first.ms / fullJoin,
+        'history.firstFetched.overJoin': walk.firstFetched.ms / fullJoin,
         'history.firstBack.overJoin': walk.firstBack.ms / fullJoin,
       },
       details: { latestSeq: index.latestSeq, ...walk, joins },
@@ -90,7 +113,9 @@ export const historySeek: Workload = {
         "with the replay page's own HistoryCursor (client/src/features/replay/historyDoc.ts) over HTTP, one document " +
         'carried along, as the page does it. time = one scrubber stop: moveTo(seq, seq - 1) until the view the page ' +
         'renders is read (timeline, annotations, whys; and which entries the stop added).',
-      'first stop = the page opening on the latest seq (fresh cursor); then the first jump back, to the middle seq; then ' +
+      "first stop = the page opening on the latest seq (fresh cursor), with the review's document synced as the replay " +
+        'page holds it (it syncs before any tab shows; not timed): the stop reads that copy and fetches only its own ' +
+        'update; "without a live copy" = a second fresh cursor fetching the state (a page offline); then the first jump back, to the middle seq; then ' +
         `${historySeeks} stops forward through spread-out seqs (each from the one before: only the difference is ` +
         'fetched and applied), 10 single steps (▶ next update), and jumps back to earlier moments (the page starts ' +
         'again: the stored state nearest before the seq, as stored, plus the difference after it; the walk begins with one).',
@@ -112,7 +137,8 @@ export const historySeek: Workload = {
     rows.push(
       ...rowsPerBuild(
         [
-          { key: 'history.seek.first', label: 'first stop: the page opens on the latest seq' },
+          { key: 'history.seek.first', label: 'first stop: the page opens on the latest seq (from its live copy)' },
+          { key: 'history.seek.firstFetched', label: 'first stop without a live copy (fetched)' },
           { key: 'history.seek.firstBack', label: 'first jump back, to the middle seq' },
           {
             key: 'history.seek.forward.median',
@@ -129,6 +155,12 @@ export const historySeek: Workload = {
           { key: 'history.seek.forward.p95.overJoin', label: 'stop forward p95 ÷ full join', unit: '×', digits: 2 },
           { key: 'history.seek.back.overJoin', label: 'jump back median ÷ full join', unit: '×', digits: 2 },
           { key: 'history.first.overJoin', label: 'first stop ÷ full join', unit: '×', digits: 2 },
+          {
+            key: 'history.firstFetched.overJoin',
+            label: 'first stop without a live copy ÷ full join',
+            unit: '×',
+            digits: 2,
+          },
           { key: 'history.firstBack.overJoin', label: 'first jump back ÷ full join', unit: '×', digits: 2 },
         ],
         figures,

@@ -2,7 +2,7 @@
 // own HistoryCursor (client/src/features/replay/historyDoc.ts) over the HTTP API, one document carried
 // along: a stop forward fetches and applies only the difference, a stop back starts again from the stored
 // state nearest before it; every stop reads the view the page renders (timeline, annotations, whys).
-import { HistoryCursor, type HistoryAnswer } from '../../../client/src/features/replay/historyDoc.ts';
+import { HistoryCursor, type HistoryAnswer, type LiveCopy } from '../../../client/src/features/replay/historyDoc.ts';
 import type { RoomAccess } from '../servers/types.ts';
 
 export interface Stop {
@@ -18,8 +18,10 @@ export interface Stop {
 }
 
 export interface Walk {
-  /** The page opening on the latest seq (its first stop, a fresh cursor). */
+  /** The page opening on the latest seq (its first stop, a fresh cursor), read from the page's live copy when given. */
   first: Stop;
+  /** The same stop by a fresh cursor without a live copy (a page offline or not yet synced): fetched. */
+  firstFetched: Stop;
   /** Right after, the first jump back: to the middle of the history. */
   firstBack: Stop;
   /** Stops forward through spread-out seqs, like dragging or stepping forward (each from the one before). */
@@ -58,21 +60,25 @@ function fetcher(baseUrl: string, access: RoomAccess, counts: { bytes: number; r
   };
 }
 
-/** Walks the history of `access`'s review (latest seq `latest`) the way the page does, timing each stop. */
+/**
+ * Walks the history of `access`'s review (latest seq `latest`) the way the page does, timing each stop.
+ * `live`: the review's document as the page holds it, synced (the replay page syncs it before any tab shows).
+ */
 export async function walkHistory(
   baseUrl: string,
   access: RoomAccess,
   latest: number,
   count: number,
   onStop: (kind: string, stop: Stop) => void,
+  live: LiveCopy | null = null,
 ): Promise<Walk> {
   const counts = { bytes: 0, requests: 0, ms: 0 };
-  const cursor = new HistoryCursor(fetcher(baseUrl, access, counts));
-  const stop = async (kind: string, seq: number): Promise<Stop> => {
+  const cursor = new HistoryCursor(fetcher(baseUrl, access, counts), () => live);
+  const stop = async (kind: string, seq: number, on = cursor): Promise<Stop> => {
     const before = { ...counts };
     const t0 = performance.now();
     // The page passes the seq before the stop's (the history index is every seq), to mark what it added.
-    const view = await cursor.moveTo(seq, seq - 1);
+    const view = await on.moveTo(seq, seq - 1);
     const s: Stop = {
       seq,
       ms: performance.now() - t0,
@@ -86,6 +92,13 @@ export async function walkHistory(
   };
   try {
     const first = await stop('first', latest);
+    const offline = new HistoryCursor(fetcher(baseUrl, access, counts));
+    let firstFetched: Stop;
+    try {
+      firstFetched = await stop('first, fetched', latest, offline);
+    } finally {
+      offline.destroy();
+    }
     const firstBack = await stop('first back', Math.floor(latest / 2));
     const back: Stop[] = [];
     const forwardSeqs = [...new Set(moments(latest - 1, count + 1))].sort((a, b) => a - b);
@@ -98,7 +111,7 @@ export async function walkHistory(
     for (let seq = from + 1; seq <= Math.min(latest, from + 10); seq++) steps.push(await stop('step', seq));
     const backSeqs = [...new Set(moments(from - 1, Math.max(3, Math.floor(count / 3)), 777))].sort((a, b) => b - a);
     for (const seq of backSeqs) back.push(await stop('back', seq));
-    return { first, firstBack, forward, steps, back };
+    return { first, firstFetched, firstBack, forward, steps, back };
   } finally {
     cursor.destroy();
   }

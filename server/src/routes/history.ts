@@ -2,7 +2,7 @@
 // at any seq or time (a binary Yjs update), for the replay page. Only the
 // writers (facilitator, editor links) may read it: deleted text lives here.
 import { Hono } from 'hono';
-import { changesBetween, historyIndex, logReaches, seqAtTime, stateAt, storedStateAt } from '../history/history.ts';
+import { changesBetween, extendSnapshots, historyIndex, logReaches, seqAtTime, stateAt, storedStateAt } from '../history/history.ts';
 import type { Store } from '../storage/store.ts';
 import { requireLink } from './auth.ts';
 import { reply } from './reply.ts';
@@ -18,7 +18,11 @@ export function historyRoutes(deps: HistoryRoutesDeps): Hono {
   app.get('/:id/history', async (c) => {
     const id = c.req.param('id');
     await requireLink(c, deps.store, id, 'history.read');
-    return reply(c, 'GET /api/reviews/:id/history', await historyIndex(deps.store, id));
+    const index = await historyIndex(deps.store, id);
+    // A page opened the history: the snapshots its seeks will start from are built now, in the background
+    // (the builder takes turns with everything else), not first when a seek finds none near its seq.
+    void extendSnapshots(deps.store, id, index.latestSeq).catch(() => undefined);
+    return reply(c, 'GET /api/reviews/:id/history', index);
   });
 
   app.get('/:id/history/state', async (c) => {

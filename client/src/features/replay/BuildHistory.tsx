@@ -1,5 +1,6 @@
 // "How the review was built": a scrubber over the edit history; the review as it stood at each update, and who wrote it.
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type * as Y from 'yjs';
 import { formatClock, formatUtc, viewerZone } from '../../app/timeZone.ts';
 import type { HistoryIndex } from '@hindsight/protocol';
 import { fetchHistoryIndex } from './historyApi.ts';
@@ -8,26 +9,63 @@ import { useHistoryState } from './useHistoryState.ts';
 
 const NO_ENTRIES = new Set<string>();
 
-export function BuildHistory({ reviewId, token }: { reviewId: string; token: string }) {
+/** Re-reads the history index this long after the live copy first changed since it was read (at most once per). */
+const INDEX_REFRESH_MS = 1_000;
+
+/**
+ * `live`: the page's copy of the review while it is synced with the server (null when it is not): the
+ * latest update is shown from it, and the index follows its changes.
+ */
+export function BuildHistory({ reviewId, token, live }: { reviewId: string; token: string; live: Y.Doc | null }) {
   const [index, setIndex] = useState<HistoryIndex | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [i, setI] = useState<number | null>(null);
+  /** Bumped each time the index is read again: a stop at the latest update reads the live copy again. */
+  const [liveVersion, setLiveVersion] = useState(0);
+  /** The live copy changed since the index was read: it may hold more than the index's latest update. */
+  const [liveAhead, setLiveAhead] = useState(false);
+  // What a re-read index keeps: the update shown, or the latest when the latest was shown.
+  const shown = useRef<{ index: HistoryIndex | null; i: number | null }>({ index: null, i: null });
+  shown.current = { index, i };
   useEffect(() => {
     let cancelled = false;
-    fetchHistoryIndex(reviewId, token)
-      .then((idx) => {
-        if (cancelled) return;
-        setIndex(idx);
-        setI((cur) => cur ?? idx.seq.length - 1);
-      })
-      .catch((err: unknown) => !cancelled && setError(err instanceof Error ? err.message : String(err)));
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    const load = (): void => {
+      fetchHistoryIndex(reviewId, token)
+        .then((idx) => {
+          if (cancelled) return;
+          const before = shown.current;
+          setIndex(idx);
+          setI(keepPosition(before.index, before.i, idx));
+          setLiveAhead(false);
+          setLiveVersion((v) => v + 1);
+        })
+        .catch((err: unknown) => {
+          // A failed re-read keeps the index shown; only a page with none says so.
+          if (!cancelled && !shown.current.index) setError(err instanceof Error ? err.message : String(err));
+        });
+    };
+    load();
+    const onUpdate = (): void => {
+      setLiveAhead(true);
+      if (timer === null)
+        timer = setTimeout(() => {
+          timer = null;
+          load();
+        }, INDEX_REFRESH_MS);
+    };
+    live?.on('update', onUpdate);
     return () => {
       cancelled = true;
+      live?.off('update', onUpdate);
+      if (timer !== null) clearTimeout(timer);
     };
-  }, [reviewId, token]);
+  }, [reviewId, token, live]);
   const seq = index && i !== null && i >= 0 ? index.seq[i]! : null;
   const prevSeq = index && i !== null && i > 0 ? index.seq[i - 1]! : 0;
-  const state = useHistoryState(reviewId, token, seq, prevSeq);
+  // While the copy may be ahead of the index, the latest update is fetched like any other.
+  const liveCopy = live && index && !liveAhead ? { doc: live, seq: index.latestSeq } : null;
+  const state = useHistoryState(reviewId, token, seq, prevSeq, liveCopy, liveVersion);
   const author = index && i !== null && i >= 0 ? index.authors[index.author[i]!]!.label : '';
   const added = state.view?.added ?? NO_ENTRIES;
   const tally = useMemo(() => {
@@ -107,4 +145,15 @@ export function BuildHistory({ reviewId, token }: { reviewId: string; token: str
       {state.view && <HistorySnapshot view={state.view} added={added} author={author} />}
     </section>
   );
+}
+
+/** The position in `next` of the update shown at `i` in `prev` (the latest when the latest was shown, or none). */
+export function keepPosition(prev: HistoryIndex | null, i: number | null, next: HistoryIndex): number {
+  const last = next.seq.length - 1;
+  if (!prev || i === null || i >= prev.seq.length - 1) return last;
+  const seq = prev.seq[i]!;
+  // The seq shown, or the last one before it (a purge merges the log's start into one update).
+  let at = 0;
+  while (at < last && next.seq[at + 1]! <= seq) at++;
+  return at;
 }

@@ -74,7 +74,7 @@ export function ReplayPage({ sync, token, history }: { sync: ReviewSync; token: 
         ) : tab === 'incident' || !history ? (
           <IncidentReplay doc={sync.doc} />
         ) : (
-          <BuildHistory reviewId={sync.reviewId} token={token} />
+          <BuildHistory reviewId={sync.reviewId} token={token} live={connection.phase === 'live' ? sync.doc : null} />
         )}
       </main>
     </div>

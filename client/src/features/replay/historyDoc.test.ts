@@ -69,4 +69,35 @@ describe('HistoryCursor', () => {
     expect(view.entries.map((e) => e.summary)).toEqual(['entry 0', 'entry 1', 'entry 2', 'entry 3', 'entry 4']);
     cursor.destroy();
   });
+
+  it("reads a stop at the live copy's seq from the live copy, untouched, and fetches every other stop", async () => {
+    const updates = log();
+    const { asked, fetchState } = server(updates, [4]);
+    const live = new Y.Doc();
+    Y.applyUpdate(live, Y.mergeUpdates(updates));
+    const before = Y.encodeStateAsUpdate(live);
+    let copy: { doc: Y.Doc; seq: number } | null = { doc: live, seq: updates.length };
+    const cursor = new HistoryCursor(fetchState, () => copy);
+    const latest = await cursor.moveTo(7, 6);
+    expect({ ...latest, added: undefined }).toEqual({ ...full(updates, 7), added: undefined });
+    // Only the stop's own update is fetched (to mark what it added: nothing, it edits a summary).
+    expect(asked).toEqual(['7:6']);
+    expect(latest.added.size).toBe(0);
+    expect((await cursor.moveTo(6, 5)).added.size).toBe(1);
+    expect(asked).toEqual(['7:6', '6:nearest', '6:4', '6:5']);
+    // Back at the latest: the live copy again, and nothing in it changed.
+    const again = await cursor.moveTo(7, 6);
+    expect(again.entries).toEqual(full(updates, 7).entries);
+    expect(asked).toEqual(['7:6', '6:nearest', '6:4', '6:5', '7:6']);
+    expect(Y.encodeStateAsUpdate(live)).toEqual(before);
+    // Without a live copy (the page went offline) the latest is reached like any stop: forward from 6.
+    copy = null;
+    expect((await cursor.moveTo(7, 6)).entries).toEqual(full(updates, 7).entries);
+    expect((await cursor.moveTo(3, 2)).entries).toEqual(full(updates, 3).entries);
+    copy = null;
+    expect((await cursor.moveTo(7, 6)).entries).toEqual(full(updates, 7).entries);
+    expect(asked.slice(5)).toEqual(['3:nearest', '3:0', '3:2', '7:3', '7:6']);
+    cursor.destroy();
+    live.destroy();
+  });
 });

@@ -48,12 +48,19 @@ export interface HistoryStop extends HistoryView {
   added: Set<string>;
 }
 
+/** The page's own live copy of the review (synced with the server) and the seq of the history it holds. */
+export interface LiveCopy {
+  doc: Y.Doc;
+  seq: number;
+}
+
 /**
  * One document carried through the edit history: moving forward fetches and
  * applies only what changed since the seq it holds; moving back (or when the
  * change cannot be fetched) starts again from the stored state nearest before
  * the target plus what changed after it (the server never re-encodes a whole
- * state for the page). Moves run one at a time.
+ * state for the page). A stop at the seq the page's live copy holds (the
+ * latest) is read from that copy: nothing to fetch or apply. Moves run one at a time.
  */
 export class HistoryCursor {
   private doc: Y.Doc | null = null;
@@ -62,7 +69,11 @@ export class HistoryCursor {
   private last: { since: number; seq: number; update: Uint8Array } | null = null;
   private queue: Promise<unknown> = Promise.resolve();
 
-  constructor(private readonly fetchState: FetchHistoryState) {}
+  /** `live`: the page's live copy when it has one (asked at each move; it is only read, never changed). */
+  constructor(
+    private readonly fetchState: FetchHistoryState,
+    private readonly live: () => LiveCopy | null = () => null,
+  ) {}
 
   /** The review as of `seq`; `added` holds the entries the updates after `prevSeq` up to `seq` added. */
   moveTo(seq: number, prevSeq: number | null = null): Promise<HistoryStop> {
@@ -72,8 +83,14 @@ export class HistoryCursor {
   }
 
   private async move(seq: number, prevSeq: number | null): Promise<HistoryStop> {
+    const live = this.live();
+    if (live?.seq === seq) return this.stopIn(live.doc, seq, prevSeq);
     if (!(this.doc && seq >= this.seq && (await this.forward(seq)))) await this.restart(seq);
-    const doc = this.doc!;
+    return this.stopIn(this.doc!, seq, prevSeq);
+  }
+
+  /** The view of `doc` (which holds the state as of `seq`) and the entries the updates after `prevSeq` added. */
+  private async stopIn(doc: Y.Doc, seq: number, prevSeq: number | null): Promise<HistoryStop> {
     let added = new Set<string>();
     if (prevSeq !== null && prevSeq < seq) {
       const change = await this.changeBetween(prevSeq, seq).catch(() => null);

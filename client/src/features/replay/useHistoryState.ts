@@ -1,7 +1,7 @@
 // The review as of one seq of its edit history (and what that seq's own update added).
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { fetchStateAt } from './historyApi.ts';
-import { HistoryCursor, type HistoryStop } from './historyDoc.ts';
+import { HistoryCursor, type HistoryStop, type LiveCopy } from './historyDoc.ts';
 
 export interface HistoryStateResult {
   /** The review at the stop, with the entries the stop's own update added. */
@@ -14,11 +14,17 @@ export interface HistoryStateResult {
   shownSeq: number | null;
 }
 
+/**
+ * `live`: the page's synced copy of the review and the history seq it holds (the latest), when it has
+ * one: a stop there reads it. `liveVersion` changes when that copy changed, so a stop there is read again.
+ */
 export function useHistoryState(
   reviewId: string,
   token: string,
   seq: number | null,
   prevSeq: number,
+  live: LiveCopy | null = null,
+  liveVersion = 0,
 ): HistoryStateResult {
   const [result, setResult] = useState<HistoryStateResult>({
     view: null,
@@ -28,10 +34,18 @@ export function useHistoryState(
     shownSeq: null,
   });
   // One document carried along: a step forward fetches and applies only what changed.
+  const liveRef = useRef(live);
+  liveRef.current = live;
   const cursor = useMemo(
-    () => new HistoryCursor((at, from) => fetchStateAt(reviewId, token, at, from)),
+    () =>
+      new HistoryCursor(
+        (at, from) => fetchStateAt(reviewId, token, at, from),
+        () => liveRef.current,
+      ),
     [reviewId, token],
   );
+  // A stop at the live copy's seq is read again when the copy changed (liveVersion) or it became that seq.
+  const atLive = live !== null && live.seq === seq ? liveVersion : -1;
   useEffect(() => () => cursor.destroy(), [cursor]);
   useEffect(() => {
     if (seq === null) return;
@@ -62,6 +76,6 @@ export function useHistoryState(
       cancelled = true;
       clearTimeout(timer);
     };
-  }, [cursor, seq, prevSeq]);
+  }, [cursor, seq, prevSeq, atLive]);
   return result;
 }
