@@ -2,7 +2,15 @@
 // at any seq or time (a binary Yjs update), for the replay page. Only the
 // writers (facilitator, editor links) may read it: deleted text lives here.
 import { Hono } from 'hono';
-import { changesBetween, extendSnapshots, historyIndex, logReaches, seqAtTime, stateAt, storedStateAt } from '../history/history.ts';
+import {
+  changesBetween,
+  extendSnapshots,
+  historyIndex,
+  logReaches,
+  seqAtTime,
+  stateAt,
+  storedStateAt,
+} from '../history/history.ts';
 import type { Store } from '../storage/store.ts';
 import { requireLink } from './auth.ts';
 import { reply } from './reply.ts';
