@@ -129,6 +129,7 @@ describe('the replay page', () => {
       expect((await entries()).join('|')).toContain(later);
       expect(await where.textContent()).toContain('by Responder');
     }, 15_000);
+    await screenshot(watcher.page, 'replay-history-follows');
     expect(watcher.errors).toEqual([]);
   });
 });
