@@ -2,6 +2,11 @@
 // (src/server.js) exactly as a user runs it; in-memory, no persistence (YPERSISTENCE unset).
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import * as Y from 'yjs';
+import { BUILT_IN_TEMPLATE } from '@hindsight/report';
+import { newReviewState } from '../../../server/src/template/newReview.ts';
+import { openProvider, whenReady } from '../clients/benchClient.ts';
+import { until } from '../time.ts';
 import { startChildServer } from './childServer.ts';
 import type { RoomAccess, ServerUnderTest } from './types.ts';
 
@@ -27,10 +32,15 @@ export async function startReference(): Promise<ServerUnderTest> {
     kind: 'reference',
     pid: proc.pid,
     speaksSync: true,
+    // Each room holds what a new Hindsight review holds (the built-in template's questions and language
+    // terms), so both servers keep and serve the same documents.
     async createRooms(count) {
       const rooms: RoomAccess[] = [];
       for (let i = 0; i < count; i++) {
         rooms.push({ serverUrl: `ws://127.0.0.1:${proc.port}`, room: `bench-${++counter}`, params: {} });
+      }
+      for (let i = 0; i < rooms.length; i += SEED_BATCH) {
+        await Promise.all(rooms.slice(i, i + SEED_BATCH).map((access) => seedRoom(access)));
       }
       return rooms;
     },
@@ -38,4 +48,45 @@ export async function startReference(): Promise<ServerUnderTest> {
     // It has no signal handler and its per-connection ping timers keep it alive: kill it.
     stop: () => proc.stop('SIGKILL'),
   };
+}
+
+/** Rooms seeded at once. */
+const SEED_BATCH = 20;
+
+/** The state of a new review, as POST /api/reviews makes it (the built-in template). */
+function newReview(): Uint8Array {
+  let n = 0;
+  return newReviewState({ id: 'bench-review', title: 'Bench review' }, BUILT_IN_TEMPLATE, {
+    now: () => 1_700_000_000_000,
+    newId: () => `bench-${++n}`,
+  });
+}
+
+/**
+ * Gives `access`'s room a new review's content: one client brings it, and a second one, joining after,
+ * must receive all of it (then the server holds it; without persistence it keeps the room when both leave).
+ */
+async function seedRoom(access: RoomAccess): Promise<void> {
+  const seeded = new Y.Doc();
+  const check = new Y.Doc();
+  Y.applyUpdate(seeded, newReview());
+  const writer = openProvider(access, seeded);
+  let reader: ReturnType<typeof openProvider> | null = null;
+  try {
+    await whenReady(writer, true);
+    reader = openProvider(access, check);
+    await whenReady(reader, true);
+    const want = Y.encodeStateVector(seeded).join();
+    await until(
+      () => Y.encodeStateVector(check).join() === want,
+      `room ${access.room} to hold a new review`,
+      10_000,
+      5,
+    );
+  } finally {
+    reader?.destroy();
+    writer.destroy();
+    check.destroy();
+    seeded.destroy();
+  }
 }

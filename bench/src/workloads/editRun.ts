@@ -48,6 +48,9 @@ export interface EditRunResult {
 export async function editRun(ctx: WorkloadContext, kind: ServerKind, spec: EditRunSpec): Promise<EditRunResult> {
   const server = await startServer(kind);
   try {
+    // Before the rooms are made: a room's document counts toward its memory whether the server loads it at
+    // the first client (Hindsight) or holds it from its creation (the reference, seeded with a new review).
+    const rssBefore = rssBytes(server.pid);
     const rooms = await server.createRooms(spec.rooms);
     const specs: ClientSpec[] = [];
     // Client j of room r: interleaved so each room's clients sit in different processes.
@@ -55,7 +58,6 @@ export async function editRun(ctx: WorkloadContext, kind: ServerKind, spec: Edit
       rooms.forEach((access, r) => specs.push({ access, roomKey: String(r), roomSize: spec.clientsPerRoom }));
     }
     const roomSizes = new Map(rooms.map((_, r) => [String(r), spec.clientsPerRoom]));
-    const rssBefore = rssBytes(server.pid);
     const t0 = performance.now();
     await ctx.pool.connect(specs, server.speaksSync);
     await ctx.pool.barrier();

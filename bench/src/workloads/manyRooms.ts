@@ -110,8 +110,10 @@ export const manyRooms: Workload = {
       },
     ];
     const notes = [
-      `${o.rooms} rooms × ${o.roomClients} clients, ${o.roomRate} edit/s each for ${o.roomSeconds} s.`,
-      'memory per room = (server RSS at the end of the edit phase − RSS before the first client connected) ÷ rooms; ' +
+      `${o.rooms} rooms × ${o.roomClients} clients, ${o.roomRate} edit/s each for ${o.roomSeconds} s. Every room ` +
+        'starts as a new review (Hindsight: POST /api/reviews; the reference: seeded with the same content, the ' +
+        "built-in template's questions and language terms), so both servers hold the same documents.",
+      'memory per room = (server RSS at the end of the edit phase − RSS before the rooms were made) ÷ rooms; ' +
         'RSS includes garbage not yet collected, so read it as an upper bound.',
     ];
     notes.push(...saturationNotes(results));

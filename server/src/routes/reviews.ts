@@ -1,7 +1,6 @@
 // /api/reviews: create a review (with its three links), read who you are, export
 // (a reader link: the published, anonymised review only).
 import { Hono } from 'hono';
-import * as Y from 'yjs';
 import { z } from 'zod';
 import {
   ApiErrorCode,
@@ -13,12 +12,13 @@ import {
   type SameShape,
   type Session,
 } from '@hindsight/protocol';
-import { addLanguageTerm, exportReview, initReview } from '@hindsight/doc';
+import { exportReview } from '@hindsight/doc';
 import { publishedReview } from '@hindsight/report';
 import { linkUrl, mintLink, newId } from '../auth/links.ts';
 import { sameSecret } from '../auth/secrets.ts';
 import type { RoomRegistry } from '../relay/registry.ts';
 import type { Store } from '../storage/store.ts';
+import { newReviewState } from '../template/newReview.ts';
 import { latestVersion } from '../template/versions.ts';
 import { bearer, requireLink } from './auth.ts';
 import { HttpError, badRequest } from './errors.ts';
@@ -77,29 +77,23 @@ export function reviewRoutes(deps: ReviewRoutesDeps): Hono {
       editor: mintLink(id, 'editor', ROLE_LABELS.editor, now),
       reader: mintLink(id, 'reader', ROLE_LABELS.reader, now),
     };
-    const doc = new Y.Doc();
     // The review starts from the instance template's latest version and keeps it.
     const template = await latestVersion(deps.store);
-    const ctx = { now: () => now, newId, actor: input.facilitatorName };
-    initReview(
-      doc,
+    const state = newReviewState(
       {
         id,
         title: input.title,
         startedAt: input.startedAt,
         severity: input.severity,
         collectionEndsAt: input.collectionEndsAt,
-        template: { version: template.version, questions: template.content.humanFactorsQuestions },
       },
-      ctx,
+      template,
+      { now: () => now, newId, actor: input.facilitatorName },
     );
-    for (const t of template.content.languageTerms) {
-      addLanguageTerm(doc, { term: t.term, suggestion: t.suggestion ?? undefined }, { ...ctx, actor: undefined });
-    }
     await deps.store.createReview(
       { id, title: input.title, createdAt: now },
       Object.values(minted).map((m) => m.link),
-      Y.encodeStateAsUpdate(doc),
+      state,
     );
     const base = deps.publicUrl(c.req.url);
     const body: CreateReviewResponse = {
