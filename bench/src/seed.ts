@@ -51,21 +51,36 @@ export const timelineSize = (doc: Y.Doc): number => roots(doc).timeline.size;
 /** Seeds `entries` entries as one update each plus summary edits up to `updates` updates in all. */
 export async function seedLoggedReview(server: HindsightServer, entries: number, updates: number): Promise<RoomAccess> {
   const [access] = await server.createRooms(1);
-  const writer = new Y.Doc();
-  const observer = new Y.Doc();
-  const wp = openProvider(access!, writer);
-  const op = openProvider(access!, observer);
-  try {
-    await Promise.all([whenReady(wp, true), whenReady(op, true)]);
+  await writeToReview(server, access!, async (writer) => {
     const ids = await addEntries(writer, entries, 1);
     await editSummaries(writer, ids, Math.max(0, updates - entries));
-    // The relay forwards an update only after its commit: once the observer has them all, so has the disk.
+  });
+  return access!;
+}
+
+/**
+ * Opens `access`'s review as a writer and an observer, runs `write` on the writer's synced document, and
+ * resolves once the observer holds all of it: the relay forwards an update only after its commit, so by
+ * then every update is on disk.
+ */
+export async function writeToReview(
+  server: HindsightServer,
+  access: RoomAccess,
+  write: (writer: Y.Doc) => Promise<void>,
+): Promise<void> {
+  const writer = new Y.Doc();
+  const observer = new Y.Doc();
+  const wp = openProvider(access, writer);
+  const op = openProvider(access, observer);
+  try {
+    await Promise.all([whenReady(wp, true), whenReady(op, true)]);
+    await write(writer);
     const target = Y.decodeStateVector(Y.encodeStateVector(writer)).get(writer.clientID);
     const reached = (): boolean => Y.decodeStateVector(Y.encodeStateVector(observer)).get(writer.clientID) === target;
     try {
       // Minutes, not seconds: a build whose relay merges each tick's updates in one Y.mergeUpdates call (n², before
       // relay/mergeMany.ts) takes over 2 minutes to relay 50,000 on a loaded machine, and is still measured.
-      await until(reached, 'every seeded update to be committed and relayed', 600_000, 50);
+      await until(reached, 'every written update to be committed and relayed', 600_000, 50);
     } catch (err) {
       throw new Error(`${(err as Error).message}\nserver output:\n${server.output().join('\n')}`);
     }
@@ -75,5 +90,7 @@ export async function seedLoggedReview(server: HindsightServer, entries: number,
     writer.destroy();
     observer.destroy();
   }
-  return access!;
 }
+
+/** The ids of the review's entries, as `doc` holds them. */
+export const entryIds = (doc: Y.Doc): string[] => [...roots(doc).timeline.keys()];

@@ -4,7 +4,7 @@
 import { rmSync } from 'node:fs';
 import * as Y from 'yjs';
 import { nowMs, openProvider, whenReady } from '../clients/benchClient.ts';
-import { seedLoggedReview, timelineSize } from '../seed.ts';
+import { editSummaries, entryIds, seedLoggedReview, timelineSize, writeToReview } from '../seed.ts';
 import { startHindsight, type HindsightServer } from '../servers/hindsight.ts';
 import { hindsightKinds, type HindsightKind, type RoomAccess } from '../servers/types.ts';
 import { sleep, until, withTimeout } from '../time.ts';
@@ -49,6 +49,12 @@ async function untilLoaded(port: number, access: RoomAccess): Promise<void> {
   else if (!res.ok) throw new Error(`GET /api/reviews/:id/template answered ${res.status} after the restart`);
 }
 
+/** `access` on `server`: same review and token, only the port changed. */
+const at = (server: HindsightServer, access: RoomAccess): RoomAccess => ({
+  ...access,
+  serverUrl: `ws://127.0.0.1:${server.port}/sync`,
+});
+
 async function restartAndSync(
   kind: HindsightKind,
   dataDir: string,
@@ -58,8 +64,7 @@ async function restartAndSync(
   const t0 = performance.now();
   const server = await startHindsight({ kind, dataDir });
   const startMs = performance.now() - t0;
-  // Same review and token; only the port changed.
-  const moved = { ...access, serverUrl: `ws://127.0.0.1:${server.port}/sync` };
+  const moved = at(server, access);
   try {
     const syncMs = await firstSync(moved, entries);
     await untilLoaded(server.port, access);
@@ -80,7 +85,14 @@ interface ColdStart {
   seedSeconds: number;
   replay: Timed;
   checkpoint: Timed;
+  crash: Timed;
 }
+
+/**
+ * A crash under the default checkpoint policy: just under COMPACT_EVERY_UPDATES (500) updates written since
+ * the last checkpoint, and the server killed before the quiet moment (2 s) that would checkpoint them.
+ */
+export const CRASH_TAIL = 450;
 
 async function coldStartOn(kind: HindsightKind, entries: number, updates: number): Promise<ColdStart> {
   const seeding = await startHindsight({ kind, env: NO_COMPACTION });
@@ -93,8 +105,13 @@ async function coldStartOn(kind: HindsightKind, entries: number, updates: number
     const { server: replayed, ...replay } = await restartAndSync(kind, dataDir, access, entries);
     await replayed.stopKeepingData();
     const { server: restarted, ...checkpoint } = await restartAndSync(kind, dataDir, access, entries);
-    await restarted.stopKeepingData();
-    return { seedSeconds, replay, checkpoint };
+    await writeToReview(restarted, at(restarted, access), async (writer) => {
+      await editSummaries(writer, entryIds(writer), CRASH_TAIL);
+    });
+    await restarted.kill9();
+    const { server: recovered, ...crash } = await restartAndSync(kind, dataDir, access, entries);
+    await recovered.stopKeepingData();
+    return { seedSeconds, replay, checkpoint, crash };
   } finally {
     rmSync(dataDir, { recursive: true, force: true });
   }
@@ -111,6 +128,9 @@ export const coldStart: Workload = {
         `(the rest are one-character summary edits), SQLite store, synchronous=FULL.`,
       'replay: seeded with checkpoints off, then kill -9, so the first client waits for the whole log to be read and applied.',
       'checkpoint: after a clean SIGTERM (which flushes and checkpoints), the usual restart.',
+      `crash: the checkpoint restart's server, with checkpoints on as by default, gets ${CRASH_TAIL} more summary ` +
+        'edits (under the 500 that force a checkpoint) and is killed (-9) before the 2 s quiet moment that would ' +
+        'checkpoint them: the worst tail a crash leaves under the default policy.',
       'time = new WebsocketProvider(...) right after the restarted server answers HTTP, until synced with every entry; ' +
         '"warm" is a second client once the room has loaded (a read that waits for the room\'s document answered), ' +
         'for comparison: a join while loaded (a build without that read, e.g. a --baseline, gets 1 s instead).',
@@ -121,7 +141,10 @@ export const coldStart: Workload = {
     for (const kind of hindsightKinds(ctx.servers)) {
       ctx.log(`cold start: ${kind}: seeding ${coldEntries} entries, ${coldUpdates} updates`);
       const r = await coldStartOn(kind, coldEntries, coldUpdates);
-      ctx.log(`  replay ${r.replay.syncMs.toFixed(0)} ms, checkpoint ${r.checkpoint.syncMs.toFixed(0)} ms`);
+      ctx.log(
+        `  replay ${r.replay.syncMs.toFixed(0)} ms, checkpoint ${r.checkpoint.syncMs.toFixed(0)} ms, ` +
+          `crash ${r.crash.syncMs.toFixed(0)} ms`,
+      );
       results.set(kind, r);
     }
     if (results.size === 0) return { rows, notes, details: {} };
@@ -141,6 +164,18 @@ export const coldStart: Workload = {
         'coldstart.checkpoint.overWarm',
         'first sync after restart ÷ join while loaded (checkpoint)',
         (r) => r.checkpoint.syncMs / r.checkpoint.warmMs,
+        '×',
+        2,
+      ),
+      row(
+        'coldstart.crash',
+        `first sync after a crash, default checkpoints (${CRASH_TAIL} updates since the last)`,
+        (r) => r.crash.syncMs,
+      ),
+      row(
+        'coldstart.crash.overWarm',
+        'first sync after a crash ÷ join while loaded (default checkpoints)',
+        (r) => r.crash.syncMs / r.crash.warmMs,
         '×',
         2,
       ),
