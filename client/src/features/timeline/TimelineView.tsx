@@ -74,11 +74,15 @@ export function TimelineView({ focusEntry, onFocused }: { focusEntry: string | n
     return byAt;
   }, [meta]);
 
+  // Stable while the rows are: the virtualizer lays out every row again whenever getItemKey changes, which
+  // with new functions each render meant all 5,000 rows of a big review on every presence or meta change.
+  const estimateSize = useCallback((i: number) => ESTIMATE[rows[i]!.type], [rows]);
+  const getItemKey = useCallback((i: number) => rows[i]!.key, [rows]);
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scrollRef.current,
-    estimateSize: (i) => ESTIMATE[rows[i]!.type],
-    getItemKey: (i) => rows[i]!.key,
+    estimateSize,
+    getItemKey,
     overscan: 6,
   });
 
