@@ -9,7 +9,7 @@ import { useHistoryState } from './useHistoryState.ts';
 
 const NO_ENTRIES = new Set<string>();
 
-/** Re-reads the history index this long after the live copy first changed since it was read (at most once per). */
+/** Reads the history index again this long after the live copy changed, while the latest update is shown. */
 const INDEX_REFRESH_MS = 1_000;
 
 /**
@@ -24,43 +24,44 @@ export function BuildHistory({ reviewId, token, live }: { reviewId: string; toke
   const [liveVersion, setLiveVersion] = useState(0);
   /** The live copy changed since the index was read: it may hold more than the index's latest update. */
   const [liveAhead, setLiveAhead] = useState(false);
+  /** Asks for the index again (the first read is 0). */
+  const [reads, setReads] = useState(0);
   // What a re-read index keeps: the update shown, or the latest when the latest was shown.
   const shown = useRef<{ index: HistoryIndex | null; i: number | null }>({ index: null, i: null });
   shown.current = { index, i };
   useEffect(() => {
     let cancelled = false;
-    let timer: ReturnType<typeof setTimeout> | null = null;
-    const load = (): void => {
-      fetchHistoryIndex(reviewId, token)
-        .then((idx) => {
-          if (cancelled) return;
-          const before = shown.current;
-          setIndex(idx);
-          setI(keepPosition(before.index, before.i, idx));
-          setLiveAhead(false);
-          setLiveVersion((v) => v + 1);
-        })
-        .catch((err: unknown) => {
-          // A failed re-read keeps the index shown; only a page with none says so.
-          if (!cancelled && !shown.current.index) setError(err instanceof Error ? err.message : String(err));
-        });
-    };
-    load();
-    const onUpdate = (): void => {
-      setLiveAhead(true);
-      if (timer === null)
-        timer = setTimeout(() => {
-          timer = null;
-          load();
-        }, INDEX_REFRESH_MS);
-    };
-    live?.on('update', onUpdate);
+    fetchHistoryIndex(reviewId, token)
+      .then((idx) => {
+        if (cancelled) return;
+        const before = shown.current;
+        setIndex(idx);
+        setI(keepPosition(before.index, before.i, idx));
+        setLiveAhead(false);
+        setLiveVersion((v) => v + 1);
+      })
+      .catch((err: unknown) => {
+        // A failed re-read keeps the index shown; only a page with none says so.
+        if (!cancelled && !shown.current.index) setError(err instanceof Error ? err.message : String(err));
+      });
     return () => {
       cancelled = true;
-      live?.off('update', onUpdate);
-      if (timer !== null) clearTimeout(timer);
     };
-  }, [reviewId, token, live]);
+  }, [reviewId, token, live, reads]);
+  useEffect(() => {
+    if (!live) return;
+    const onUpdate = (): void => setLiveAhead(true);
+    live.on('update', onUpdate);
+    return () => live.off('update', onUpdate);
+  }, [live]);
+  // The index (all of the log's metadata) is read again only while the latest update is shown, at most
+  // once a second: a moment in the past does not change, and reaching the end reads it then.
+  const atEnd = index !== null && i === index.seq.length - 1;
+  useEffect(() => {
+    if (!liveAhead || !atEnd) return;
+    const timer = setTimeout(() => setReads((n) => n + 1), INDEX_REFRESH_MS);
+    return () => clearTimeout(timer);
+  }, [liveAhead, atEnd]);
   const seq = index && i !== null && i >= 0 ? index.seq[i]! : null;
   const prevSeq = index && i !== null && i > 0 ? index.seq[i - 1]! : 0;
   // While the copy may be ahead of the index, the latest update is fetched like any other.
