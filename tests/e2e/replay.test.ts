@@ -132,4 +132,51 @@ describe('the replay page', () => {
     await screenshot(watcher.page, 'replay-history-follows');
     expect(watcher.errors).toEqual([]);
   });
+
+  it('an entry written while the history index was on its way is shown only under a later update', async () => {
+    // The first index read after the tab opens is held until the entry below reached the page's live copy.
+    let heldLatest = -1;
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    let held = false;
+    await watcher.page.getByRole('tab', { name: 'Incident replay' }).click();
+    await watcher.page.getByTestId('replay-scrubber').waitFor();
+    const indexUrl = (url: URL): boolean => url.pathname.endsWith('/history');
+    await watcher.page.route(indexUrl, async (route) => {
+      const response = await route.fetch();
+      const body = await response.text();
+      if (!held) {
+        held = true;
+        heldLatest = (JSON.parse(body) as { latestSeq: number }).latestSeq;
+        await released;
+      }
+      await route.fulfill({ response, body });
+    });
+    await watcher.page.getByRole('tab', { name: 'How the review was built' }).click();
+    await eventually(async () => expect(heldLatest).toBeGreaterThan(0));
+    const race = 'Written while the index was on its way';
+    await addEntry(editor.page, '14:26', race);
+    // Stored, and relayed to the watcher's live copy a moment later: then the old index goes through.
+    await eventually(async () => {
+      const res = await server.fetch(`/api/reviews/${review.id}/history`, {
+        headers: { authorization: `Bearer ${review.tokens.editor}` },
+      });
+      expect(((await res.json()) as { latestSeq: number }).latestSeq).toBeGreaterThan(heldLatest);
+    });
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    release();
+    const scrubber = watcher.page.getByTestId('history-scrubber');
+    const where = watcher.page.getByTestId('history-where');
+    // It shows up, and only under an update past the held index's latest.
+    await eventually(async () => {
+      const label = (await scrubber.getAttribute('aria-valuetext')) ?? '';
+      const entries = (await watcher.page.getByTestId('history-entry').allTextContents()).join('|');
+      const shown = Number(/^update (\d+) of (\d+)/.exec(label)?.[1]);
+      if (entries.includes(race)) expect(shown).toBeGreaterThan(heldLatest);
+      expect(entries).toContain(race);
+      expect(await where.getAttribute('data-shown-seq')).toBe(String(shown));
+    }, 15_000);
+    await watcher.page.unroute(indexUrl);
+    expect(watcher.errors).toEqual([]);
+  });
 });

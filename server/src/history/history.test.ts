@@ -40,6 +40,25 @@ function replayed(updates: Uint8Array[], count: number): Y.Doc {
 }
 
 describe('edit history', () => {
+  it('builds no snapshot, and reads no log, for a target a purge merged away', async () => {
+    const { store, updates } = await reviewWithLog(1_700);
+    // Purged up to 1,500: the log starts there, so the snapshot at 1,000 can never be written.
+    await store.purgeHistory('r', Y.encodeStateAsUpdate(replayed(updates, 1_499)), 1_500, 2);
+    let logReads = 0;
+    const counted = new Proxy(store, {
+      get: (target, key) =>
+        key === 'readLog'
+          ? (...args: Parameters<typeof store.readLog>) => {
+              logReads++;
+              return target.readLog(...args);
+            }
+          : Reflect.get(target, key),
+    });
+    await extendSnapshots(counted, 'r', 1_701);
+    expect({ logReads, snapshot: await store.snapshotAtOrBefore('r', 1_701) }).toEqual({ logReads: 0, snapshot: null });
+    await store.close();
+  });
+
   it('rebuilds the state at any seq exactly as applying the updates up to it', async () => {
     const { store, updates } = await reviewWithLog(2_500);
     for (const seq of [1, 2, 999, 1_001, 1_002, 2_001, 2_501]) {

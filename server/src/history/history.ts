@@ -148,6 +148,10 @@ export function extendSnapshots(store: Store, reviewId: string, uptoSeq: number)
 async function buildSnapshots(store: Store, reviewId: string, target: number): Promise<void> {
   const latest = await store.snapshotAtOrBefore(reviewId, target);
   if (latest?.seq === target) return;
+  // A purge merged the log's start past the target: no snapshot at or below it can be written (see
+  // addSnapshot), so replaying the log would be for nothing, on every call.
+  const [next] = await store.readLogMeta(reviewId, latest?.seq ?? 0, 1);
+  if (!next || next.seq > target) return;
   const doc = new Y.Doc();
   try {
     let at = 0;

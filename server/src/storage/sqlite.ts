@@ -65,6 +65,13 @@ function prepare(db: Database.Database) {
       `SELECT MAX(last_seq, COALESCE((SELECT MAX(seq) FROM updates WHERE review_id = reviews.id), 0)) AS last_seq
        FROM reviews WHERE id = ?`,
     ),
+    // Brings reviews.last_seq up to its log (one review, or all with NULL), where a checkpoint or a clean
+    // stop writes anyway: a release before the floor reads that column as the last seq, so a file stopped
+    // cleanly (or checkpointed since its last append) can go back to it.
+    syncLastSeq: db.prepare<[string | null, string | null]>(
+      `UPDATE reviews SET last_seq = MAX(last_seq, COALESCE((SELECT MAX(seq) FROM updates WHERE review_id = reviews.id), 0))
+       WHERE ? IS NULL OR id = ?`,
+    ),
     insertUpdate: db.prepare(
       'INSERT INTO updates (review_id, seq, received_at, role, link_id, data) VALUES (?, ?, ?, ?, ?, ?)',
     ),
@@ -235,6 +242,7 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
       guardOpen();
       await batcher.alongside('could not write checkpoint', () => {
         q.upsertCheckpoint.run(reviewId, uptoSeq, state, Date.now());
+        q.syncLastSeq.run(reviewId, reviewId);
         if (asSnapshot) q.addCheckpointSnapshot.run({ review: reviewId, seq: uptoSeq, state, gap: asSnapshot.minGap });
       });
     },
@@ -287,6 +295,11 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
       if (closed) return;
       await batcher.close();
       closed = true;
+      try {
+        q.syncLastSeq.run(null, null);
+      } catch {
+        // Only for going back to an older release; nothing this one reads.
+      }
       db.close();
     },
   };

@@ -92,8 +92,8 @@ CREATE TABLE IF NOT EXISTS snapshots (
   { version: 4, sql: FEEDBACK_TABLES_SQL },
   { version: 5, sql: TEMPLATE_TABLES_SQL },
   {
-    // As Postgres: each review keeps its last seq (appends reserve seqs there), and the
-    // log, index, publications and snapshots refer to their review.
+    // Each review keeps its last seq (appends reserved seqs there until the column became a floor under
+    // the log's highest seq, see sqlite.ts), and the log, index, publications and snapshots refer to their review.
     version: 6,
     sql: `
 ALTER TABLE reviews ADD COLUMN last_seq INTEGER NOT NULL DEFAULT 0;

@@ -29,20 +29,28 @@ export function BuildHistory({ reviewId, token, live }: { reviewId: string; toke
   // What a re-read index keeps: the update shown, or the latest when the latest was shown.
   const shown = useRef<{ index: HistoryIndex | null; i: number | null }>({ index: null, i: null });
   shown.current = { index, i };
+  /** Changes the live copy received so far: an index read that started before one cannot vouch for it. */
+  const liveChanges = useRef(0);
+  /** Failed re-reads: each one arms the re-read timer again. */
+  const [failures, setFailures] = useState(0);
   useEffect(() => {
     let cancelled = false;
+    const changesAtStart = liveChanges.current;
     fetchHistoryIndex(reviewId, token)
       .then((idx) => {
         if (cancelled) return;
         const before = shown.current;
         setIndex(idx);
         setI(keepPosition(before.index, before.i, idx));
-        setLiveAhead(false);
+        // A change that came while the index was on its way may be past the index's latest update.
+        setLiveAhead(liveChanges.current !== changesAtStart);
         setLiveVersion((v) => v + 1);
       })
       .catch((err: unknown) => {
-        // A failed re-read keeps the index shown; only a page with none says so.
-        if (!cancelled && !shown.current.index) setError(err instanceof Error ? err.message : String(err));
+        if (cancelled) return;
+        // A failed re-read keeps the index shown (and tries again); only a page with none says so.
+        if (shown.current.index) setFailures((n) => n + 1);
+        else setError(err instanceof Error ? err.message : String(err));
       });
     return () => {
       cancelled = true;
@@ -50,7 +58,10 @@ export function BuildHistory({ reviewId, token, live }: { reviewId: string; toke
   }, [reviewId, token, live, reads]);
   useEffect(() => {
     if (!live) return;
-    const onUpdate = (): void => setLiveAhead(true);
+    const onUpdate = (): void => {
+      liveChanges.current++;
+      setLiveAhead(true);
+    };
     live.on('update', onUpdate);
     return () => live.off('update', onUpdate);
   }, [live]);
@@ -61,7 +72,7 @@ export function BuildHistory({ reviewId, token, live }: { reviewId: string; toke
     if (!liveAhead || !atEnd) return;
     const timer = setTimeout(() => setReads((n) => n + 1), INDEX_REFRESH_MS);
     return () => clearTimeout(timer);
-  }, [liveAhead, atEnd]);
+  }, [liveAhead, atEnd, index, failures]);
   const seq = index && i !== null && i >= 0 ? index.seq[i]! : null;
   const prevSeq = index && i !== null && i > 0 ? index.seq[i - 1]! : 0;
   // While the copy may be ahead of the index, the latest update is fetched like any other.
