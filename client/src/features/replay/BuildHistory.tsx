@@ -11,6 +11,11 @@ const NO_ENTRIES = new Set<string>();
 
 /** Reads the history index again this long after the live copy changed, while the latest update is shown. */
 const INDEX_REFRESH_MS = 1_000;
+/**
+ * ...or this many times as long as the last read took, if longer: the index is the whole log's metadata
+ * (a 100,000-update review's takes the server a quarter of a second), so one open tab costs it a tenth at most.
+ */
+const INDEX_READ_SHARE = 10;
 
 /**
  * `live`: the page's copy of the review while it is synced with the server (null when it is not): the
@@ -31,14 +36,18 @@ export function BuildHistory({ reviewId, token, live }: { reviewId: string; toke
   shown.current = { index, i };
   /** Changes the live copy received so far: an index read that started before one cannot vouch for it. */
   const liveChanges = useRef(0);
+  /** How long the last index read took (ms). */
+  const lastReadMs = useRef(0);
   /** Failed re-reads: each one arms the re-read timer again. */
   const [failures, setFailures] = useState(0);
   useEffect(() => {
     let cancelled = false;
     const changesAtStart = liveChanges.current;
+    const started = performance.now();
     fetchHistoryIndex(reviewId, token)
       .then((idx) => {
         if (cancelled) return;
+        lastReadMs.current = performance.now() - started;
         const before = shown.current;
         setIndex(idx);
         setI(keepPosition(before.index, before.i, idx));
@@ -70,7 +79,8 @@ export function BuildHistory({ reviewId, token, live }: { reviewId: string; toke
   const atEnd = index !== null && i === index.seq.length - 1;
   useEffect(() => {
     if (!liveAhead || !atEnd) return;
-    const timer = setTimeout(() => setReads((n) => n + 1), INDEX_REFRESH_MS);
+    const wait = Math.max(INDEX_REFRESH_MS, lastReadMs.current * INDEX_READ_SHARE);
+    const timer = setTimeout(() => setReads((n) => n + 1), wait);
     return () => clearTimeout(timer);
   }, [liveAhead, atEnd, index, failures]);
   const seq = index && i !== null && i >= 0 ? index.seq[i]! : null;
