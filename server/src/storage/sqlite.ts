@@ -49,6 +49,14 @@ export interface SqliteStoreOptions {
   commitWindowMs?: number;
 }
 
+/**
+ * A review's last seq: its log's highest, over `reviews.last_seq` as a floor (releases before this one wrote
+ * that column on every append; this one writes it only at checkpoints and on a clean stop). `r` is the
+ * reviews row.
+ */
+const LAST_SEQ = (r: string): string =>
+  `MAX(${r}.last_seq, COALESCE((SELECT MAX(seq) FROM updates WHERE review_id = ${r}.id), 0))`;
+
 function prepare(db: Database.Database) {
   return {
     insertReview: db.prepare('INSERT INTO reviews (id, title, created_at, last_seq) VALUES (?, ?, ?, 1)'),
@@ -57,20 +65,16 @@ function prepare(db: Database.Database) {
     findLink: db.prepare<[string], LinkRow>('SELECT * FROM links WHERE token_hash = ?'),
     listLinks: db.prepare<[string], LinkRow>('SELECT * FROM links WHERE review_id = ? ORDER BY created_at, id'),
     revokeLink: db.prepare('UPDATE links SET revoked_at = COALESCE(revoked_at, ?) WHERE review_id = ? AND id = ?'),
-    // A review's last seq is its log's highest (reviews.last_seq is a floor under it, kept by releases that
-    // wrote it on every append). Read, not written: an append that also rewrote the review's row wrote a
-    // second page per review to the WAL, about 40% of a commit's CPU with many small reviews (bench 'rooms').
-    // Null for a review that does not exist. Within a write transaction no other connection can append.
+    // Read, not written, by appends: an append that also rewrote the review's row wrote a second page per
+    // review to the WAL, about 40% of a commit's CPU with many small reviews (bench 'rooms'). Null for a
+    // review that does not exist. Within a write transaction no other connection can append.
     lastSeq: db.prepare<[string], { last_seq: number }>(
-      `SELECT MAX(last_seq, COALESCE((SELECT MAX(seq) FROM updates WHERE review_id = reviews.id), 0)) AS last_seq
-       FROM reviews WHERE id = ?`,
+      `SELECT ${LAST_SEQ('reviews')} AS last_seq FROM reviews WHERE id = ?`,
     ),
-    // Brings reviews.last_seq up to its log (one review, or all with NULL), where a checkpoint or a clean
-    // stop writes anyway: a release before the floor reads that column as the last seq, so a file stopped
-    // cleanly (or checkpointed since its last append) can go back to it.
+    // Brings reviews.last_seq up to its log (one review, or all with NULL) where a checkpoint or a clean stop
+    // writes anyway, so an older release, which reads that column as the last seq, can open the file.
     syncLastSeq: db.prepare<[string | null, string | null]>(
-      `UPDATE reviews SET last_seq = MAX(last_seq, COALESCE((SELECT MAX(seq) FROM updates WHERE review_id = reviews.id), 0))
-       WHERE ? IS NULL OR id = ?`,
+      `UPDATE reviews SET last_seq = ${LAST_SEQ('reviews')} WHERE ? IS NULL OR id = ?`,
     ),
     insertUpdate: db.prepare(
       'INSERT INTO updates (review_id, seq, received_at, role, link_id, data) VALUES (?, ?, ?, ?, ?, ?)',
@@ -117,7 +121,7 @@ function prepare(db: Database.Database) {
     ),
     listIndex: db.prepare<[], IndexJoinRow>(
       `SELECT r.id, i.seq, i.data,
-         MAX(r.last_seq, COALESCE((SELECT MAX(seq) FROM updates WHERE review_id = r.id), 0)) AS last_seq
+         ${LAST_SEQ('r')} AS last_seq
        FROM reviews r LEFT JOIN review_index i ON i.review_id = r.id
        ORDER BY r.created_at, r.id`,
     ),
