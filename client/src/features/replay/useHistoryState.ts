@@ -16,7 +16,7 @@ export interface HistoryStateResult {
 
 /**
  * `live`: the page's synced copy of the review and the history seq it holds (the latest), when it has
- * one: a stop there reads it. `liveVersion` changes when that copy changed, so a stop there is read again.
+ * one: a stop there reads it, and is read again when `live` is a new object.
  */
 export function useHistoryState(
   reviewId: string,
@@ -24,7 +24,6 @@ export function useHistoryState(
   seq: number | null,
   prevSeq: number,
   live: LiveCopy | null = null,
-  liveVersion = 0,
 ): HistoryStateResult {
   const [result, setResult] = useState<HistoryStateResult>({
     view: null,
@@ -44,8 +43,8 @@ export function useHistoryState(
       ),
     [reviewId, token],
   );
-  // A stop at the live copy's seq is read again when the copy changed (liveVersion) or it became that seq.
-  const atLive = live !== null && live.seq === seq ? liveVersion : -1;
+  // A stop at the live copy's seq is read again when the copy is given anew (the index was read again).
+  const atLive = live !== null && live.seq === seq ? live : null;
   useEffect(() => () => cursor.destroy(), [cursor]);
   useEffect(() => {
     if (seq === null) return;

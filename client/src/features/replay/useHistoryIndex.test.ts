@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { HistoryIndex } from '@hindsight/protocol';
-import { keepPosition } from './BuildHistory.tsx';
+import { keepPosition } from './useHistoryIndex.ts';
 
 const index = (seq: number[]): HistoryIndex => ({
   reviewId: 'r',
