@@ -6,8 +6,8 @@ import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import { messageYjsSyncStep2 } from 'y-protocols/sync';
 import { WebsocketProvider, messageSync } from 'y-websocket';
-import { addEntry, defaultContext, readTimeline } from '@hindsight/doc';
-import { applyLargeSyncWithoutReencoding, LARGE_UPDATE_BYTES } from './largeSync.ts';
+import { addEntry, defaultContext, readTimeline, roots } from '@hindsight/doc';
+import { applyLargeSyncWithoutReencoding, LARGE_UPDATE_BYTES, loadCacheWithoutReencoding } from './largeSync.ts';
 
 const ctx = defaultContext('Test');
 
@@ -97,3 +97,83 @@ describe('large sync messages', () => {
     r.destroy();
   });
 });
+
+/** A doc with an 'update' listener and the hook; `load` applies stored updates as y-indexeddb does. */
+function cached(connected = false) {
+  const doc = new Y.Doc();
+  const cache = { name: 'the IndexedDB copy' };
+  const socket = { connected };
+  const stop = loadCacheWithoutReencoding(doc, cache, () => socket.connected);
+  const events: { update: Uint8Array; origin: unknown }[] = [];
+  doc.on('update', (update: Uint8Array, origin: unknown) => events.push({ update, origin }));
+  // y-indexeddb's fetchUpdates: every stored update in one transaction, the persistence as origin.
+  const load = (updates: Uint8Array[]): void =>
+    Y.transact(doc, () => updates.forEach((u) => Y.applyUpdate(doc, u)), cache, false);
+  return { doc, cache, socket, events, load, stop };
+}
+
+describe("this browser's copy loaded from IndexedDB", () => {
+  const stored = (): Uint8Array[] => {
+    const source = reviewWith(200);
+    const first = Y.encodeStateAsUpdate(source);
+    addLines(source, 200, 300);
+    return [first, Y.encodeStateAsUpdate(source, Y.encodeStateVectorFromUpdate(first))];
+  };
+
+  it('is applied without Yjs encoding it again: listeners get the origin and an empty update while offline', () => {
+    const c = cached(false);
+    c.load(stored());
+    expect(readTimeline(c.doc)).toHaveLength(300);
+    expect(c.events).toHaveLength(1);
+    expect(c.events[0]!.origin).toBe(c.cache);
+    // Had Yjs encoded the transaction, the listener would hold all 300 entries here.
+    expect([...c.events[0]!.update]).toEqual([0, 0]);
+  });
+
+  it('hands listeners the whole change when the socket is connected (the provider sends it)', () => {
+    const c = cached(true);
+    c.load(stored());
+    expect(c.events).toHaveLength(1);
+    expect(readTimeline(docFrom(c.events[0]!.update))).toEqual(readTimeline(c.doc));
+  });
+
+  it('leaves a change made by an observer during the load, and every later edit, to Yjs as usual', () => {
+    const c = cached(false);
+    let reacted = false;
+    roots(c.doc).timeline.observe(() => {
+      if (reacted) return;
+      reacted = true;
+      addEntry(c.doc, { at: Date.UTC(2026, 10, 3), summary: 'Added while the copy loaded' }, ctx);
+    });
+    c.load(stored());
+    addEntry(c.doc, { at: Date.UTC(2026, 10, 4), summary: 'Typed afterwards' }, ctx);
+    const mine = c.events.filter((e) => e.origin !== c.cache);
+    expect(mine).toHaveLength(2);
+    // What the store and the server got of those two edits rebuilds both.
+    const rebuilt = new Y.Doc();
+    for (const e of mine) Y.applyUpdate(rebuilt, e.update);
+    expect(readTimeline(rebuilt).map((e) => e.summary)).toEqual(['Added while the copy loaded', 'Typed afterwards']);
+  });
+
+  it('hands nothing on when the copy held nothing new', () => {
+    const c = cached(false);
+    const updates = stored();
+    c.load(updates);
+    c.load(updates);
+    expect(c.events).toHaveLength(1);
+  });
+
+  it('once stopped, leaves the load to Yjs, which encodes it for the listeners', () => {
+    const c = cached(false);
+    c.stop();
+    c.load(stored());
+    expect(c.events).toHaveLength(1);
+    expect(readTimeline(docFrom(c.events[0]!.update))).toHaveLength(300);
+  });
+});
+
+function docFrom(update: Uint8Array): Y.Doc {
+  const doc = new Y.Doc();
+  Y.applyUpdate(doc, update);
+  return doc;
+}

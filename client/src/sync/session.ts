@@ -5,7 +5,7 @@ import { IndexeddbPersistence } from 'y-indexeddb';
 import { FATAL_CLOSE_CODES, SYNC_PATH, syncProtocols, type CloseCode } from '@hindsight/protocol';
 import { ConnectionTracker } from './connection.ts';
 import { REFUSAL_CODES } from './resetAfterRefusal.ts';
-import { applyLargeSyncWithoutReencoding } from './largeSync.ts';
+import { applyLargeSyncWithoutReencoding, loadCacheWithoutReencoding } from './largeSync.ts';
 
 export interface ReviewSync {
   reviewId: string;
@@ -48,6 +48,7 @@ export function openReview(reviewId: string, token: string, name: string | null,
     disableBc: true,
   });
   applyLargeSyncWithoutReencoding(provider);
+  const stopCacheHook = loadCacheWithoutReencoding(doc, cache, () => provider.wsconnected);
   if (name !== null) provider.awareness.setLocalStateField('user', { name });
   const connection = new ConnectionTracker(provider, cache);
   // Once, on whichever comes first; later connects and disconnects are the tracker's (network, retry).
@@ -74,6 +75,7 @@ export function openReview(reviewId: string, token: string, name: string | null,
     cache,
     connection,
     destroy() {
+      stopCacheHook();
       connection.destroy();
       provider.awareness.setLocalState(null);
       provider.destroy();
