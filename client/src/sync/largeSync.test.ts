@@ -104,8 +104,10 @@ function cached(connected = false) {
   const cache = { name: 'the IndexedDB copy' };
   const socket = { connected };
   const stop = loadCacheWithoutReencoding(doc, cache, () => socket.connected);
-  const events: { update: Uint8Array; origin: unknown }[] = [];
-  doc.on('update', (update: Uint8Array, origin: unknown) => events.push({ update, origin }));
+  const events: { update: Uint8Array; origin: unknown; encodedByYjs: boolean }[] = [];
+  doc.on('update', (update: Uint8Array, origin: unknown, _doc: Y.Doc, tr: Y.Transaction | null) =>
+    events.push({ update, origin, encodedByYjs: tr !== null }),
+  );
   // y-indexeddb's fetchUpdates: every stored update in one transaction, the persistence as origin.
   const load = (updates: Uint8Array[]): void =>
     Y.transact(doc, () => updates.forEach((u) => Y.applyUpdate(doc, u)), cache, false);
@@ -134,6 +136,7 @@ describe("this browser's copy loaded from IndexedDB", () => {
     const c = cached(true);
     c.load(stored());
     expect(c.events).toHaveLength(1);
+    expect(c.events[0]!.encodedByYjs).toBe(false);
     expect(readTimeline(docFrom(c.events[0]!.update))).toEqual(readTimeline(c.doc));
   });
 
@@ -153,6 +156,29 @@ describe("this browser's copy loaded from IndexedDB", () => {
     const rebuilt = new Y.Doc();
     for (const e of mine) Y.applyUpdate(rebuilt, e.update);
     expect(readTimeline(rebuilt).map((e) => e.summary)).toEqual(['Added while the copy loaded', 'Typed afterwards']);
+  });
+
+  it('keeps a listener removed during the load removed, and hands one added then the change once', () => {
+    const c = cached(false);
+    const removed: unknown[] = [];
+    const added: unknown[] = [];
+    const leaving = (u: Uint8Array): void => void removed.push(u);
+    const joining = (u: Uint8Array): void => void added.push(u);
+    c.doc.on('update', leaving);
+    let reacted = false;
+    roots(c.doc).timeline.observe(() => {
+      if (reacted) return;
+      reacted = true;
+      // As a provider destroyed or a view mounted by something reacting to the copy would.
+      c.doc.off('update', leaving);
+      c.doc.on('update', joining);
+    });
+    c.load(stored());
+    addEntry(c.doc, { at: Date.UTC(2026, 10, 4), summary: 'Typed afterwards' }, ctx);
+    expect(removed).toHaveLength(0);
+    expect(added).toHaveLength(2);
+    expect(c.events).toHaveLength(2);
+    expect(c.events.every((e) => !e.encodedByYjs || e.origin !== c.cache)).toBe(true);
   });
 
   it('hands nothing on when the copy held nothing new', () => {

@@ -41,24 +41,58 @@ function largeUpdateIn(decoder: decoding.Decoder): Uint8Array | null {
  * update changed nothing (it was all known already).
  */
 export function applyWithoutReencoding(doc: Y.Doc, update: Uint8Array, origin: unknown, apply: () => void): void {
-  // lib0's Observable keeps its listeners here; yjs is pinned, and the unit test checks the effect.
-  const observers = doc._observers as Map<string, Set<UpdateListener>>;
-  const listeners = observers.get('update');
-  if (!listeners) return apply();
-  observers.delete('update');
+  const aside = setAsideUpdateListeners(doc);
+  if (!aside) return apply();
   let changed = false;
   const onTransaction = (tr: Y.Transaction): void => {
     if (changedIn(tr)) changed = true;
   };
   doc.on('afterTransaction', onTransaction);
+  let listeners: Set<UpdateListener>;
   try {
     apply();
   } finally {
     doc.off('afterTransaction', onTransaction);
-    for (const added of observers.get('update') ?? []) listeners.add(added);
-    observers.set('update', listeners);
+    listeners = aside.putBack();
   }
   if (changed) for (const listener of [...listeners]) listener(update, origin, doc, null);
+}
+
+interface SetAside {
+  /** Puts the listeners back as 'update' listeners; returns them. */
+  putBack(): Set<UpdateListener>;
+}
+
+/**
+ * Takes `doc`'s 'update' listeners out, so that Yjs encodes nothing for a transaction, or returns null
+ * when there are none. Until they are put back, a listener added or removed (an observer reacting to
+ * the change, a provider destroyed) is added to or removed from those set aside, so none comes back
+ * after being removed and none is handed a change twice.
+ */
+function setAsideUpdateListeners(doc: Y.Doc): SetAside | null {
+  // lib0's Observable keeps its listeners here; yjs is pinned, and the unit tests check the effect.
+  const observers = doc._observers as Map<string, Set<UpdateListener>>;
+  const listeners = observers.get('update');
+  if (!listeners) return null;
+  observers.delete('update');
+  const routed = doc as unknown as Routable;
+  const { on, off } = routed;
+  routed.on = (name, f) => (name === 'update' ? (listeners.add(f as UpdateListener), f) : on.call(doc, name, f));
+  routed.off = (name, f) => (name === 'update' ? void listeners.delete(f as UpdateListener) : off.call(doc, name, f));
+  return {
+    putBack() {
+      delete (routed as Partial<Routable>).on;
+      delete (routed as Partial<Routable>).off;
+      observers.set('update', listeners);
+      return listeners;
+    },
+  };
+}
+
+/** A doc's own on/off, as set by setAsideUpdateListeners over the prototype's. */
+interface Routable {
+  on(name: string, f: (...args: never[]) => unknown): unknown;
+  off(name: string, f: (...args: never[]) => unknown): unknown;
 }
 
 /** An update that changes nothing (no structs, no deletions). */
@@ -76,14 +110,12 @@ const EMPTY_UPDATE = new Uint8Array([0, 0]);
  * the copy), the cache does not store its own origin, and the other listeners read only the origin.
  */
 export function loadCacheWithoutReencoding(doc: Y.Doc, cache: object, socketConnected: () => boolean): () => void {
-  const observers = doc._observers as Map<string, Set<UpdateListener>>;
-  let aside: { listeners: Set<UpdateListener>; transaction: Y.Transaction } | null = null;
+  let aside: { listeners: SetAside; transaction: Y.Transaction } | null = null;
   const putBack = (): void => {
     if (!aside) return;
-    const { listeners, transaction } = aside;
+    const { transaction } = aside;
+    const listeners = aside.listeners.putBack();
     aside = null;
-    for (const added of observers.get('update') ?? []) listeners.add(added);
-    observers.set('update', listeners);
     if (!changedIn(transaction)) return;
     const update = socketConnected()
       ? Y.encodeStateAsUpdate(doc, Y.encodeStateVector(transaction.beforeState))
@@ -92,10 +124,8 @@ export function loadCacheWithoutReencoding(doc: Y.Doc, cache: object, socketConn
   };
   const onBefore = (transaction: Y.Transaction): void => {
     if (aside || transaction.origin !== cache) return;
-    const listeners = observers.get('update');
-    if (!listeners) return;
-    observers.delete('update');
-    aside = { listeners, transaction };
+    const listeners = setAsideUpdateListeners(doc);
+    if (listeners) aside = { listeners, transaction };
   };
   // Emitted just before Yjs looks for 'update' listeners: another transaction's change is encoded as usual.
   const onCleanup = (transaction: Y.Transaction): void => {
