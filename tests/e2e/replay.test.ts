@@ -1,8 +1,10 @@
 // The replay link in Chromium: the incident steps forward in time, and the edit-history scrubber shows the review being built.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { readTimeline } from '@hindsight/doc';
 import { startServer, type RunningServer, type ReviewHandle } from '../helpers/server.ts';
 import { newPerson, type Person } from './helpers/browser.ts';
-import { addEntry, eventually, joinReview, screenshot } from './helpers/review.ts';
+import { addEntry, cachedUpdates, eventually, joinReview, screenshot } from './helpers/review.ts';
 import { seedReview } from './helpers/meeting.ts';
 
 const T0 = Date.UTC(2026, 10, 28, 13, 0);
@@ -156,14 +158,20 @@ describe('the replay page', () => {
     await eventually(async () => expect(heldLatest).toBeGreaterThan(0));
     const race = 'Written while the index was on its way';
     await addEntry(editor.page, '14:26', race);
-    // Stored, and relayed to the watcher's live copy a moment later: then the old index goes through.
+    // Stored, then relayed to the watcher's live copy: only then does the old index go through.
     await eventually(async () => {
       const res = await server.fetch(`/api/reviews/${review.id}/history`, {
         headers: { authorization: `Bearer ${review.tokens.editor}` },
       });
       expect(((await res.json()) as { latestSeq: number }).latestSeq).toBeGreaterThan(heldLatest);
     });
-    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    // The watcher's IndexedDB copy is written in the same 'update' event that changes its live copy:
+    // once the copy holds the entry, the live copy did before it.
+    await eventually(async () => {
+      const copy = new Y.Doc();
+      for (const u of await cachedUpdates(watcher.page, review.id)) Y.applyUpdate(copy, Buffer.from(u, 'base64'));
+      expect(readTimeline(copy).map((e) => e.summary)).toContain(race);
+    }, 15_000);
     release();
     const scrubber = watcher.page.getByTestId('history-scrubber');
     const where = watcher.page.getByTestId('history-where');
