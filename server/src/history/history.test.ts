@@ -1,15 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { openSqliteStore } from '../storage/sqlite.ts';
-import {
-  SNAPSHOT_EVERY,
-  changesBetween,
-  extendSnapshots,
-  historyIndex,
-  seqAtTime,
-  stateAt,
-  storedStateAt,
-} from './history.ts';
+import { SNAPSHOT_EVERY, changesBetween, extendSnapshots, seqAtTime, stateAt, storedStateAt } from './history.ts';
+import { historyIndex } from './historyIndex.ts';
 
 async function reviewWithLog(n: number) {
   const store = openSqliteStore({ dataDir: ':memory:' });
@@ -159,6 +152,69 @@ describe('edit history', () => {
     expect(index.author).toEqual([0, 1, 2, 1, 2]);
     expect(await seqAtTime(store, 'r', 1_001)).toBe(3);
     expect(await seqAtTime(store, 'r', -1)).toBe(0);
+    await store.close();
+  });
+
+  it('continues a kept index with the rows after it, as a whole read would give it', async () => {
+    const { store, updates } = await reviewWithLog(2_500);
+    const first = await historyIndex(store, 'r');
+    // Later writers: the editor link again, a second editor link, a third role's link.
+    const writer = new Y.Doc();
+    for (const u of updates) Y.applyUpdate(writer, u);
+    const more: Uint8Array[] = [];
+    writer.on('update', (u: Uint8Array) => more.push(u));
+    for (let i = 0; i < 3; i++) writer.getArray<number>('a').push([i]);
+    const linkIds = ['e', 'e2', 'f2'];
+    const roles = ['editor', 'editor', 'facilitator'] as const;
+    for (const [i, u] of more.entries())
+      await store.append('r', { update: u, receivedAt: 9_000 + i, role: roles[i]!, linkId: linkIds[i]! });
+    const asked: number[] = [];
+    const readLogMeta = store.readLogMeta.bind(store);
+    store.readLogMeta = (reviewId, after, limit) => {
+      asked.push(after);
+      return readLogMeta(reviewId, after, limit);
+    };
+    const next = await historyIndex(store, 'r');
+    // The first row, to see the log still starts there, then only what came after the kept index.
+    expect(asked).toEqual([0, first.latestSeq]);
+    expect(next.seq).toEqual([...first.seq, first.latestSeq + 1, first.latestSeq + 2, first.latestSeq + 3]);
+    expect(next.authors.map((a) => a.label)).toEqual([
+      'Server',
+      'Facilitator',
+      'Responder',
+      'Responder link 2',
+      'Facilitator link 2',
+    ]);
+    expect(next.author.slice(-3)).toEqual([2, 3, 4]);
+    // The index handed out earlier is the caller's: it did not grow.
+    expect(first.seq).toHaveLength(2_501);
+    // Two stores on one log, one of them without a kept index, agree.
+    const fresh = await historyIndex({ readLogMeta } as unknown as Parameters<typeof historyIndex>[0], 'r');
+    expect(next).toEqual(fresh);
+    await store.close();
+  });
+
+  it('reads the index whole again after a purge replaced the start of the log', async () => {
+    const { store, updates } = await reviewWithLog(1_700);
+    expect((await historyIndex(store, 'r')).seq[0]).toBe(1);
+    await store.purgeHistory('r', Y.encodeStateAsUpdate(replayed(updates, 1_499)), 1_500, 2);
+    const after = await historyIndex(store, 'r');
+    expect(after.seq[0]).toBe(1_500);
+    expect(after.seq).toHaveLength(1_701 - 1_500 + 1);
+    expect(after.authors[after.author[0]!]!.role).toBe('system');
+    await store.close();
+  });
+
+  it('continues one index once when reads of it come together', async () => {
+    const { store } = await reviewWithLog(300);
+    await historyIndex(store, 'r');
+    const writer = new Y.Doc();
+    const more: Uint8Array[] = [];
+    writer.on('update', (u: Uint8Array) => more.push(u));
+    writer.getArray<number>('b').push([1]);
+    await store.append('r', { update: more[0]!, receivedAt: 5_000, role: 'editor', linkId: 'e' });
+    const reads = await Promise.all([historyIndex(store, 'r'), historyIndex(store, 'r'), historyIndex(store, 'r')]);
+    for (const index of reads) expect(index.seq).toEqual(Array.from({ length: 302 }, (_, i) => i + 1));
     await store.close();
   });
 });

@@ -7,8 +7,8 @@
 // replay page asks for the stored state as is and the log rows after it, so
 // the server never re-encodes a whole state for it (see storedStateAt).
 import * as Y from 'yjs';
-import { roleLabel, type HistoryAuthor, type HistoryIndex } from '@hindsight/protocol';
-import type { LogMeta, Store } from '../storage/store.ts';
+import type { Store } from '../storage/store.ts';
+import { historyIndex } from './historyIndex.ts';
 import { mergeManyYielding } from '../relay/mergeMany.ts';
 import { Turns } from '../relay/turns.ts';
 
@@ -179,38 +179,6 @@ async function buildSnapshots(store: Store, reviewId: string, target: number): P
   } finally {
     doc.destroy();
   }
-}
-
-/** Reads the whole log's metadata (not its bytes) and names its writers by role and link, without personal names. */
-export async function historyIndex(store: Store, reviewId: string): Promise<HistoryIndex> {
-  const rows: LogMeta[] = [];
-  for (let after = 0; ;) {
-    const page = await store.readLogMeta(reviewId, after, 10_000);
-    rows.push(...page);
-    if (page.length < 10_000) break;
-    after = page[page.length - 1]!.seq;
-  }
-  const authorIndex = new Map<string, number>();
-  const authors: HistoryAuthor[] = [];
-  const perRole = new Map<string, number>();
-  const index: HistoryIndex = { reviewId, latestSeq: 0, authors, seq: [], at: [], author: [] };
-  for (const row of rows) {
-    const key = `${row.role}:${row.linkId ?? ''}`;
-    let i = authorIndex.get(key);
-    if (i === undefined) {
-      const n = (perRole.get(row.role) ?? 0) + 1;
-      perRole.set(row.role, n);
-      const base = roleLabel(row.role);
-      authors.push({ role: row.role, label: n === 1 ? base : `${base} link ${n}` });
-      i = authors.length - 1;
-      authorIndex.set(key, i);
-    }
-    index.seq.push(row.seq);
-    index.at.push(row.receivedAt);
-    index.author.push(i);
-    index.latestSeq = row.seq;
-  }
-  return index;
 }
 
 /** The last seq received at or before `at` (epoch ms), or 0. */

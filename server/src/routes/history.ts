@@ -5,12 +5,12 @@ import { Hono } from 'hono';
 import {
   changesBetween,
   extendSnapshots,
-  historyIndex,
   logReaches,
   seqAtTime,
   stateAt,
   storedStateAt,
 } from '../history/history.ts';
+import { historyIndex } from '../history/historyIndex.ts';
 import type { Store } from '../storage/store.ts';
 import { requireLink } from './auth.ts';
 import { reply } from './reply.ts';

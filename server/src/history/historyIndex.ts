@@ -1,0 +1,102 @@
+// The edit-history index: every logged update's seq, time and writer (by role and link, never a
+// personal name). A replay page that shows the latest update reads it again as others write, and a
+// review's log reaches 100,000 updates (read whole: ~240 ms of the server and 2.2 MB each time). So
+// the index of recently read reviews is kept and continued from the rows after it, one read at a time
+// per review. A history purge replaces the log's first rows: when the first row is not the one the
+// kept index began with, the index is read whole again.
+import { roleLabel, type HistoryAuthor, type HistoryIndex } from '@hindsight/protocol';
+import type { LogMeta, Store } from '../storage/store.ts';
+
+/** Reviews whose index is kept, per store (the least recently read is dropped first). */
+const MAX_KEPT = 16;
+const PAGE = 10_000;
+
+interface Kept {
+  index: HistoryIndex;
+  /** `role:linkId` → its place in `index.authors`: a writer keeps its label as the index grows. */
+  authorIndex: Map<string, number>;
+  /** Writers seen per role, for the labels of new ones ("Editor link 2"). */
+  perRole: Map<string, number>;
+  /** The log's first row when the index was begun. */
+  first: LogMeta | null;
+}
+
+interface Review {
+  kept: Kept | null;
+  /** Reads of this review queue here: two never continue the same index at once. */
+  queue: Promise<unknown>;
+}
+
+const kept = new WeakMap<Store, Map<string, Review>>();
+
+/** The review's whole edit-history index, as of the latest stored update. */
+export function historyIndex(store: Store, reviewId: string): Promise<HistoryIndex> {
+  let reviews = kept.get(store);
+  if (!reviews) kept.set(store, (reviews = new Map()));
+  const review = reviews.get(reviewId) ?? { kept: null, queue: Promise.resolve() };
+  reviews.delete(reviewId);
+  reviews.set(reviewId, review);
+  for (const oldest of reviews.keys()) {
+    if (reviews.size <= MAX_KEPT) break;
+    reviews.delete(oldest);
+  }
+  const read = review.queue.then(async () => {
+    review.kept = await continued(store, reviewId, review.kept);
+    return copyOf(review.kept.index);
+  });
+  review.queue = read.catch(() => undefined);
+  return read;
+}
+
+/** `from` continued with the rows after it; begun again when the log no longer starts where it did. */
+async function continued(store: Store, reviewId: string, from: Kept | null): Promise<Kept> {
+  let index = from;
+  if (index) {
+    const [first] = await store.readLogMeta(reviewId, 0, 1);
+    if (!sameRow(first ?? null, index.first)) index = null;
+  }
+  index ??= {
+    index: { reviewId, latestSeq: 0, authors: [], seq: [], at: [], author: [] },
+    authorIndex: new Map(),
+    perRole: new Map(),
+    first: null,
+  };
+  for (let after = index.index.latestSeq; ;) {
+    const page = await store.readLogMeta(reviewId, after, PAGE);
+    // Added row by row: should a later page fail, what is kept is still the index up to its latestSeq.
+    for (const row of page) add(index, row);
+    if (page.length < PAGE) return index;
+    after = page[page.length - 1]!.seq;
+  }
+}
+
+function add(kept: Kept, row: LogMeta): void {
+  const { index } = kept;
+  kept.first ??= row;
+  const key = `${row.role}:${row.linkId ?? ''}`;
+  let i = kept.authorIndex.get(key);
+  if (i === undefined) {
+    const n = (kept.perRole.get(row.role) ?? 0) + 1;
+    kept.perRole.set(row.role, n);
+    const base = roleLabel(row.role);
+    index.authors.push({ role: row.role, label: n === 1 ? base : `${base} link ${n}` });
+    i = index.authors.length - 1;
+    kept.authorIndex.set(key, i);
+  }
+  index.seq.push(row.seq);
+  index.at.push(row.receivedAt);
+  index.author.push(i);
+  index.latestSeq = row.seq;
+}
+
+const sameRow = (a: LogMeta | null, b: LogMeta | null): boolean =>
+  a?.seq === b?.seq && a?.role === b?.role && a?.linkId === b?.linkId && a?.receivedAt === b?.receivedAt;
+
+/** The caller's own copy: the kept index grows in place with later reads. */
+const copyOf = (index: HistoryIndex): HistoryIndex => ({
+  ...index,
+  authors: index.authors.map((a): HistoryAuthor => ({ ...a })),
+  seq: index.seq.slice(),
+  at: index.at.slice(),
+  author: index.author.slice(),
+});
