@@ -7,8 +7,12 @@
 import { roleLabel, type HistoryAuthor, type HistoryIndex } from '@hindsight/protocol';
 import type { LogMeta, Store } from '../storage/store.ts';
 
-/** Reviews whose index is kept, per store (the least recently read is dropped first). */
+/**
+ * Reviews whose index is kept, per store, and their rows in all (about 24 bytes each: a million rows is
+ * about 24 MB); past either, the least recently read is dropped first.
+ */
 const MAX_KEPT = 16;
+const MAX_KEPT_ROWS = 1_000_000;
 const PAGE = 10_000;
 
 interface Kept {
@@ -36,16 +40,24 @@ export function historyIndex(store: Store, reviewId: string): Promise<HistoryInd
   const review = reviews.get(reviewId) ?? { kept: null, queue: Promise.resolve() };
   reviews.delete(reviewId);
   reviews.set(reviewId, review);
-  for (const oldest of reviews.keys()) {
-    if (reviews.size <= MAX_KEPT) break;
-    reviews.delete(oldest);
-  }
   const read = review.queue.then(async () => {
     review.kept = await continued(store, reviewId, review.kept);
-    return copyOf(review.kept.index);
+    const index = copyOf(review.kept.index);
+    dropLeastRecent(reviews!);
+    return index;
   });
   review.queue = read.catch(() => undefined);
   return read;
+}
+
+function dropLeastRecent(reviews: Map<string, Review>): void {
+  let rows = 0;
+  for (const review of reviews.values()) rows += review.kept?.index.seq.length ?? 0;
+  for (const [reviewId, review] of reviews) {
+    if (reviews.size <= MAX_KEPT && rows <= MAX_KEPT_ROWS) return;
+    rows -= review.kept?.index.seq.length ?? 0;
+    reviews.delete(reviewId);
+  }
 }
 
 /** `from` continued with the rows after it; begun again when the log no longer starts where it did. */
