@@ -175,8 +175,8 @@ describe('edit history', () => {
       return readLogMeta(reviewId, after, limit);
     };
     const next = await historyIndex(store, 'r');
-    // The first row, to see the log still starts there, then only what came after the kept index.
-    expect(asked).toEqual([0, first.latestSeq]);
+    // Only what came after the kept index, then the first row, to see the log still starts there.
+    expect(asked).toEqual([first.latestSeq, 0]);
     expect(next.seq).toEqual([...first.seq, first.latestSeq + 1, first.latestSeq + 2, first.latestSeq + 3]);
     expect(next.authors.map((a) => a.label)).toEqual([
       'Server',
@@ -202,6 +202,33 @@ describe('edit history', () => {
     expect(after.seq[0]).toBe(1_500);
     expect(after.seq).toHaveLength(1_701 - 1_500 + 1);
     expect(after.authors[after.author[0]!]!.role).toBe('system');
+    await store.close();
+  });
+
+  it('reads the index whole again when a purge lands while it is being continued', async () => {
+    const { store, updates } = await reviewWithLog(1_700);
+    const kept = await historyIndex(store, 'r');
+    const writer = new Y.Doc();
+    for (const u of updates) Y.applyUpdate(writer, u);
+    const more: Uint8Array[] = [];
+    writer.on('update', (u: Uint8Array) => more.push(u));
+    writer.getArray<number>('a').push([0]);
+    await store.append('r', { update: more[0]!, receivedAt: 9_000, role: 'editor', linkId: 'e2' });
+    // Another server purges up to 1,500 just before this one reads the rows after its kept index.
+    const readLogMeta = store.readLogMeta.bind(store);
+    let purged = false;
+    store.readLogMeta = async (reviewId, after, limit) => {
+      if (after === kept.latestSeq && !purged) {
+        purged = true;
+        await store.purgeHistory('r', Y.encodeStateAsUpdate(replayed(updates, 1_499)), 1_500, 2);
+      }
+      return readLogMeta(reviewId, after, limit);
+    };
+    const index = await historyIndex(store, 'r');
+    expect(purged).toBe(true);
+    const whole = await historyIndex({ readLogMeta } as unknown as Parameters<typeof historyIndex>[0], 'r');
+    expect(index).toEqual(whole);
+    expect(index.seq[0]).toBe(1_500);
     await store.close();
   });
 

@@ -2,8 +2,8 @@
 // personal name). A replay page that shows the latest update reads it again as others write, and a
 // review's log reaches 100,000 updates (read whole: ~240 ms of the server and 2.2 MB each time). So
 // the index of recently read reviews is kept and continued from the rows after it, one read at a time
-// per review. A history purge replaces the log's first rows: when the first row is not the one the
-// kept index began with, the index is read whole again.
+// per review. A history purge replaces the log's first rows: when, after a read, the first row is not
+// the one the index began with, the index is read whole again.
 import { roleLabel, type HistoryAuthor, type HistoryIndex } from '@hindsight/protocol';
 import type { LogMeta, Store } from '../storage/store.ts';
 
@@ -41,44 +41,54 @@ export function historyIndex(store: Store, reviewId: string): Promise<HistoryInd
   reviews.delete(reviewId);
   reviews.set(reviewId, review);
   const read = review.queue.then(async () => {
-    review.kept = await continued(store, reviewId, review.kept);
-    const index = copyOf(review.kept.index);
-    dropLeastRecent(reviews!);
-    return index;
+    try {
+      review.kept = await continued(store, reviewId, review.kept);
+      return copyOf(review.kept.index);
+    } finally {
+      dropLeastRecent(reviews!);
+    }
   });
   review.queue = read.catch(() => undefined);
   return read;
 }
 
+/** Keeps the limits: no index over the row limit is kept, then the least recently read go first. */
 function dropLeastRecent(reviews: Map<string, Review>): void {
+  const rowsOf = (review: Review): number => review.kept?.index.seq.length ?? 0;
   let rows = 0;
-  for (const review of reviews.values()) rows += review.kept?.index.seq.length ?? 0;
+  for (const [reviewId, review] of reviews) {
+    if (rowsOf(review) > MAX_KEPT_ROWS) reviews.delete(reviewId);
+    else rows += rowsOf(review);
+  }
   for (const [reviewId, review] of reviews) {
     if (reviews.size <= MAX_KEPT && rows <= MAX_KEPT_ROWS) return;
-    rows -= review.kept?.index.seq.length ?? 0;
+    rows -= rowsOf(review);
     reviews.delete(reviewId);
   }
 }
 
-/** `from` continued with the rows after it; begun again when the log no longer starts where it did. */
+/**
+ * `from` continued with the rows after it. The log's first row is read after the rows: when it is not
+ * the one the index began with, a purge replaced the log's start before or while the index was read,
+ * and the index is read whole again.
+ */
 async function continued(store: Store, reviewId: string, from: Kept | null): Promise<Kept> {
-  let index = from;
-  if (index) {
+  for (let index = from; ; index = null) {
+    index ??= {
+      index: { reviewId, latestSeq: 0, authors: [], seq: [], at: [], author: [] },
+      authorIndex: new Map(),
+      perRole: new Map(),
+      first: null,
+    };
+    for (let after = index.index.latestSeq; ;) {
+      const page = await store.readLogMeta(reviewId, after, PAGE);
+      // Added row by row: should a later page fail, what is kept is still the index up to its latestSeq.
+      for (const row of page) add(index, row);
+      if (page.length < PAGE) break;
+      after = page[page.length - 1]!.seq;
+    }
     const [first] = await store.readLogMeta(reviewId, 0, 1);
-    if (!sameRow(first ?? null, index.first)) index = null;
-  }
-  index ??= {
-    index: { reviewId, latestSeq: 0, authors: [], seq: [], at: [], author: [] },
-    authorIndex: new Map(),
-    perRole: new Map(),
-    first: null,
-  };
-  for (let after = index.index.latestSeq; ;) {
-    const page = await store.readLogMeta(reviewId, after, PAGE);
-    // Added row by row: should a later page fail, what is kept is still the index up to its latestSeq.
-    for (const row of page) add(index, row);
-    if (page.length < PAGE) return index;
-    after = page[page.length - 1]!.seq;
+    if (sameRow(first ?? null, index.first)) return index;
   }
 }
 
