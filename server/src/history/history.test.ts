@@ -25,6 +25,21 @@ async function reviewWithLog(n: number) {
   return { store, updates };
 }
 
+/** Appends one more update after `updates` per writer (role, link id), in order. */
+async function appendMore(
+  store: Awaited<ReturnType<typeof reviewWithLog>>['store'],
+  updates: Uint8Array[],
+  writers: [role: 'editor' | 'facilitator', linkId: string][],
+): Promise<void> {
+  const writer = replayed(updates, updates.length);
+  const more: Uint8Array[] = [];
+  writer.on('update', (u: Uint8Array) => more.push(u));
+  for (const [i, [role, linkId]] of writers.entries()) {
+    writer.getArray<number>('a').push([i]);
+    await store.append('r', { update: more[i]!, receivedAt: 9_000 + i, role, linkId });
+  }
+}
+
 /** The document made of exactly the first `count` updates. */
 function replayed(updates: Uint8Array[], count: number): Y.Doc {
   const doc = new Y.Doc();
@@ -159,15 +174,11 @@ describe('edit history', () => {
     const { store, updates } = await reviewWithLog(2_500);
     const first = await historyIndex(store, 'r');
     // Later writers: the editor link again, a second editor link, a third role's link.
-    const writer = new Y.Doc();
-    for (const u of updates) Y.applyUpdate(writer, u);
-    const more: Uint8Array[] = [];
-    writer.on('update', (u: Uint8Array) => more.push(u));
-    for (let i = 0; i < 3; i++) writer.getArray<number>('a').push([i]);
-    const linkIds = ['e', 'e2', 'f2'];
-    const roles = ['editor', 'editor', 'facilitator'] as const;
-    for (const [i, u] of more.entries())
-      await store.append('r', { update: u, receivedAt: 9_000 + i, role: roles[i]!, linkId: linkIds[i]! });
+    await appendMore(store, updates, [
+      ['editor', 'e'],
+      ['editor', 'e2'],
+      ['facilitator', 'f2'],
+    ]);
     const asked: number[] = [];
     const readLogMeta = store.readLogMeta.bind(store);
     store.readLogMeta = (reviewId, after, limit) => {
@@ -208,12 +219,7 @@ describe('edit history', () => {
   it('reads the index whole again when a purge lands while it is being continued', async () => {
     const { store, updates } = await reviewWithLog(1_700);
     const kept = await historyIndex(store, 'r');
-    const writer = new Y.Doc();
-    for (const u of updates) Y.applyUpdate(writer, u);
-    const more: Uint8Array[] = [];
-    writer.on('update', (u: Uint8Array) => more.push(u));
-    writer.getArray<number>('a').push([0]);
-    await store.append('r', { update: more[0]!, receivedAt: 9_000, role: 'editor', linkId: 'e2' });
+    await appendMore(store, updates, [['editor', 'e2']]);
     // Another server purges up to 1,500 just before this one reads the rows after its kept index.
     const readLogMeta = store.readLogMeta.bind(store);
     let purged = false;
