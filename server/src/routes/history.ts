@@ -2,14 +2,7 @@
 // at any seq or time (a binary Yjs update), for the replay page. Only the
 // writers (facilitator, editor links) may read it: deleted text lives here.
 import { Hono } from 'hono';
-import {
-  changesBetween,
-  extendSnapshots,
-  logReaches,
-  seqAtTime,
-  stateAt,
-  storedStateAt,
-} from '../history/history.ts';
+import { changesBetween, extendSnapshots, logReaches, seqAtTime, stateAt, storedStateAt } from '../history/history.ts';
 import { historyIndex } from '../history/historyIndex.ts';
 import type { Store } from '../storage/store.ts';
 import { requireLink } from './auth.ts';
