@@ -5,7 +5,7 @@ import { IndexeddbPersistence } from 'y-indexeddb';
 import { FATAL_CLOSE_CODES, SYNC_PATH, syncProtocols, type CloseCode } from '@hindsight/protocol';
 import { ConnectionTracker } from './connection.ts';
 import { REFUSAL_CODES } from './resetAfterRefusal.ts';
-import { applyLargeSyncWithoutReencoding, loadCacheWithoutReencoding } from './largeSync.ts';
+import { applyLargeSyncWithoutReencoding, loadCacheWithoutReencoding } from './withoutReencoding.ts';
 
 export interface ReviewSync {
   reviewId: string;

@@ -19,7 +19,7 @@ interface Kept {
   index: HistoryIndex;
   /** `role:linkId` → its place in `index.authors`: a writer keeps its label as the index grows. */
   authorIndex: Map<string, number>;
-  /** Writers seen per role, for the labels of new ones ("Editor link 2"). */
+  /** Writers seen per role, for the labels of new ones ("Responder link 2"). */
   perRole: Map<string, number>;
   /** The log's first row when the index was begun. */
   first: LogMeta | null;
@@ -31,12 +31,12 @@ interface Review {
   queue: Promise<unknown>;
 }
 
-const kept = new WeakMap<Store, Map<string, Review>>();
+const keptByStore = new WeakMap<Store, Map<string, Review>>();
 
 /** The review's whole edit-history index, as of the latest stored update. */
 export function historyIndex(store: Store, reviewId: string): Promise<HistoryIndex> {
-  let reviews = kept.get(store);
-  if (!reviews) kept.set(store, (reviews = new Map()));
+  const reviews = keptByStore.get(store) ?? new Map<string, Review>();
+  keptByStore.set(store, reviews);
   const review = reviews.get(reviewId) ?? { kept: null, queue: Promise.resolve() };
   reviews.delete(reviewId);
   reviews.set(reviewId, review);
@@ -45,7 +45,7 @@ export function historyIndex(store: Store, reviewId: string): Promise<HistoryInd
       review.kept = await continued(store, reviewId, review.kept);
       return copyOf(review.kept.index);
     } finally {
-      dropLeastRecent(reviews!);
+      dropLeastRecent(reviews);
     }
   });
   review.queue = read.catch(() => undefined);

@@ -1,5 +1,5 @@
-// A large sync message is applied without Yjs re-encoding it; 'update' listeners (IndexedDB's store,
-// the provider) get the received bytes, and what they get rebuilds the same review.
+// A large sync message, and this browser's IndexedDB copy, are applied without Yjs re-encoding them;
+// 'update' listeners (IndexedDB's store, the provider) get what holds the change, which rebuilds the review.
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import * as decoding from 'lib0/decoding';
@@ -7,7 +7,11 @@ import * as encoding from 'lib0/encoding';
 import { messageYjsSyncStep2 } from 'y-protocols/sync';
 import { WebsocketProvider, messageSync } from 'y-websocket';
 import { addEntry, defaultContext, readTimeline, roots } from '@hindsight/doc';
-import { applyLargeSyncWithoutReencoding, LARGE_UPDATE_BYTES, loadCacheWithoutReencoding } from './largeSync.ts';
+import {
+  applyLargeSyncWithoutReencoding,
+  LARGE_UPDATE_BYTES,
+  loadCacheWithoutReencoding,
+} from './withoutReencoding.ts';
 
 const ctx = defaultContext('Test');
 

@@ -110,11 +110,11 @@ const EMPTY_UPDATE = new Uint8Array([0, 0]);
  * the copy), the cache does not store its own origin, and the other listeners read only the origin.
  */
 export function loadCacheWithoutReencoding(doc: Y.Doc, cache: object, socketConnected: () => boolean): () => void {
-  let aside: { listeners: SetAside; transaction: Y.Transaction } | null = null;
+  let aside: { handle: SetAside; transaction: Y.Transaction } | null = null;
   const putBack = (): void => {
     if (!aside) return;
     const { transaction } = aside;
-    const listeners = aside.listeners.putBack();
+    const listeners = aside.handle.putBack();
     aside = null;
     if (!changedIn(transaction)) return;
     const update = socketConnected()
@@ -124,8 +124,8 @@ export function loadCacheWithoutReencoding(doc: Y.Doc, cache: object, socketConn
   };
   const onBefore = (transaction: Y.Transaction): void => {
     if (aside || transaction.origin !== cache) return;
-    const listeners = setAsideUpdateListeners(doc);
-    if (listeners) aside = { listeners, transaction };
+    const handle = setAsideUpdateListeners(doc);
+    if (handle) aside = { handle, transaction };
   };
   // Emitted just before Yjs looks for 'update' listeners: another transaction's change is encoded as usual.
   const onCleanup = (transaction: Y.Transaction): void => {
