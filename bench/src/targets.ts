@@ -33,6 +33,27 @@ function compare(
   return { target, status: ok(h, o) ? 'met' : 'missed', detail: describe(h, o) };
 }
 
+/** The first render's goals (issue 15): cold under 1.5 s, warm under 0.8 s, for `browser.render.{cold,warm}.<which>`. */
+function renderTarget(target: string, which: 'first' | 'median'): Target {
+  return {
+    target,
+    judge: (rows) => {
+      const row = rows.get(`browser.render.cold.${which}`);
+      const cold = row?.values.hindsight;
+      if (cold == null) return { target, status: 'not measured', detail: 'browser-render workload not run' };
+      const entries = /, (\d+) entries/.exec(row!.label)?.[1];
+      if (entries !== '5000')
+        return { target, status: 'not measured', detail: `ran with ${entries} entries, not 5000` };
+      const warm = rows.get(`browser.render.warm.${which}`)?.values.hindsight ?? NaN;
+      return {
+        target,
+        status: cold < 1500 && warm < 800 ? 'met' : 'missed',
+        detail: `cold median ${fmt(cold, 0)} ms; warm cache median ${fmt(warm, 0)} ms`,
+      };
+    },
+  };
+}
+
 const TARGETS: Target[] = [
   {
     target: 'fan-out throughput ≥ reference, durable store on',
@@ -95,24 +116,8 @@ const TARGETS: Target[] = [
       };
     },
   },
-  {
-    target: 'browser: 5,000-entry first render < 1.5 s',
-    judge: (rows) => {
-      const target = 'browser: 5,000-entry first render < 1.5 s';
-      const row = rows.get('browser.render.cold.median');
-      const h = row?.values.hindsight;
-      if (h == null) return { target, status: 'not measured', detail: 'browser-render workload not run' };
-      const entries = /visible, (\d+) entries/.exec(row!.label)?.[1];
-      if (entries !== '5000')
-        return { target, status: 'not measured', detail: `ran with ${entries} entries, not 5000` };
-      const warm = rows.get('browser.render.warm.median')?.values.hindsight ?? NaN;
-      return {
-        target,
-        status: h < 1500 ? 'met' : 'missed',
-        detail: `cold median ${fmt(h, 0)} ms (max ${fmt(rows.get('browser.render.cold.max')?.values.hindsight ?? NaN, 0)} ms); warm cache median ${fmt(warm, 0)} ms`,
-      };
-    },
-  },
+  renderTarget('browser: 5,000-entry first rows (first screen or live) < 1.5 s cold, < 0.8 s warm', 'first'),
+  renderTarget('browser: 5,000-entry live rows < 1.5 s cold, < 0.8 s warm', 'median'),
   {
     target: 'browser: keystroke to other browser < 50 ms p95',
     judge: (rows) => {

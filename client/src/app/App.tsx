@@ -4,7 +4,7 @@ import { lazy, Suspense } from 'react';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
 import { useRoute } from './router.ts';
 import { NotFoundPage } from './NotFoundPage.tsx';
-import { loadReviewRoute } from './routeChunks.ts';
+import { loadedReviewRoute, loadReviewRoute } from './routeChunks.ts';
 
 const HomePage = lazy(() => import('../features/home/HomePage.tsx').then((m) => ({ default: m.HomePage })));
 const ReportPage = lazy(() => import('../features/report/ReportPage.tsx').then((m) => ({ default: m.ReportPage })));
@@ -30,6 +30,7 @@ const ReviewRoute = lazy(() => loadReviewRoute().then((m) => ({ default: m.Revie
 
 export function App() {
   const route = useRoute();
+  const LoadedReviewRoute = loadedReviewRoute()?.ReviewRoute ?? ReviewRoute;
   return (
     <ErrorBoundary>
       {route.page === 'replay' ? (
@@ -58,7 +59,7 @@ export function App() {
         </Suspense>
       ) : route.page === 'review' ? (
         <Suspense fallback={<p className="centered muted">Opening the review…</p>}>
-          <ReviewRoute key={route.reviewId} reviewId={route.reviewId} linkToken={route.token} />
+          <LoadedReviewRoute key={route.reviewId} reviewId={route.reviewId} linkToken={route.token} />
         </Suspense>
       ) : route.page === 'notFound' ? (
         <NotFoundPage what="page" detail={route.path} />

@@ -1,30 +1,41 @@
 // A review page load starts its work from the entry module, before React and the page's chunks load:
-// the sync (IndexedDB read, then the socket) and the session request. The review page adopts both.
+// the sync (IndexedDB read, then the socket) here, the session request and the timeline's first screen in
+// the entry module itself (main.tsx). The review page adopts them.
 import { openReview, type ReviewSync } from '../sync/session.ts';
-import { callApi } from '@hindsight/api';
 import type { Session } from '@hindsight/protocol';
 import { loadRecent } from './localStore.ts';
+import { firstScreenDrawn } from '../features/timeline/firstScreen.ts';
 
 interface Early {
   reviewId: string;
   token: string;
   sync: ReviewSync | null;
   session: Promise<Session> | null;
+  /** The session once it is in (the page then starts from it rather than from "Checking the link…"). */
+  sessionIn: Session | null;
 }
 
 /** The early review while nobody took it; 'claimed' once the page asked (too late to start one then). */
 let early: Early | 'claimed' | null = null;
 
-/** Opens `reviewId` with `token` now; `name` is the display name this browser remembers, if any. */
-export function startEarlyReview(reviewId: string, token: string, name: string | null): void {
+/**
+ * Opens `reviewId` with `token` now; `name` is the display name this browser remembers, if any.
+ * `session` is the session request the entry module made already (see main.tsx).
+ */
+export function startEarlyReview(
+  reviewId: string,
+  token: string,
+  name: string | null,
+  session: Promise<Session>,
+): void {
   if (early !== null) return;
-  const session = callApi('GET /api/reviews/:id/session', { params: { id: reviewId }, token });
-  // Whoever takes it handles a failure; an untaken one must not report an unhandled rejection.
-  session.catch(() => undefined);
   // A review this browser never opened has no IndexedDB copy: its socket need not wait for one.
   const cached = loadRecent().some((r) => r.id === reviewId);
-  const sync = openReview(reviewId, token, name, cached);
-  early = { reviewId, token, sync, session };
+  // The review's first large message waits (briefly) for the first screen to be drawn, not the other way round.
+  const sync = openReview(reviewId, token, name, { cached, holdLargeSync: () => firstScreenDrawn(reviewId) });
+  const opened: Early = { reviewId, token, sync, session, sessionIn: null };
+  early = opened;
+  session.then((s) => void (opened.sessionIn = s)).catch(() => undefined);
   // The browser's first date formatter loads its locale and time zone data (100-400 ms measured in
   // Chromium). The page needs it for its first rows; pay it while IndexedDB or the server works: with a
   // cached copy at once (the copy loads meanwhile), else once the socket has sent its sync request
@@ -67,6 +78,20 @@ export function takeEarlySync(reviewId: string, token: string): ReviewSync | nul
   const sync = found?.sync ?? null;
   if (found) found.sync = null;
   return sync;
+}
+
+/** The early open of this review without taking it (same answer until it is taken), else null. */
+export function peekEarlySync(reviewId: string, token: string): ReviewSync | null {
+  return early !== null && early !== 'claimed' && early.reviewId === reviewId && early.token === token
+    ? early.sync
+    : null;
+}
+
+/** The early session of this review if it is in already (not taken), else null. */
+export function peekEarlySession(reviewId: string, token: string): Session | null {
+  return early !== null && early !== 'claimed' && early.reviewId === reviewId && early.token === token
+    ? early.sessionIn
+    : null;
 }
 
 /** The early session request of this review, handed over once, else null. */

@@ -4,11 +4,14 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
 import { registerServiceWorker } from './serviceWorker.ts';
 
-const root = document.getElementById('root');
-if (!root) throw new Error('missing #root element');
-createRoot(root).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
-);
-registerServiceWorker();
+/** Renders the app into #root; the entry module calls it once the page's own chunk is in (main.tsx). */
+export function mount(): void {
+  const root = document.getElementById('root');
+  if (!root) throw new Error('missing #root element');
+  createRoot(root).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  );
+  registerServiceWorker();
+}

@@ -24,14 +24,25 @@ export function syncServerUrl(origin: string = location.origin): string {
 /** How long the socket waits for the local cache before it connects anyway (a blocked or very slow IndexedDB). */
 const CACHE_WAIT_MS = 3_000;
 
+export interface OpenOptions {
+  /** False when this browser has no copy to wait for (a first visit): the socket connects at once. */
+  cached?: boolean;
+  /** What the first large sync message waits for (see applyLargeSyncWithoutReencoding). */
+  holdLargeSync?: () => Promise<void> | null;
+}
+
 /**
  * Opens a review: the local cache loads first so the document shows without the
  * server; the provider then merges both ways. `name` goes into awareness (null:
  * set later, once the page knows it); the server overwrites role and colour with
- * what the link grants. `cached: false` says this browser has no copy to wait for
- * (a first visit): the socket connects at once instead of after the cache.
+ * what the link grants.
  */
-export function openReview(reviewId: string, token: string, name: string | null, cached = true): ReviewSync {
+export function openReview(
+  reviewId: string,
+  token: string,
+  name: string | null,
+  { cached = true, holdLargeSync }: OpenOptions = {},
+): ReviewSync {
   const doc = new Y.Doc();
   const cache = new IndexeddbPersistence(`hindsight:${reviewId}`, doc);
   const provider = new WebsocketProvider(syncServerUrl(), reviewId, doc, {
@@ -47,7 +58,7 @@ export function openReview(reviewId: string, token: string, name: string | null,
     // Other tabs of the same browser share through IndexedDB and the server.
     disableBc: true,
   });
-  applyLargeSyncWithoutReencoding(provider);
+  applyLargeSyncWithoutReencoding(provider, holdLargeSync);
   const stopCacheHook = loadCacheWithoutReencoding(doc, cache, () => provider.wsconnected);
   if (name !== null) provider.awareness.setLocalStateField('user', { name });
   const connection = new ConnectionTracker(provider, cache);

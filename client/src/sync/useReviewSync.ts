@@ -14,15 +14,17 @@ export interface ReviewSyncState {
 /**
  * Opens the review; on `ChangeRefused` discards the local copy and opens a fresh one.
  * `adopt` may hand over the review already opened for this page (it then owns it); only the
- * first open asks.
+ * first open asks. `peek` shows that review without taking it, so the first render has it
+ * (the effect then adopts it) rather than a render later.
  */
 export function useReviewSync(
   reviewId: string,
   token: string,
   name: string,
   adopt?: (reviewId: string, token: string) => ReviewSync | null,
+  peek?: (reviewId: string, token: string) => ReviewSync | null,
 ): ReviewSyncState {
-  const [sync, setSync] = useState<ReviewSync | null>(null);
+  const [sync, setSync] = useState<ReviewSync | null>(() => peek?.(reviewId, token) ?? null);
   const [generation, setGeneration] = useState(0);
   const [refusal, setRefusal] = useState<Refusal | null>(null);
   useEffect(() => {

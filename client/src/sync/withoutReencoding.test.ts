@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
-import { messageYjsSyncStep2 } from 'y-protocols/sync';
+import { messageYjsSyncStep2, messageYjsUpdate } from 'y-protocols/sync';
 import { WebsocketProvider, messageSync } from 'y-websocket';
 import { addEntry, defaultContext, readTimeline, roots } from '@hindsight/doc';
 import {
@@ -29,7 +29,7 @@ function reviewWith(entries: number): Y.Doc {
 }
 
 /** A provider that never connects, its doc's 'update' events recorded, and a way to feed it a sync step 2. */
-function receiver() {
+function receiver(hold?: () => Promise<void> | null) {
   const doc = new Y.Doc();
   const provider = new WebsocketProvider('ws://127.0.0.1:1', 'r', doc, {
     connect: false,
@@ -37,12 +37,12 @@ function receiver() {
     // Never connects: messages are fed to its handler below.
     WebSocketPolyfill: class {} as unknown as typeof WebSocket,
   });
-  applyLargeSyncWithoutReencoding(provider);
+  applyLargeSyncWithoutReencoding(provider, hold);
   const events: { update: Uint8Array; origin: unknown }[] = [];
   doc.on('update', (update: Uint8Array, origin: unknown) => events.push({ update, origin }));
-  const receiveStep2 = (update: Uint8Array): void => {
+  const receiveStep2 = (update: Uint8Array, type: number = messageYjsSyncStep2): void => {
     const message = encoding.createEncoder();
-    encoding.writeVarUint(message, messageYjsSyncStep2);
+    encoding.writeVarUint(message, type);
     encoding.writeVarUint8Array(message, update);
     const decoder = decoding.createDecoder(encoding.toUint8Array(message));
     provider.messageHandlers[messageSync]!(encoding.createEncoder(), decoder, provider, true, messageSync);
@@ -207,3 +207,58 @@ function docFrom(update: Uint8Array): Y.Doc {
   Y.applyUpdate(doc, update);
   return doc;
 }
+
+describe('a held large sync message (the page draws its first screen first)', () => {
+  it('waits for the hold; a small update meanwhile is kept pending by Yjs; then all of it is in and synced', async () => {
+    const source = reviewWith(400);
+    const big = Y.encodeStateAsUpdate(source);
+    const before = Y.encodeStateVector(source);
+    addEntry(source, { at: Date.UTC(2026, 10, 3), summary: 'Written after the big answer' }, ctx);
+    const small = Y.encodeStateAsUpdate(source, before);
+    let release = (): void => undefined;
+    let asked = 0;
+    const hold = new Promise<void>((resolve) => (release = resolve));
+    const r = receiver(() => {
+      asked++;
+      return hold;
+    });
+    r.receiveStep2(big);
+    // A second large message waits behind the first, asking nothing more.
+    r.receiveStep2(big, messageYjsUpdate);
+    r.receiveStep2(small, messageYjsUpdate);
+    expect(asked).toBe(1);
+    expect(readTimeline(r.doc)).toHaveLength(0);
+    expect(r.provider.synced).toBe(false);
+    release();
+    await hold;
+    // Settled in a later microtask than the hold's own.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(readTimeline(r.doc).map((e) => e.summary)).toEqual(readTimeline(source).map((e) => e.summary));
+    expect(r.provider.synced).toBe(true);
+    // A later large message applies at once.
+    const more = reviewWith(300);
+    r.receiveStep2(Y.encodeStateAsUpdate(more), messageYjsUpdate);
+    expect(readTimeline(r.doc)).toHaveLength(701);
+    expect(asked).toBe(1);
+    r.destroy();
+  });
+
+  it('is dropped when the review is closed while it waits', async () => {
+    let release = (): void => undefined;
+    const hold = new Promise<void>((resolve) => (release = resolve));
+    const r = receiver(() => hold);
+    r.receiveStep2(Y.encodeStateAsUpdate(reviewWith(400)));
+    r.destroy();
+    r.doc.destroy();
+    release();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(r.events).toHaveLength(0);
+  });
+
+  it('applies at once when the hold gives nothing to wait for', () => {
+    const r = receiver(() => null);
+    r.receiveStep2(Y.encodeStateAsUpdate(reviewWith(400)));
+    expect(readTimeline(r.doc)).toHaveLength(400);
+    r.destroy();
+  });
+});

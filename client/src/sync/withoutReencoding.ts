@@ -14,14 +14,37 @@ export const LARGE_UPDATE_BYTES = 64 * 1024;
 
 type UpdateListener = (update: Uint8Array, origin: unknown, doc: Y.Doc, transaction: Y.Transaction | null) => void;
 
-/** Makes `provider` apply large sync messages without Yjs re-encoding them (see the file header). */
-export function applyLargeSyncWithoutReencoding(provider: WebsocketProvider): void {
+/**
+ * Makes `provider` apply large sync messages without Yjs re-encoding them (see the file header).
+ * `hold`, asked at the first large message, may return a promise that message (and any large one
+ * after it until then) waits for: the page draws something first (the timeline's first screen) rather
+ * than behind the half-second apply. Other messages go on meanwhile; Yjs keeps what they add that
+ * depends on the held update pending until it is in, and a held step 2 reports "synced" once applied.
+ */
+export function applyLargeSyncWithoutReencoding(
+  provider: WebsocketProvider,
+  hold: () => Promise<void> | null = () => null,
+): void {
   const handle = provider.messageHandlers[messageSync]!;
+  let asked = false;
+  let held: Promise<void> | null = null;
   provider.messageHandlers[messageSync] = (encoder, decoder, p, emitSynced, messageType) => {
     const update = largeUpdateIn(decoder);
     const run = (): void => handle(encoder, decoder, p, emitSynced, messageType);
-    if (update) applyWithoutReencoding(p.doc, update, p, run);
-    else run();
+    if (!update) return run();
+    // A step 2 or an update writes no answer: the encoder stays empty and nothing is sent when it waits.
+    const apply = (): void => applyWithoutReencoding(p.doc, update, p, run);
+    if (!asked) {
+      asked = true;
+      held = hold();
+    }
+    if (!held) return apply();
+    const chain: Promise<void> = held.then(() => {
+      if (held === chain) held = null;
+      if (!p.doc.isDestroyed) apply();
+    });
+    held = chain;
+    chain.catch((err: unknown) => console.error('applying a held sync message failed', err));
   };
 }
 

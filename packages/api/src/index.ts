@@ -16,6 +16,8 @@ export {
   type FeedbackStored,
   type FileRoute,
   type FileRoutes,
+  type FirstScreen,
+  FIRST_SCREEN_ENTRIES,
   type JsonRoute,
   type JsonRoutes,
   type LinkList,

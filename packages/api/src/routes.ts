@@ -4,7 +4,7 @@
 // validators against the bodies with SameShape); the client calls the routes
 // through `callApi` (client.ts), which takes the same keys, so a renamed or
 // retyped field fails typecheck on both sides. docs/api.md describes the routes.
-import type { DelayThresholds } from '@hindsight/doc';
+import type { DelayThresholds, EntryView, IncidentMarker } from '@hindsight/doc';
 import type {
   CreateReviewRequest,
   CreateReviewResponse,
@@ -183,6 +183,26 @@ export interface TemplateDiff {
   fields: TemplateFieldDiff[];
 }
 
+/**
+ * `GET /api/reviews/:id/first-screen`: the top of the review's timeline, for the page to show (read-only)
+ * while the document itself loads. From the server's live copy, or the copy it kept when the review was
+ * last closed if nothing was stored since; 204 (null) when it has neither ready (the page waits for the
+ * document as before).
+ */
+export interface FirstScreen {
+  reviewId: string;
+  title: string;
+  /** The first entries in timeline order (`compareEntries`), at most FIRST_SCREEN_ENTRIES. */
+  entries: EntryView[];
+  /** How many entries the review has. */
+  total: number;
+  /** The incident's markers (started, detected, …), shown on the rows at their times. */
+  markers: Record<IncidentMarker, number | null>;
+}
+
+/** How many entries a first screen holds: a tall screen's worth and then some. */
+export const FIRST_SCREEN_ENTRIES = 40;
+
 /** `POST /api/team-link/claim`: the first team link of a fresh instance (204, no body, when there is none to show). */
 export interface TeamLinkClaim {
   url: string;
@@ -199,6 +219,7 @@ export interface ExportQuery {
 export interface JsonRoutes {
   'POST /api/reviews': { body: CreateReviewRequest; response: CreateReviewResponse };
   'GET /api/reviews/:id/session': { response: Session };
+  'GET /api/reviews/:id/first-screen': { response: FirstScreen | null };
   'GET /api/reviews/:id/links': { response: LinkList };
   'POST /api/reviews/:id/links': { body: CreateLinkRequest; response: CreatedLink };
   'DELETE /api/reviews/:id/links/:linkId': { response: RevokedLink };
@@ -248,6 +269,7 @@ export type ApiResponse<R extends JsonRoute> = JsonRoutes[R]['response'];
 export const API_ROUTES = Object.keys({
   'POST /api/reviews': 1,
   'GET /api/reviews/:id/session': 1,
+  'GET /api/reviews/:id/first-screen': 1,
   'GET /api/reviews/:id/links': 1,
   'POST /api/reviews/:id/links': 1,
   'DELETE /api/reviews/:id/links/:linkId': 1,

@@ -210,6 +210,7 @@ export { replaceText } from './textEdit.ts';
 export { isIsoDate, isTimeZone, normaliseTags } from './validate.ts';
 export {
   readEntry,
+  readFirstEntries,
   readTimeline,
   readWhys,
   readActions,

@@ -10,6 +10,7 @@ import {
   fragmentText,
   readActions,
   readEntry,
+  readFirstEntries,
   readTimeline,
   readWhys,
 } from './readModel.ts';
@@ -32,6 +33,28 @@ describe('read model and export', () => {
     });
     expect(fragmentText(notes)).toBe('Restarted the pod.\nNo effect.');
     expect(readTimeline(doc)[0]!.notes).toBe('Restarted the pod.\nNo effect.');
+  });
+
+  it('readFirstEntries gives the first entries in timeline order and the count, odd records included', () => {
+    const doc = newReview();
+    const ctx = sequenceContext({ prefix: 'e', start: T0 });
+    // Same times (ties broken by creation, then id), out of order, and records another client wrote oddly.
+    for (const i of [5, 3, 3, 9, 1, 7, 3, 0, 2]) addEntry(doc, { at: T0 + i * 60_000 }, ctx);
+    const odd = new Y.Map<unknown>();
+    const noTime = new Y.Map<unknown>();
+    doc.transact(() => {
+      roots(doc).timeline.set('odd', odd);
+      odd.set('at', 'soon');
+      roots(doc).timeline.set('no-time', noTime);
+      (roots(doc).timeline as Y.Map<unknown>).set('not-a-record', 'text');
+    });
+    const all = readTimeline(doc);
+    expect(all).toHaveLength(11);
+    for (const limit of [0, 1, 4, 11, 50]) {
+      const first = readFirstEntries(doc, limit);
+      expect(first.total).toBe(11);
+      expect(first.entries).toEqual(all.slice(0, limit));
+    }
   });
 
   it('readEntry tolerates foreign records; compareEntries breaks ties by creation then id', () => {

@@ -177,6 +177,20 @@ export function readTimeline(doc: Y.Doc): EntryView[] {
   return views.sort(compareEntries);
 }
 
+/**
+ * The first `limit` entries in timeline order and how many there are, reading only the order keys of
+ * the others: what a page shows first (a 5,000-entry review reads 60 records, not 5,000).
+ */
+export function readFirstEntries(doc: Y.Doc, limit: number): { entries: EntryView[]; total: number } {
+  const keys: { at: number; createdAt: number; id: string; entry: EntryMap }[] = [];
+  roots(doc).timeline.forEach((entry, id) => {
+    if (entry instanceof Y.Map)
+      keys.push({ at: num(entry.get(EntryKey.at), 0), createdAt: num(entry.get(EntryKey.createdAt), 0), id, entry });
+  });
+  keys.sort((a, b) => a.at - b.at || a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return { entries: keys.slice(0, limit).map((k) => readEntry(k.entry, k.id)), total: keys.length };
+}
+
 export interface WhyNodeExport {
   id: string;
   /** Displayed parent: orphans and lifted cycle members have null. */

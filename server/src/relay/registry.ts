@@ -4,7 +4,9 @@
 // connection is attached, so no message can slip past between awaits.
 import * as Y from 'yjs';
 import { CloseCode } from '@hindsight/protocol';
+import type { FirstScreen } from '@hindsight/api';
 import { Connection } from './connection.ts';
+import { KeptFirstScreens } from './firstScreen.ts';
 import { Room } from './room.ts';
 import type { ControlMessage, Identity, RoomDeps, Transport } from './types.ts';
 
@@ -22,6 +24,8 @@ export class RoomRegistry {
   /** Rooms being flushed on their way out; a new connection waits for this before reloading. */
   private readonly unloading = new Map<string, Promise<void>>();
   private closing = false;
+  /** First screens of rooms that unloaded (firstScreen.ts). */
+  private readonly keptFirstScreens = new KeptFirstScreens();
 
   constructor(private readonly deps: RegistryDeps) {
     deps.bus?.onControl((message) => this.onControl(message));
@@ -92,6 +96,8 @@ export class RoomRegistry {
       }
       // Anyone who joined while we flushed keeps the room alive.
       if (room.conns.size > 0) return;
+      const screen = room.firstScreenAtSeq();
+      if (screen) this.keptFirstScreens.keep(room.id, screen.seq, screen.screen);
       room.destroy();
       if (this.rooms.get(room.id) === room) this.rooms.delete(room.id);
       this.deps.log.debug({ reviewId: room.id }, 'room unloaded');
@@ -99,6 +105,19 @@ export class RoomRegistry {
     this.unloading.set(room.id, done);
     await done;
     this.unloading.delete(room.id);
+  }
+
+  /**
+   * The top of the review's timeline from a document this server holds: the loaded room's, else the one
+   * kept when it unloaded if nothing was stored since; null when neither is ready (see firstScreen.ts).
+   */
+  async firstScreen(reviewId: string): Promise<FirstScreen | null> {
+    const live = this.rooms.get(reviewId);
+    if (live) return live.firstScreen();
+    return this.keptFirstScreens.current(
+      reviewId,
+      async (seq) => (await this.deps.store.readLog(reviewId, seq, 1)).length > 0,
+    );
   }
 
   /**

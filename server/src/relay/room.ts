@@ -12,12 +12,14 @@
 // and sync step 2 answers alike) is already on disk. While the room loads,
 // writes wait on their connection, in order, until the gate can judge them.
 import * as Y from 'yjs';
+import type { FirstScreen } from '@hindsight/api';
 import { CloseCode, can } from '@hindsight/protocol';
 import { Broadcaster } from './broadcaster.ts';
 import { Checkpoints } from './checkpoints.ts';
 import type { Connection } from './connection.ts';
 import { EncodedState } from './encodedState.ts';
 import { FirstSync } from './firstSync.ts';
+import { LiveFirstScreen } from './firstScreen.ts';
 import { type GateWriter, WriteGate } from './gate.ts';
 import { RoomLog, type Writer } from './log.ts';
 import { Presence, REMOTE } from './presence.ts';
@@ -50,6 +52,7 @@ export class Room {
   /** Server-side changes, one at a time (each builds on everything accepted before it). */
   private readonly serverChanges: ServerChanges;
   private readonly gateWriters = new WeakMap<Connection, GateWriter>();
+  private readonly liveFirstScreen: LiveFirstScreen;
 
   constructor(
     readonly id: string,
@@ -122,6 +125,7 @@ export class Room {
       apply: (seq, update) => this.applyRemote(seq, update),
       awareness: (update) => this.presence.receiveRemote(update),
     });
+    this.liveFirstScreen = new LiveFirstScreen(this.doc, id);
     this.loaded = this.load();
   }
 
@@ -334,6 +338,17 @@ export class Room {
     await this.checkpoints.flush();
   }
 
+  /** The timeline's first screen once the document is built; null while it loads (see firstScreen.ts). */
+  firstScreen(): FirstScreen | null {
+    return this.state === 'ready' ? this.liveFirstScreen.get() : null;
+  }
+
+  /** The first screen with the seq its document holds exactly (nothing applied ahead of it), to keep on unload. */
+  firstScreenAtSeq(): { seq: number; screen: FirstScreen } | null {
+    if (this.state !== 'ready' || !this.log.exact) return null;
+    return { seq: this.log.contiguousSeq, screen: this.liveFirstScreen.get() };
+  }
+
   /** Closes every connection with `code`. */
   closeAll(code: CloseCode): void {
     for (const conn of [...this.conns]) conn.close(code);
@@ -352,6 +367,7 @@ export class Room {
     this.presence.destroy();
     this.gate.destroy();
     this.encoded.drop();
+    this.liveFirstScreen.destroy();
     this.doc.destroy();
     if (wasReady) this.deps.metrics.roomUnloaded();
   }

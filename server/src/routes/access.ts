@@ -32,6 +32,7 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteNeed>> = {
   'GET /metrics': OPERATOR,
   'POST /api/reviews': { kind: 'create' },
   'GET /api/reviews/:id/session': link('doc.read'),
+  'GET /api/reviews/:id/first-screen': link('doc.read'),
   'GET /api/reviews/:id/export.json': link('review.published'),
   'GET /api/reviews/:id/links': link('links.manage'),
   'POST /api/reviews/:id/links': link('links.manage'),

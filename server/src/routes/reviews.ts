@@ -125,6 +125,17 @@ export function reviewRoutes(deps: ReviewRoutesDeps): Hono {
     return reply(c, 'GET /api/reviews/:id/session', session);
   });
 
+  // The top of the timeline for a page that is loading the document (firstScreen.ts); 204 when the server
+  // holds no copy ready. Never cached: it is the live review.
+  app.get('/:id/first-screen', async (c) => {
+    const id = c.req.param('id');
+    await requireLink(c, deps.store, id, 'doc.read');
+    c.header('Cache-Control', 'no-store');
+    const screen = await deps.registry.firstScreen(id);
+    if (!screen) return c.body(null, 204);
+    return reply(c, 'GET /api/reviews/:id/first-screen', screen);
+  });
+
   app.get('/:id/export.json', async (c) => {
     const id = c.req.param('id');
     const identity = await requireLink(c, deps.store, id, 'review.published');

@@ -33,8 +33,11 @@ function prefetchViews(): void {
   else setTimeout(run, 1500);
 }
 
-/** `banner`: shown at the top of the header (the name prompt for a writer who has given none). */
-export function ReviewPage({ banner = null }: { banner?: ReactNode }) {
+/**
+ * `banner`: shown at the top of the header (the name prompt for a writer who has given none); `title`: the
+ * session's, shown until the document's own is in.
+ */
+export function ReviewPage({ banner = null, title = '' }: { banner?: ReactNode; title?: string }) {
   const { sync, role } = useReview();
   const metaMap = roots(sync.doc).meta;
   const meta = useYRead(
@@ -72,7 +75,7 @@ export function ReviewPage({ banner = null }: { banner?: ReactNode }) {
     <div className="review review-with-meeting">
       <ReviewHeader
         banner={banner}
-        meta={meta}
+        meta={meta.title || !title ? meta : { ...meta, title }}
         onShare={role === 'facilitator' ? () => setShareOpen(true) : undefined}
       />
       <MeetingLayer tabs={<ViewTabs view={view} onChange={setView} />} onShow={showTarget} onShowView={setView}>

@@ -11,7 +11,8 @@ import { ReviewPage } from './ReviewPage.tsx';
 import { UndoLayer } from '../undo/UndoLayer.tsx';
 import { useReviewSession } from './useReviewSession.ts';
 import { NotFoundPage } from '../../app/NotFoundPage.tsx';
-import { dropEarlyReview, takeEarlySync } from '../../app/earlyReview.ts';
+import { dropEarlyReview, peekEarlySync, takeEarlySync } from '../../app/earlyReview.ts';
+import { dropFirstScreen, startFirstScreen } from '../timeline/firstScreen.ts';
 
 export function ReviewRoute({ reviewId, linkToken }: { reviewId: string; linkToken: string | null }) {
   const token = useMemo(() => {
@@ -51,6 +52,7 @@ export function ReviewRoute({ reviewId, linkToken }: { reviewId: string; linkTok
       token={token}
       name={shownName}
       role={session.role}
+      title={session.title}
       banner={writes && !name ? <NamePrompt inline onDone={setName} /> : null}
     />
   );
@@ -64,17 +66,25 @@ function OpenReview({
   token,
   name,
   role,
+  title,
   banner,
 }: {
   reviewId: string;
   token: string;
   name: string;
   role: ReviewContextValue['role'];
+  /** The title the session gave, shown until the document's own is in. */
+  title: string;
   banner: ReactNode;
 }) {
   // Opened once under the first name; a name given later only changes presence and new records' author.
   const [openedAs] = useState(name);
-  const { sync, refusal, dismissRefusal } = useReviewSync(reviewId, token, openedAs, takeEarlySync);
+  const { sync, refusal, dismissRefusal } = useReviewSync(reviewId, token, openedAs, takeEarlySync, peekEarlySync);
+  // The timeline shows its first screen while the document loads (asked for already on a review page load).
+  useEffect(() => {
+    startFirstScreen(reviewId, token);
+    return () => dropFirstScreen(reviewId);
+  }, [reviewId, token]);
   useEffect(() => {
     sync?.provider.awareness.setLocalStateField('user', { name });
   }, [sync, name]);
@@ -89,7 +99,7 @@ function OpenReview({
   return (
     <ReviewProvider value={value}>
       <UndoLayer>
-        <ReviewPage banner={banner} />
+        <ReviewPage banner={banner} title={title} />
       </UndoLayer>
       {refusal !== null && <ChangeRefusedNotice refusal={refusal} onDismiss={dismissRefusal} />}
     </ReviewProvider>

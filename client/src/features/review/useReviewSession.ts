@@ -2,7 +2,7 @@
 import { useEffect, useState } from 'react';
 import { ApiFailure, callApi } from '@hindsight/api';
 import type { Role } from '@hindsight/protocol';
-import { takeEarlySession } from '../../app/earlyReview.ts';
+import { peekEarlySession, takeEarlySession } from '../../app/earlyReview.ts';
 import { loadRecent, rememberReview } from '../../app/localStore.ts';
 import { openAsReader } from '../published/publishedApi.ts';
 
@@ -14,7 +14,11 @@ export type SessionState =
 
 /** `link` is remembered in this browser's list of reviews; null (the replay) leaves the list alone. */
 export function useReviewSession(reviewId: string, token: string | null, link: string | null): SessionState {
-  const [state, setState] = useState<SessionState>({ status: 'loading' });
+  // A review page load asked from the entry module: when that answer is in, the page starts from it.
+  const [state, setState] = useState<SessionState>(() => {
+    const early = token ? peekEarlySession(reviewId, token) : null;
+    return early ? { status: 'ready', role: early.role, title: early.title, offline: false } : { status: 'loading' };
+  });
   useEffect(() => {
     let cancelled = false;
     // Asked even without a token: the server says whether the review exists before it asks for one.

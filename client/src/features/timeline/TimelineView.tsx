@@ -1,16 +1,7 @@
 // The timeline: filters, the add-entry bar and a virtualised list of day headers, gaps and entries.
 import { useCallback, useEffect, useMemo, useRef, useState, type FocusEvent } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import {
-  addEntry,
-  formatDuration,
-  INCIDENT_MARKERS,
-  isEntryKind,
-  readMeta,
-  roots,
-  type EntryView,
-  type IncidentMarker,
-} from '@hindsight/doc';
+import { addEntry, formatDuration, isEntryKind, readMeta, roots, type EntryView } from '@hindsight/doc';
 import { useYRead } from '../../sync/useY.ts';
 import { useConnection } from '../../sync/useConnection.ts';
 import { viewerZone } from '../../app/timeZone.ts';
@@ -21,8 +12,12 @@ import { EntryComposer } from './EntryComposer.tsx';
 import { allTags, filterEntries, NO_FILTERS } from './filters.ts';
 import { TimelineRow } from './TimelineRow.tsx';
 import { TimelineToolbar } from './TimelineToolbar.tsx';
+import { FirstScreenRows } from './FirstScreenRows.tsx';
+import { firstRowsShown } from './firstScreen.ts';
+import { useFirstScreen } from './useFirstScreen.ts';
 import { useTimeline } from './useTimeline.ts';
 import { focusEntryField } from './focusEntry.ts';
+import { markersByTime } from '../facts/markerLabels.ts';
 import { loadNotesEditor } from '../../editor/loadNotesEditor.ts';
 import { RecordBoundary } from '../../ui/RecordBoundary.tsx';
 import { useStableOrder } from '../../ui/stableOrder.ts';
@@ -38,6 +33,20 @@ export function TimelineView({ focusEntry, onFocused }: { focusEntry: string | n
   // Nothing from the cache and the server has not answered yet: the timeline is loading, not empty.
   const { phase } = useConnection(sync.connection);
   const loading = entries.length === 0 && (phase === 'connecting' || phase === 'reconnecting');
+  // Meanwhile the server's first screen, read-only, if it had one (firstScreen.ts).
+  const firstScreen = useFirstScreen(sync.reviewId);
+  const preview = loading && firstScreen !== null && firstScreen.entries.length > 0 ? firstScreen : null;
+  // Once rows are drawn (a frame has passed), the held first sync may run (firstScreen.ts).
+  const drawn = preview !== null || entries.length > 0;
+  useEffect(() => {
+    if (!drawn) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const frame = requestAnimationFrame(() => (timer = setTimeout(() => firstRowsShown(sync.reviewId), 0)));
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+  }, [drawn, sync.reviewId]);
   const [filters, setFilters] = useState(NO_FILTERS);
   const visible = useMemo(() => filterEntries(entries, filters), [entries, filters]);
   // Chat threads whose replies are folded away (this browser only).
@@ -64,15 +73,7 @@ export function TimelineView({ focusEntry, onFocused }: { focusEntry: string | n
     roots(sync.doc).meta,
     useCallback(() => readMeta(sync.doc), [sync.doc]),
   );
-  // Which markers sit at which instant, for the rows' badges.
-  const markersAt = useMemo(() => {
-    const byAt = new Map<number, IncidentMarker[]>();
-    for (const m of INCIDENT_MARKERS) {
-      const at = meta.markers[m];
-      if (at !== null) byAt.set(at, [...(byAt.get(at) ?? []), m]);
-    }
-    return byAt;
-  }, [meta]);
+  const markersAt = useMemo(() => markersByTime(meta.markers), [meta]);
 
   // Stable while the rows are: the virtualizer lays out every row again whenever getItemKey changes, which
   // with new functions each render meant all 5,000 rows of a big review on every presence or meta change.
@@ -154,8 +155,8 @@ export function TimelineView({ focusEntry, onFocused }: { focusEntry: string | n
         filters={filters}
         onChange={setFilters}
         tags={tags}
-        shown={visible.length}
-        total={entries.length}
+        shown={preview ? preview.total : visible.length}
+        total={preview ? preview.total : entries.length}
         zone={zone}
       />
       <div>
@@ -180,7 +181,8 @@ export function TimelineView({ focusEntry, onFocused }: { focusEntry: string | n
         onFocus={onListFocus}
         onBlur={onListBlur}
       >
-        {loading && (
+        {preview && <FirstScreenRows screen={preview} zone={zone} />}
+        {loading && !preview && (
           <p className="empty-state" role="status">
             Loading the timeline…
           </p>

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { addEntry, defaultContext, setEntrySummary } from '@hindsight/doc';
+import { KeptFirstScreens, LiveFirstScreen } from './firstScreen.ts';
+
+const screen = (reviewId: string) => ({
+  reviewId,
+  title: reviewId,
+  entries: [],
+  total: 0,
+  markers: { started: null, detected: null, acknowledged: null, mitigated: null, resolved: null },
+});
+const nothingAfter = async () => false;
+
+describe('first screens', () => {
+  it('keeps the most recently used up to its bound, and drops one once the store has something after it', async () => {
+    const kept = new KeptFirstScreens(2);
+    kept.keep('a', 1, screen('a'));
+    kept.keep('b', 1, screen('b'));
+    // Reading a makes b the least recently used: c evicts b.
+    expect(await kept.current('a', nothingAfter)).toEqual(screen('a'));
+    kept.keep('c', 1, screen('c'));
+    expect(kept.size).toBe(2);
+    expect(await kept.current('b', nothingAfter)).toBeNull();
+    const asked: number[] = [];
+    expect(
+      await kept.current('c', async (seq) => {
+        asked.push(seq);
+        return true;
+      }),
+    ).toBeNull();
+    expect(asked).toEqual([1]);
+    // Dropped, not asked about again.
+    expect(await kept.current('c', nothingAfter)).toBeNull();
+    expect(kept.size).toBe(1);
+  });
+
+  it('a live first screen is read again only after the document changed', () => {
+    const doc = new Y.Doc();
+    const ctx = defaultContext('t');
+    const id = addEntry(doc, { at: 1_000, summary: 'one' }, ctx);
+    const live = new LiveFirstScreen(doc, 'r');
+    const first = live.get();
+    expect(first.entries.map((e) => e.summary)).toEqual(['one']);
+    expect(live.get()).toBe(first);
+    setEntrySummary(doc, { id, text: 'two' }, ctx);
+    expect(live.get().entries.map((e) => e.summary)).toEqual(['two']);
+    live.destroy();
+    setEntrySummary(doc, { id, text: 'three' }, ctx);
+    expect(live.get().entries.map((e) => e.summary)).toEqual(['two']);
+  });
+});

@@ -1,0 +1,84 @@
+// The first screen of a review's timeline (GET /api/reviews/:id/first-screen): what a page shows, read-only,
+// while it loads the whole document. A 5,000-entry review's first sync is megabytes that take the page about
+// a second to receive and apply; its first screen is sixty entries, a few kilobytes.
+//
+// Only ever read from a document the server already holds: a loaded room's (read again once it changed), or
+// the copy kept when a room unloaded, served while nothing was stored after it. Building a document for it
+// would cost the event loop what the room's own load costs, while the page's first sync waits behind it: a
+// review that is neither loaded nor kept gets no first screen (204), and the page waits for the document.
+import type * as Y from 'yjs';
+import { FIRST_SCREEN_ENTRIES, type FirstScreen } from '@hindsight/api';
+import { readFirstEntries, readMeta } from '@hindsight/doc';
+
+/** How many unloaded reviews' first screens a server keeps (about 20 kB each). */
+export const KEPT_FIRST_SCREENS = 256;
+
+export function readFirstScreen(doc: Y.Doc, reviewId: string): FirstScreen {
+  const { entries, total } = readFirstEntries(doc, FIRST_SCREEN_ENTRIES);
+  const { title, markers } = readMeta(doc);
+  return { reviewId, title, entries, total, markers };
+}
+
+/** A loaded room's first screen: read when first asked for, and again only after the document changed. */
+export class LiveFirstScreen {
+  private screen: FirstScreen | null = null;
+  private readonly changed = (): void => {
+    this.screen = null;
+  };
+
+  constructor(
+    private readonly doc: Y.Doc,
+    private readonly reviewId: string,
+  ) {
+    doc.on('update', this.changed);
+  }
+
+  get(): FirstScreen {
+    this.screen ??= readFirstScreen(this.doc, this.reviewId);
+    return this.screen;
+  }
+
+  destroy(): void {
+    this.doc.off('update', this.changed);
+  }
+}
+
+/**
+ * First screens of rooms that unloaded, each with the last seq its document held; the least recently
+ * used goes first past `max`. One is served only while the store has nothing after that seq (another
+ * server may have written since), and dropped once it has.
+ */
+export class KeptFirstScreens {
+  private readonly kept = new Map<string, { seq: number; screen: FirstScreen }>();
+
+  constructor(private readonly max = KEPT_FIRST_SCREENS) {}
+
+  keep(reviewId: string, seq: number, screen: FirstScreen): void {
+    this.kept.delete(reviewId);
+    this.kept.set(reviewId, { seq, screen });
+    for (const id of this.kept.keys()) {
+      if (this.kept.size <= this.max) break;
+      this.kept.delete(id);
+    }
+  }
+
+  /** The kept first screen if `storedAfter(seq)` says nothing was stored after it, else null. */
+  async current(reviewId: string, storedAfter: (seq: number) => Promise<boolean>): Promise<FirstScreen | null> {
+    const found = this.kept.get(reviewId);
+    if (!found) return null;
+    if (await storedAfter(found.seq)) {
+      if (this.kept.get(reviewId) === found) this.kept.delete(reviewId);
+      return null;
+    }
+    // Most recently used now.
+    if (this.kept.get(reviewId) === found) {
+      this.kept.delete(reviewId);
+      this.kept.set(reviewId, found);
+    }
+    return found.screen;
+  }
+
+  get size(): number {
+    return this.kept.size;
+  }
+}

@@ -1,0 +1,81 @@
+// The first screen a server kept when its room unloaded is served only while the shared store has nothing
+// newer: another server may have taken writes since, and a page must not start from what was deleted.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FirstScreen } from '@hindsight/api';
+import { addEntry, defaultContext, readTimeline } from '@hindsight/doc';
+import { connect, synced, waitFor } from '../helpers/clients.ts';
+import { startServer, type RunningServer } from '../helpers/server.ts';
+import { createTestDatabase, startRedis, type TestDatabase, type TestRedis } from '../helpers/services.ts';
+
+const AT = Date.UTC(2026, 10, 28, 9, 0);
+
+describe('first screens across servers', () => {
+  let db: TestDatabase;
+  let redis: TestRedis;
+  let servers: RunningServer[] = [];
+
+  beforeAll(async () => {
+    db = createTestDatabase();
+    redis = await startRedis();
+    for (let i = 0; i < 2; i++)
+      servers.push(
+        await startServer({
+          env: { DATABASE_URL: db.url, REDIS_URL: redis.url, SERVER_ID: `node-${i}`, IDLE_UNLOAD_MS: '200' },
+        }),
+      );
+  });
+  afterAll(async () => {
+    await Promise.all(servers.map((s) => s.stop()));
+    servers = [];
+    await redis?.stop();
+    db?.drop();
+  });
+
+  it('a kept first screen is dropped once another server stored a write after it', async () => {
+    const [a, b] = servers as [RunningServer, RunningServer];
+    const review = await a.createReview('Two servers');
+    const get = async (server: RunningServer) => {
+      const res = await server.fetch(`/api/reviews/${review.id}/first-screen`, {
+        headers: { authorization: `Bearer ${review.tokens.editor}` },
+      });
+      return { status: res.status, body: res.status === 200 ? ((await res.json()) as FirstScreen) : null };
+    };
+    const unloaded = (server: RunningServer, after: number) =>
+      waitFor(
+        () => server.logs.slice(after).some((l) => l.msg === 'room unloaded' && l.reviewId === review.id),
+        'the room to unload',
+      );
+
+    const first = connect(a, review.id, review.tokens.editor);
+    await synced(first);
+    addEntry(first.doc, { at: AT, summary: 'written on A' }, defaultContext('a'));
+    const watcherA = connect(a, review.id, review.tokens.observer);
+    await waitFor(() => readTimeline(watcherA.doc).length === 1, 'the entry stored by A');
+    let mark = a.logs.length;
+    first.destroy();
+    watcherA.destroy();
+    await unloaded(a, mark);
+    expect((await get(a)).body?.entries.map((e) => e.summary)).toEqual(['written on A']);
+
+    // B takes a write; A holds no room, only the screen it kept, which is now behind the store.
+    const second = connect(b, review.id, review.tokens.editor);
+    await synced(second);
+    addEntry(second.doc, { at: AT - 60_000, summary: 'written on B' }, defaultContext('b'));
+    const watcherB = connect(b, review.id, review.tokens.observer);
+    await waitFor(() => readTimeline(watcherB.doc).length === 2, 'the entry stored by B');
+    expect((await get(a)).status).toBe(204);
+    // B's live room answers with both.
+    expect((await get(b)).body?.entries.map((e) => e.summary)).toEqual(['written on B', 'written on A']);
+
+    // Once A loads the review again, it answers from its live copy.
+    mark = a.logs.length;
+    const third = connect(a, review.id, review.tokens.observer);
+    await synced(third);
+    await waitFor(() => readTimeline(third.doc).length === 2, 'A to hold both entries');
+    await waitFor(() => a.logs.slice(mark).some((l) => l.msg === 'room loaded'), 'A to load the room');
+    expect((await get(a)).body?.entries.map((e) => e.summary)).toEqual(['written on B', 'written on A']);
+    third.destroy();
+    second.destroy();
+    watcherB.destroy();
+  }, 60_000);
+});

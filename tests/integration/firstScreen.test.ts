@@ -1,0 +1,114 @@
+// GET /api/reviews/:id/first-screen: the top of the timeline a page shows while it loads the document.
+// It comes from a document the server holds (the loaded room's, or the copy kept when the room unloaded
+// while nothing was stored after it), never from one built for the request; a reader never gets it.
+import { describe, expect, it } from 'vitest';
+import { FIRST_SCREEN_ENTRIES, type FirstScreen } from '@hindsight/api';
+import { addEntry, defaultContext, readTimeline, setEntrySummary } from '@hindsight/doc';
+import { connect, synced, waitFor } from '../helpers/clients.ts';
+import { startServer, type RunningServer } from '../helpers/server.ts';
+
+const AT = Date.UTC(2026, 10, 28, 9, 0);
+
+async function firstScreen(
+  server: RunningServer,
+  reviewId: string,
+  token: string | null,
+): Promise<{ status: number; body: FirstScreen | null; cache: string | null }> {
+  const res = await server.fetch(`/api/reviews/${reviewId}/first-screen`, {
+    headers: token ? { authorization: `Bearer ${token}` } : {},
+  });
+  const text = await res.text();
+  return {
+    status: res.status,
+    body: res.status === 200 ? (JSON.parse(text) as FirstScreen) : null,
+    cache: res.headers.get('cache-control'),
+  };
+}
+
+describe('the first screen', () => {
+  it('is the timeline order’s first entries with the count, read from the live review, for live links only', async () => {
+    const server = await startServer();
+    try {
+      const review = await server.createReview('First screen');
+      const writer = connect(server, review.id, review.tokens.editor);
+      await synced(writer);
+      const ctx = defaultContext('writer');
+      // Out of order, so the answer is sorted by time and not by insertion.
+      const total = FIRST_SCREEN_ENTRIES + 15;
+      for (let i = 0; i < total; i++)
+        addEntry(writer.doc, { at: AT + ((i * 37) % total) * 60_000, summary: `entry ${i}` }, ctx);
+      const watcher = connect(server, review.id, review.tokens.observer);
+      await waitFor(() => readTimeline(watcher.doc).length === total, 'every entry at the server');
+
+      const got = await firstScreen(server, review.id, review.tokens.editor);
+      expect(got.status).toBe(200);
+      expect(got.cache).toBe('no-store');
+      expect(got.body!.title).toBe('First screen');
+      expect(got.body!.total).toBe(total);
+      const expected = readTimeline(watcher.doc).slice(0, FIRST_SCREEN_ENTRIES);
+      expect(got.body!.entries.map((e) => [e.id, e.at, e.summary])).toEqual(
+        expected.map((e) => [e.id, e.at, e.summary]),
+      );
+
+      // A change is in the next answer (the room reads it again once its document changed).
+      setEntrySummary(writer.doc, { id: expected[0]!.id, text: 'changed at the top' }, ctx);
+      await waitFor(
+        () => readTimeline(watcher.doc)[0]!.summary === 'changed at the top',
+        'the change to reach the server',
+      );
+      expect((await firstScreen(server, review.id, review.tokens.observer)).body!.entries[0]!.summary).toBe(
+        'changed at the top',
+      );
+      expect((await firstScreen(server, review.id, review.tokens.facilitator)).status).toBe(200);
+
+      // A reader link opens the published review only; no token, or a wrong one, is not a link.
+      const reader = await firstScreen(server, review.id, review.tokens.reader);
+      expect(reader.status).toBe(403);
+      expect(reader.body).toBeNull();
+      expect((await firstScreen(server, review.id, null)).status).toBe(401);
+      expect((await firstScreen(server, review.id, 'not-a-token')).status).toBe(401);
+      watcher.destroy();
+      writer.destroy();
+    } finally {
+      await server.stop();
+    }
+  }, 60_000);
+
+  it('is kept when the room unloads, and not built for a review nobody opened since the start', async () => {
+    let server = await startServer({ env: { IDLE_UNLOAD_MS: '200' } });
+    try {
+      const review = await server.createReview('Kept');
+      const writer = connect(server, review.id, review.tokens.editor);
+      await synced(writer);
+      addEntry(writer.doc, { at: AT, summary: 'before the unload' }, defaultContext('writer'));
+      const watcher = connect(server, review.id, review.tokens.observer);
+      await waitFor(() => readTimeline(watcher.doc).length === 1, 'the entry at the server');
+      watcher.destroy();
+      writer.destroy();
+      await waitFor(
+        () => server.logs.some((l) => l.msg === 'room unloaded' && l.reviewId === review.id),
+        'the room to unload',
+      );
+      const kept = await firstScreen(server, review.id, review.tokens.editor);
+      expect(kept.status).toBe(200);
+      expect(kept.body!.entries.map((e) => e.summary)).toEqual(['before the unload']);
+
+      // After a restart the server holds no copy: 204, and the page waits for the document.
+      expect(await server.stop()).toBe(0);
+      server = await startServer({ dataDir: server.dataDir, env: { IDLE_UNLOAD_MS: '200' } });
+      const cold = await firstScreen(server, review.id, review.tokens.editor);
+      expect(cold.status).toBe(204);
+      expect(server.logs.some((l) => l.msg === 'room loaded')).toBe(false);
+      // Once someone opens it, the loaded room answers.
+      const opener = connect(server, review.id, review.tokens.observer);
+      await synced(opener);
+      await waitFor(() => server.logs.some((l) => l.msg === 'room loaded'), 'the room to load');
+      expect((await firstScreen(server, review.id, review.tokens.editor)).body!.entries[0]!.summary).toBe(
+        'before the unload',
+      );
+      opener.destroy();
+    } finally {
+      await server.stop();
+    }
+  }, 60_000);
+});
