@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { addEntry, defaultContext, setEntrySummary } from '@hindsight/doc';
-import { KeptFirstScreens, LiveFirstScreen } from './firstScreen.ts';
+import {
+  FIRST_SCREEN_NOTES_CHARS,
+  FIRST_SCREEN_SUMMARY_CHARS,
+  KeptFirstScreens,
+  LiveFirstScreen,
+  readFirstScreen,
+} from './firstScreen.ts';
 
 const screen = (reviewId: string) => ({
   reviewId,
@@ -48,5 +54,16 @@ describe('first screens', () => {
     live.destroy();
     setEntrySummary(doc, { id, text: 'three' }, ctx);
     expect(live.get().entries.map((e) => e.summary)).toEqual(['two']);
+  });
+
+  it('cuts long summaries and notes, so a pasted log does not make the answer as big as the review', () => {
+    const doc = new Y.Doc();
+    const long = 'x'.repeat(1_000_000);
+    addEntry(doc, { at: 1_000, summary: long, notes: long }, defaultContext('t'));
+    const [entry] = readFirstScreen(doc, 'r').entries;
+    expect(entry!.summary).toHaveLength(FIRST_SCREEN_SUMMARY_CHARS);
+    expect(entry!.summary.endsWith('…')).toBe(true);
+    expect(entry!.notes).toHaveLength(FIRST_SCREEN_NOTES_CHARS);
+    expect(JSON.stringify(readFirstScreen(doc, 'r')).length).toBeLessThan(10_000);
   });
 });

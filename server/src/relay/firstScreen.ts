@@ -13,10 +13,24 @@ import { readFirstEntries, readMeta } from '@hindsight/doc';
 /** How many unloaded reviews' first screens a server keeps (about 20 kB each). */
 export const KEPT_FIRST_SCREENS = 256;
 
+/**
+ * Longer texts are cut (with an ellipsis) in a first screen: a row shows a few lines of each, and the
+ * whole of a pasted log would make the small answer as big as the document it stands in for.
+ */
+export const FIRST_SCREEN_SUMMARY_CHARS = 2_000;
+export const FIRST_SCREEN_NOTES_CHARS = 500;
+
+const clip = (text: string, max: number): string => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+
 export function readFirstScreen(doc: Y.Doc, reviewId: string): FirstScreen {
   const { entries, total } = readFirstEntries(doc, FIRST_SCREEN_ENTRIES);
   const { title, markers } = readMeta(doc);
-  return { reviewId, title, entries, total, markers };
+  const clipped = entries.map((e) => ({
+    ...e,
+    summary: clip(e.summary, FIRST_SCREEN_SUMMARY_CHARS),
+    notes: clip(e.notes, FIRST_SCREEN_NOTES_CHARS),
+  }));
+  return { reviewId, title, entries: clipped, total, markers };
 }
 
 /** A loaded room's first screen: read when first asked for, and again only after the document changed. */
