@@ -82,6 +82,13 @@ describe('the first screen of a big review', () => {
     expect(await person.page.getByRole('heading', { level: 1 }).textContent()).toBe('Queue backlog');
     expect(await person.page.getByRole('search').textContent()).toContain(`${ENTRIES} entries`);
 
+    // The timeline's filters apply to it too.
+    const kind = person.page.getByRole('search').getByLabel('Kind');
+    await kind.selectOption('alert');
+    await expect.poll(() => first.locator('[data-first-screen-entry]').count()).toBe(0);
+    await kind.selectOption('');
+    await expect.poll(() => first.locator('[data-first-screen-entry]').count()).toBe(40);
+
     sync.hold(false);
     await waitForConnection(person.page, 'Live', 60_000);
     await person.page.locator('[data-entry-id="min-1"]').waitFor({ timeout: 30_000 });

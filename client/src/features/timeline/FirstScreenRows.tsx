@@ -13,8 +13,17 @@ import { markersByTime } from '../facts/markerLabels.ts';
 
 const NO_MARKERS: readonly IncidentMarker[] = [];
 
-export function FirstScreenRows({ screen, zone }: { screen: FirstScreen; zone: string }) {
-  const rows = useMemo(() => buildRows(screen.entries, zone), [screen, zone]);
+/** `entries`: the first screen's entries that pass the timeline's filters. */
+export function FirstScreenRows({
+  screen,
+  entries,
+  zone,
+}: {
+  screen: FirstScreen;
+  entries: readonly EntryView[];
+  zone: string;
+}) {
+  const rows = useMemo(() => buildRows(entries, zone), [entries, zone]);
   const markersAt = useMemo(() => markersByTime(screen.markers), [screen]);
   return (
     <div className="tl-first-screen" aria-busy="true" data-testid="first-screen">

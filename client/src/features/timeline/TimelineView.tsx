@@ -33,6 +33,7 @@ export function TimelineView({ focusEntry, onFocused }: { focusEntry: string | n
   // Nothing from the cache and the server has not answered yet: the timeline is loading, not empty.
   const { phase } = useConnection(sync.connection);
   const loading = entries.length === 0 && (phase === 'connecting' || phase === 'reconnecting');
+  const [filters, setFilters] = useState(NO_FILTERS);
   // Meanwhile the server's first screen, read-only, if it had one (firstScreen.ts).
   const firstScreen = useFirstScreen(sync.reviewId);
   const preview = loading && firstScreen !== null && firstScreen.entries.length > 0 ? firstScreen : null;
@@ -47,8 +48,8 @@ export function TimelineView({ focusEntry, onFocused }: { focusEntry: string | n
       clearTimeout(timer);
     };
   }, [drawn, sync.reviewId]);
-  const [filters, setFilters] = useState(NO_FILTERS);
   const visible = useMemo(() => filterEntries(entries, filters), [entries, filters]);
+  const previewShown = useMemo(() => (preview ? filterEntries(preview.entries, filters) : []), [preview, filters]);
   // Chat threads whose replies are folded away (this browser only).
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
   const toggleThread = useCallback(
@@ -181,7 +182,7 @@ export function TimelineView({ focusEntry, onFocused }: { focusEntry: string | n
         onFocus={onListFocus}
         onBlur={onListBlur}
       >
-        {preview && <FirstScreenRows screen={preview} zone={zone} />}
+        {preview && <FirstScreenRows screen={preview} entries={previewShown} zone={zone} />}
         {loading && !preview && (
           <p className="empty-state" role="status">
             Loading the timeline…
