@@ -35,7 +35,12 @@ export function startEarlyReview(
   const sync = openReview(reviewId, token, name, { cached, holdLargeSync: () => firstScreenDrawn(reviewId) });
   const opened: Early = { reviewId, token, sync, session, sessionIn: null };
   early = opened;
-  session.then((s) => void (opened.sessionIn = s)).catch(() => undefined);
+  session
+    .then((s) => {
+      // Only while nobody has taken it: once taken, the page has its own answer.
+      if (opened.session) opened.sessionIn = s;
+    })
+    .catch(() => undefined);
   // The browser's first date formatter loads its locale and time zone data (100-400 ms measured in
   // Chromium). The page needs it for its first rows; pay it while IndexedDB or the server works: with a
   // cached copy at once (the copy loads meanwhile), else once the socket has sent its sync request
@@ -98,7 +103,11 @@ export function peekEarlySession(reviewId: string, token: string): Session | nul
 export function takeEarlySession(reviewId: string, token: string): Promise<Session> | null {
   const found = matching(reviewId, token);
   const session = found?.session ?? null;
-  if (found) found.session = null;
+  if (found) {
+    found.session = null;
+    // Taken: a later open of the page asks the server again (the link may have been revoked since).
+    found.sessionIn = null;
+  }
   return session;
 }
 
@@ -108,4 +117,5 @@ export function dropEarlyReview(): void {
   early.sync?.destroy();
   early.sync = null;
   early.session = null;
+  early.sessionIn = null;
 }

@@ -208,8 +208,19 @@ function docFrom(update: Uint8Array): Y.Doc {
   return doc;
 }
 
+/** Enough of a WebSocket for the provider to send to (nothing goes anywhere). */
+const fakeSocket = () => ({ readyState: 1, OPEN: 1, send: () => undefined, close: () => undefined });
+
+/** Makes the never-connecting test provider look connected on a socket of its own (returned). */
+function online(provider: WebsocketProvider): object {
+  const socket = fakeSocket();
+  provider.ws = socket as unknown as WebSocket;
+  provider.wsconnected = true;
+  return socket;
+}
+
 describe('a held large sync message (the page draws its first screen first)', () => {
-  it('waits for the hold; a small update meanwhile is kept pending by Yjs; then all of it is in and synced', async () => {
+  it('waits for the hold; a small update meanwhile waits behind it; then all of it is in and synced', async () => {
     const source = reviewWith(400);
     const big = Y.encodeStateAsUpdate(source);
     const before = Y.encodeStateVector(source);
@@ -222,6 +233,7 @@ describe('a held large sync message (the page draws its first screen first)', ()
       asked++;
       return hold;
     });
+    online(r.provider);
     r.receiveStep2(big);
     // A second large message waits behind the first, asking nothing more.
     r.receiveStep2(big, messageYjsUpdate);
@@ -259,6 +271,48 @@ describe('a held large sync message (the page draws its first screen first)', ()
     const r = receiver(() => null);
     r.receiveStep2(Y.encodeStateAsUpdate(reviewWith(400)));
     expect(readTimeline(r.doc)).toHaveLength(400);
+    r.destroy();
+  });
+
+  it('queues what comes after it: an edit of held data reaches the listeners (the IndexedDB copy) too', async () => {
+    const source = reviewWith(400);
+    const big = Y.encodeStateAsUpdate(source);
+    const first = readTimeline(source)[0]!;
+    const before = Y.encodeStateVector(source);
+    const text = roots(source).timeline.get(first.id)!.get('summary') as Y.Text;
+    text.insert(0, 'EDITED BY SOMEONE ELSE: ');
+    const edit = Y.encodeStateAsUpdate(source, before);
+    let release = (): void => undefined;
+    const hold = new Promise<void>((resolve) => (release = resolve));
+    const r = receiver(() => hold);
+    online(r.provider);
+    r.receiveStep2(big);
+    r.receiveStep2(edit, messageYjsUpdate);
+    release();
+    await hold;
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(readTimeline(r.doc)[0]!.summary).toBe(`EDITED BY SOMEONE ELSE: ${first.summary}`);
+    // What the listeners were handed rebuilds the edited review.
+    const stored = new Y.Doc();
+    for (const e of r.events) Y.applyUpdate(stored, e.update);
+    expect(readTimeline(stored)).toEqual(readTimeline(r.doc));
+    r.destroy();
+  });
+
+  it('applied after its socket closed, it does not report "synced" for the socket that replaced it', async () => {
+    let release = (): void => undefined;
+    const hold = new Promise<void>((resolve) => (release = resolve));
+    const r = receiver(() => hold);
+    online(r.provider);
+    r.receiveStep2(Y.encodeStateAsUpdate(reviewWith(400)));
+    // The socket dropped and a new one is connecting.
+    r.provider.ws = fakeSocket() as unknown as WebSocket;
+    r.provider.wsconnected = false;
+    release();
+    await hold;
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(readTimeline(r.doc)).toHaveLength(400);
+    expect(r.provider.synced).toBe(false);
     r.destroy();
   });
 });

@@ -16,10 +16,11 @@ type UpdateListener = (update: Uint8Array, origin: unknown, doc: Y.Doc, transact
 
 /**
  * Makes `provider` apply large sync messages without Yjs re-encoding them (see the file header).
- * `hold`, asked at the first large message, may return a promise that message (and any large one
- * after it until then) waits for: the page draws something first (the timeline's first screen) rather
- * than behind the half-second apply. Other messages go on meanwhile; Yjs keeps what they add that
- * depends on the held update pending until it is in, and a held step 2 reports "synced" once applied.
+ * `hold`, asked at the first large message, may return a promise that message waits for: the page draws
+ * something first (the timeline's first screen) rather than behind the half-second apply. Every step 2
+ * and update that comes while one waits queues behind it and is applied in order after it, so each is
+ * handed to the 'update' listeners (the IndexedDB copy) as it applies; other messages (a sync step 1,
+ * presence) go on meanwhile. A held step 2 reports "synced" only if its socket is still the open one.
  */
 export function applyLargeSyncWithoutReencoding(
   provider: WebsocketProvider,
@@ -27,25 +28,39 @@ export function applyLargeSyncWithoutReencoding(
 ): void {
   const handle = provider.messageHandlers[messageSync]!;
   let asked = false;
+  /** The last message waiting, while any does. */
   let held: Promise<void> | null = null;
   provider.messageHandlers[messageSync] = (encoder, decoder, p, emitSynced, messageType) => {
+    const type = syncTypeOf(decoder);
     const update = largeUpdateIn(decoder);
-    const run = (): void => handle(encoder, decoder, p, emitSynced, messageType);
-    if (!update) return run();
-    // A step 2 or an update writes no answer: the encoder stays empty and nothing is sent when it waits.
-    const apply = (): void => applyWithoutReencoding(p.doc, update, p, run);
-    if (!asked) {
+    if (update && !asked) {
       asked = true;
       held = hold();
     }
-    if (!held) return apply();
+    const carriesState = type === messageYjsSyncStep2 || type === messageYjsUpdate;
+    if (!held || !carriesState) {
+      const run = (): void => handle(encoder, decoder, p, emitSynced, messageType);
+      return update ? applyWithoutReencoding(p.doc, update, p, run) : run();
+    }
+    // A step 2 or an update writes no answer: the encoder stays empty and nothing is sent when it waits.
+    const socket = p.ws;
     const chain: Promise<void> = held.then(() => {
       if (held === chain) held = null;
-      if (!p.doc.isDestroyed) apply();
+      if (p.doc.isDestroyed) return;
+      // Applied all the same (the server stored it), but "synced" belongs to the socket still open.
+      const current = p.ws === socket && p.wsconnected;
+      const run = (): void => handle(encoder, decoder, p, emitSynced && current, messageType);
+      if (update) applyWithoutReencoding(p.doc, update, p, run);
+      else run();
     });
     held = chain;
     chain.catch((err: unknown) => console.error('applying a held sync message failed', err));
   };
+}
+
+/** A sync message's own type (step 1, step 2 or update), read without consuming it. */
+function syncTypeOf(decoder: decoding.Decoder): number {
+  return decoding.readVarUint(decoding.clone(decoder));
 }
 
 /** The update a sync message carries (step 2 or update) when it is large, read without consuming it. */

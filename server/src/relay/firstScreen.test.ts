@@ -41,11 +41,27 @@ describe('first screens', () => {
     expect(kept.size).toBe(1);
   });
 
+  it('keeps at most its bytes too: a bigger screen evicts the oldest, one over the bound alone is not kept', async () => {
+    const sized = (id: string, chars: number) => ({ ...screen(id), title: 'x'.repeat(chars) });
+    const bytes = JSON.stringify(sized('a', 1_000)).length;
+    const kept = new KeptFirstScreens(10, bytes * 2);
+    kept.keep('a', 1, sized('a', 1_000));
+    kept.keep('b', 1, sized('b', 1_000));
+    kept.keep('c', 1, sized('c', 1_000));
+    expect(kept.size).toBe(2);
+    expect(await kept.current('a', nothingAfter)).toBeNull();
+    kept.keep('huge', 1, sized('huge', bytes * 3));
+    expect(await kept.current('huge', nothingAfter)).toBeNull();
+    expect(kept.size).toBe(2);
+  });
+
   it('a live first screen is read again only after the document changed', () => {
     const doc = new Y.Doc();
     const ctx = defaultContext('t');
     const id = addEntry(doc, { at: 1_000, summary: 'one' }, ctx);
     const live = new LiveFirstScreen(doc, 'r');
+    // No 'update' listener: Yjs would encode every transaction of the room for it.
+    expect(doc._observers.has('update')).toBe(false);
     const first = live.get();
     expect(first.entries.map((e) => e.summary)).toEqual(['one']);
     expect(live.get()).toBe(first);

@@ -10,8 +10,12 @@ import type * as Y from 'yjs';
 import { FIRST_SCREEN_ENTRIES, type FirstScreen } from '@hindsight/api';
 import { readFirstEntries, readMeta } from '@hindsight/doc';
 
-/** How many unloaded reviews' first screens a server keeps (about 20 kB each). */
+/**
+ * How many unloaded reviews' first screens a server keeps, and how many bytes (as JSON) in all: most
+ * are 10-30 kB, but an entry's other fields may hold up to about 17 kB each (tags, source, import key).
+ */
 export const KEPT_FIRST_SCREENS = 256;
+export const KEPT_FIRST_SCREEN_BYTES = 32 * 1024 * 1024;
 
 /**
  * Longer texts are cut (with an ellipsis) in a first screen: a row shows a few lines of each, and the
@@ -33,7 +37,11 @@ export function readFirstScreen(doc: Y.Doc, reviewId: string): FirstScreen {
   return { reviewId, title, entries: clipped, total, markers };
 }
 
-/** A loaded room's first screen: read when first asked for, and again only after the document changed. */
+/**
+ * A loaded room's first screen: read when first asked for, and again only after a transaction. Watched
+ * through 'afterTransaction', not 'update': an 'update' listener makes Yjs encode every transaction
+ * (the whole checkpoint at load) for it.
+ */
 export class LiveFirstScreen {
   private screen: FirstScreen | null = null;
   private readonly changed = (): void => {
@@ -44,7 +52,7 @@ export class LiveFirstScreen {
     private readonly doc: Y.Doc,
     private readonly reviewId: string,
   ) {
-    doc.on('update', this.changed);
+    doc.on('afterTransaction', this.changed);
   }
 
   get(): FirstScreen {
@@ -53,7 +61,7 @@ export class LiveFirstScreen {
   }
 
   destroy(): void {
-    this.doc.off('update', this.changed);
+    this.doc.off('afterTransaction', this.changed);
   }
 }
 
@@ -63,17 +71,31 @@ export class LiveFirstScreen {
  * server may have written since), and dropped once it has.
  */
 export class KeptFirstScreens {
-  private readonly kept = new Map<string, { seq: number; screen: FirstScreen }>();
+  private readonly kept = new Map<string, { seq: number; screen: FirstScreen; bytes: number }>();
+  private bytes = 0;
 
-  constructor(private readonly max = KEPT_FIRST_SCREENS) {}
+  constructor(
+    private readonly max = KEPT_FIRST_SCREENS,
+    private readonly maxBytes = KEPT_FIRST_SCREEN_BYTES,
+  ) {}
 
   keep(reviewId: string, seq: number, screen: FirstScreen): void {
-    this.kept.delete(reviewId);
-    this.kept.set(reviewId, { seq, screen });
+    this.forget(reviewId);
+    const bytes = JSON.stringify(screen).length;
+    if (bytes > this.maxBytes) return;
+    this.kept.set(reviewId, { seq, screen, bytes });
+    this.bytes += bytes;
     for (const id of this.kept.keys()) {
-      if (this.kept.size <= this.max) break;
-      this.kept.delete(id);
+      if (this.kept.size <= this.max && this.bytes <= this.maxBytes) break;
+      this.forget(id);
     }
+  }
+
+  private forget(reviewId: string): void {
+    const found = this.kept.get(reviewId);
+    if (!found) return;
+    this.kept.delete(reviewId);
+    this.bytes -= found.bytes;
   }
 
   /** The kept first screen if `storedAfter(seq)` says nothing was stored after it, else null. */
@@ -81,7 +103,7 @@ export class KeptFirstScreens {
     const found = this.kept.get(reviewId);
     if (!found) return null;
     if (await storedAfter(found.seq)) {
-      if (this.kept.get(reviewId) === found) this.kept.delete(reviewId);
+      if (this.kept.get(reviewId) === found) this.forget(reviewId);
       return null;
     }
     // Most recently used now.

@@ -112,8 +112,9 @@ export class RoomRegistry {
    * kept when it unloaded if nothing was stored since; null when neither is ready (see firstScreen.ts).
    */
   async firstScreen(reviewId: string): Promise<FirstScreen | null> {
-    const live = this.rooms.get(reviewId);
-    if (live) return live.firstScreen();
+    // A room still loading has none yet; the copy kept at its last unload may still be current.
+    const live = this.rooms.get(reviewId)?.firstScreen();
+    if (live) return live;
     return this.keptFirstScreens.current(
       reviewId,
       async (seq) => (await this.deps.store.readLog(reviewId, seq, 1)).length > 0,

@@ -8,6 +8,7 @@ import { ReviewHeader } from './ReviewHeader.tsx';
 import { ViewTabs, type ViewName } from './ViewTabs.tsx';
 import { ShareDialog } from '../share/ShareDialog.tsx';
 import { TimelineView } from '../timeline/TimelineView.tsx';
+import { useFirstScreen } from '../timeline/useFirstScreen.ts';
 import { loadNotesEditor } from '../../editor/loadNotesEditor.ts';
 import { cacheLoadedAssets } from '../../app/serviceWorker.ts';
 import { MeetingLayer } from '../facilitation/MeetingLayer.tsx';
@@ -35,7 +36,7 @@ function prefetchViews(): void {
 
 /**
  * `banner`: shown at the top of the header (the name prompt for a writer who has given none); `title`: the
- * session's, shown until the document's own is in.
+ * session's, shown (if the first screen brought none) until the document's own is in.
  */
 export function ReviewPage({ banner = null, title = '' }: { banner?: ReactNode; title?: string }) {
   const { sync, role } = useReview();
@@ -44,6 +45,9 @@ export function ReviewPage({ banner = null, title = '' }: { banner?: ReactNode; 
     metaMap,
     useCallback(() => readMeta(sync.doc), [sync.doc]),
   );
+  // Until the document is in (its meta is empty): the first screen's title (the current one), else the
+  // session's (the one stored at creation).
+  const shownTitle = useFirstScreen(sync.reviewId)?.title || title;
   const [view, setView] = useState<ViewName>('timeline');
   const [focusEntry, setFocusEntry] = useState<string | null>(null);
   const [shareOpen, setShareOpen] = useState(() => sessionStorage.getItem(`hindsight:share:${sync.reviewId}`) === '1');
@@ -75,7 +79,7 @@ export function ReviewPage({ banner = null, title = '' }: { banner?: ReactNode; 
     <div className="review review-with-meeting">
       <ReviewHeader
         banner={banner}
-        meta={meta.title || !title ? meta : { ...meta, title }}
+        meta={meta.title || metaMap.size > 0 || !shownTitle ? meta : { ...meta, title: shownTitle }}
         onShare={role === 'facilitator' ? () => setShareOpen(true) : undefined}
       />
       <MeetingLayer tabs={<ViewTabs view={view} onChange={setView} />} onShow={showTarget} onShowView={setView}>

@@ -13,7 +13,7 @@ import { allTags, filterEntries, NO_FILTERS } from './filters.ts';
 import { TimelineRow } from './TimelineRow.tsx';
 import { TimelineToolbar } from './TimelineToolbar.tsx';
 import { FirstScreenRows } from './FirstScreenRows.tsx';
-import { firstRowsShown } from './firstScreen.ts';
+import { dropFirstScreen, firstRowsShown } from './firstScreen.ts';
 import { useFirstScreen } from './useFirstScreen.ts';
 import { useTimeline } from './useTimeline.ts';
 import { focusEntryField } from './focusEntry.ts';
@@ -48,6 +48,12 @@ export function TimelineView({ focusEntry, onFocused }: { focusEntry: string | n
       clearTimeout(timer);
     };
   }, [drawn, sync.reviewId]);
+  // Once the live rows are in (or the server has synced an empty review), the first screen is done with:
+  // an emptied copy later (a refused change reloads the review) must not bring an old one back.
+  const done = entries.length > 0 || phase === 'live';
+  useEffect(() => {
+    if (done) dropFirstScreen(sync.reviewId);
+  }, [done, sync.reviewId]);
   const visible = useMemo(() => filterEntries(entries, filters), [entries, filters]);
   const previewShown = useMemo(() => (preview ? filterEntries(preview.entries, filters) : []), [preview, filters]);
   // Chat threads whose replies are folded away (this browser only).
