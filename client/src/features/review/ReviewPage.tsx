@@ -48,6 +48,11 @@ export function ReviewPage({ banner = null, title = '' }: { banner?: ReactNode; 
   // Until the document is in (its meta is empty): the first screen's title (the current one), else the
   // session's (the one stored at creation).
   const shownTitle = useFirstScreen(sync.reviewId)?.title || title;
+  // Read with `meta` (same version), so the two never disagree for a render.
+  const metaLoaded = useYRead(
+    metaMap,
+    useCallback(() => metaMap.size > 0, [metaMap]),
+  );
   const [view, setView] = useState<ViewName>('timeline');
   const [focusEntry, setFocusEntry] = useState<string | null>(null);
   const [shareOpen, setShareOpen] = useState(() => sessionStorage.getItem(`hindsight:share:${sync.reviewId}`) === '1');
@@ -79,7 +84,7 @@ export function ReviewPage({ banner = null, title = '' }: { banner?: ReactNode; 
     <div className="review review-with-meeting">
       <ReviewHeader
         banner={banner}
-        meta={meta.title || metaMap.size > 0 || !shownTitle ? meta : { ...meta, title: shownTitle }}
+        meta={meta.title || metaLoaded || !shownTitle ? meta : { ...meta, title: shownTitle }}
         onShare={role === 'facilitator' ? () => setShareOpen(true) : undefined}
       />
       <MeetingLayer tabs={<ViewTabs view={view} onChange={setView} />} onShow={showTarget} onShowView={setView}>

@@ -4,7 +4,7 @@
 import { useMemo } from 'react';
 import { formatDuration, isEntryKind, type EntryView, type IncidentMarker } from '@hindsight/doc';
 import type { FirstScreen } from '@hindsight/api';
-import { formatClock, formatFull, formatUtc } from '../../app/timeZone.ts';
+import { formatClock } from '../../app/timeZone.ts';
 import { buildRows } from './buildRows.ts';
 import { EntryByline } from './EntryByline.tsx';
 import { KindPill } from './KindCell.tsx';
@@ -12,6 +12,7 @@ import { MarkerBadges } from '../facts/MarkerMenu.tsx';
 import { markersByTime } from '../facts/markerLabels.ts';
 
 const NO_MARKERS: readonly IncidentMarker[] = [];
+const MIN_ROW_PX = 40;
 
 /** `entries`: the first screen's entries that pass the timeline's filters. */
 export function FirstScreenRows({
@@ -23,13 +24,16 @@ export function FirstScreenRows({
   entries: readonly EntryView[];
   zone: string;
 }) {
-  const rows = useMemo(() => buildRows(entries, zone), [entries, zone]);
+  // Only what fits the window (rows are 40 px at the least): every row drawn here delays the live ones.
+  const rows = useMemo(
+    () => buildRows(entries.slice(0, Math.ceil(window.innerHeight / MIN_ROW_PX)), zone),
+    [entries, zone],
+  );
   const markersAt = useMemo(() => markersByTime(screen.markers), [screen]);
   return (
     <div className="tl-first-screen" aria-busy="true" data-testid="first-screen">
       <p className="tl-first-screen-note" role="status">
-        Loading the live timeline: the first {screen.entries.length} of {screen.total} entries are shown read-only until
-        it is in.
+        Loading the live timeline of {screen.total} entries: these first rows are read-only until it is in.
       </p>
       {rows.map((row) => {
         if (row.type === 'day')
@@ -85,11 +89,7 @@ function FirstScreenRow({
         )}
       </div>
       <div role="cell">
-        <time
-          className="tl-static mono"
-          dateTime={new Date(entry.at).toISOString()}
-          title={`${formatFull(entry.at, zone)} — ${formatUtc(entry.at)}`}
-        >
+        <time className="tl-static mono" dateTime={new Date(entry.at).toISOString()}>
           {entry.precision === 'approximate' ? '≈' : ''}
           {clock}
         </time>
