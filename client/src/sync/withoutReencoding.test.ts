@@ -315,4 +315,44 @@ describe('a held large sync message (the page draws its first screen first)', ()
     expect(r.provider.synced).toBe(false);
     r.destroy();
   });
+
+  it('one queued message that fails does not stop the ones after it, nor a later reconnect', async () => {
+    const source = reviewWith(400);
+    const big = Y.encodeStateAsUpdate(source);
+    let before = Y.encodeStateVector(source);
+    addEntry(source, { at: Date.UTC(2026, 10, 3), summary: 'Queued behind' }, ctx);
+    const queued = Y.encodeStateAsUpdate(source, before);
+    let release = (): void => undefined;
+    const hold = new Promise<void>((resolve) => (release = resolve));
+    const r = receiver(() => hold);
+    online(r.provider);
+    // A listener that throws once (say, an IndexedDB connection another tab closed).
+    let thrown = 0;
+    r.doc.on('update', () => {
+      if (thrown++ === 0) throw new Error('the database connection is closing');
+    });
+    const logged: unknown[] = [];
+    const error = console.error;
+    console.error = (...args: unknown[]) => void logged.push(args);
+    try {
+      r.receiveStep2(big);
+      r.receiveStep2(queued, messageYjsUpdate);
+      release();
+      await hold;
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    } finally {
+      console.error = error;
+    }
+    expect(logged).toHaveLength(1);
+    expect(readTimeline(r.doc)).toHaveLength(401);
+    // A reconnect's step 2 and a later update apply at once: nothing is left waiting.
+    before = Y.encodeStateVector(source);
+    addEntry(source, { at: Date.UTC(2026, 10, 4), summary: 'After the reconnect' }, ctx);
+    online(r.provider);
+    r.provider.synced = false;
+    r.receiveStep2(Y.encodeStateAsUpdate(source, before));
+    expect(readTimeline(r.doc)).toHaveLength(402);
+    expect(r.provider.synced).toBe(true);
+    r.destroy();
+  });
 });

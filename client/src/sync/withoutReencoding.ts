@@ -27,6 +27,13 @@ export function applyLargeSyncWithoutReencoding(
   hold: () => Promise<void> | null = () => null,
 ): void {
   const handle = provider.messageHandlers[messageSync]!;
+  // A review closed while a message waits (its provider destroyed) does not spend half a second on it.
+  let destroyed = false;
+  const destroy = provider.destroy.bind(provider);
+  provider.destroy = () => {
+    destroyed = true;
+    destroy();
+  };
   let asked = false;
   /** The last message waiting, while any does. */
   let held: Promise<void> | null = null;
@@ -44,17 +51,21 @@ export function applyLargeSyncWithoutReencoding(
     }
     // A step 2 or an update writes no answer: the encoder stays empty and nothing is sent when it waits.
     const socket = p.ws;
+    // Never rejects: one message that fails (a listener throwing) must not stop the ones queued after it.
     const chain: Promise<void> = held.then(() => {
       if (held === chain) held = null;
-      if (p.doc.isDestroyed) return;
+      if (destroyed || p.doc.isDestroyed) return;
       // Applied all the same (the server stored it), but "synced" belongs to the socket still open.
       const current = p.ws === socket && p.wsconnected;
       const run = (): void => handle(encoder, decoder, p, emitSynced && current, messageType);
-      if (update) applyWithoutReencoding(p.doc, update, p, run);
-      else run();
+      try {
+        if (update) applyWithoutReencoding(p.doc, update, p, run);
+        else run();
+      } catch (err) {
+        console.error('applying a held sync message failed', err);
+      }
     });
     held = chain;
-    chain.catch((err: unknown) => console.error('applying a held sync message failed', err));
   };
 }
 

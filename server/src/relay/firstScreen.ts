@@ -11,8 +11,9 @@ import { FIRST_SCREEN_ENTRIES, type FirstScreen } from '@hindsight/api';
 import { readFirstEntries, readMeta } from '@hindsight/doc';
 
 /**
- * How many unloaded reviews' first screens a server keeps, and how many bytes (as JSON) in all: most
- * are 10-30 kB, but an entry's other fields may hold up to about 17 kB each (tags, source, import key).
+ * How many unloaded reviews' first screens a server keeps, and how many characters of JSON in all (the
+ * objects kept take a small multiple of that): most are 10-30 k, but an entry's other fields may hold up
+ * to about 17 k each (tags, source, import key).
  */
 export const KEPT_FIRST_SCREENS = 256;
 export const KEPT_FIRST_SCREEN_BYTES = 32 * 1024 * 1024;

@@ -47,7 +47,8 @@ export function ReviewPage({ banner = null, title = '' }: { banner?: ReactNode; 
   );
   // Until the document is in (its meta is empty): the first screen's title (the current one), else the
   // session's (the one stored at creation).
-  const shownTitle = useFirstScreen(sync.reviewId)?.title || title;
+  const firstScreen = useFirstScreen(sync.reviewId);
+  const shownTitle = firstScreen ? firstScreen.title : title;
   // Read with `meta` (same version), so the two never disagree for a render.
   const metaLoaded = useYRead(
     metaMap,

@@ -13,7 +13,7 @@ import { allTags, filterEntries, NO_FILTERS } from './filters.ts';
 import { TimelineRow } from './TimelineRow.tsx';
 import { TimelineToolbar } from './TimelineToolbar.tsx';
 import { FirstScreenRows } from './FirstScreenRows.tsx';
-import { dropFirstScreen, firstRowsShown } from './firstScreen.ts';
+import { finishFirstScreen, firstRowsShown } from './firstScreen.ts';
 import { useFirstScreen } from './useFirstScreen.ts';
 import { useTimeline } from './useTimeline.ts';
 import { focusEntryField } from './focusEntry.ts';
@@ -52,7 +52,7 @@ export function TimelineView({ focusEntry, onFocused }: { focusEntry: string | n
   // an emptied copy later (a refused change reloads the review) must not bring an old one back.
   const done = entries.length > 0 || phase === 'live';
   useEffect(() => {
-    if (done) dropFirstScreen(sync.reviewId);
+    if (done) finishFirstScreen(sync.reviewId);
   }, [done, sync.reviewId]);
   const visible = useMemo(() => filterEntries(entries, filters), [entries, filters]);
   const previewShown = useMemo(() => (preview ? filterEntries(preview.entries, filters) : []), [preview, filters]);

@@ -8,6 +8,8 @@ import { callApi, type FirstScreen } from '@hindsight/api';
 interface Pending {
   reviewId: string;
   screen: FirstScreen | null;
+  /** The live timeline is in: nothing to show from here again while the review stays open. */
+  done: boolean;
   /** Settled once the timeline shows rows (these or its own) or none will come from here. */
   shown: Promise<void>;
   markShown(): void;
@@ -28,13 +30,13 @@ export function startFirstScreen(reviewId: string, token: string): void {
   if (current?.reviewId === reviewId) return;
   let markShown = (): void => undefined;
   const shown = new Promise<void>((resolve) => (markShown = resolve));
-  const pending: Pending = { reviewId, screen: null, shown, markShown };
+  const pending: Pending = { reviewId, screen: null, done: false, shown, markShown };
   current = pending;
   callApi('GET /api/reviews/:id/first-screen', { params: { id: reviewId }, token })
     .then((screen) => {
       // A 204 (no copy ready), or the page has moved on: nothing to show.
-      if (current !== pending || !screen || screen.reviewId !== reviewId || screen.entries.length === 0)
-        return markShown();
+      const wanted = current === pending && !pending.done;
+      if (!wanted || !screen || screen.reviewId !== reviewId || screen.entries.length === 0) return markShown();
       pending.screen = screen;
       for (const l of listeners) l();
     })
@@ -54,6 +56,22 @@ export function firstRowsShown(reviewId: string): void {
 export function firstScreenDrawn(reviewId: string): Promise<void> | null {
   if (current?.reviewId !== reviewId) return null;
   return Promise.race([current.shown, new Promise<void>((resolve) => setTimeout(resolve, FIRST_SCREEN_HOLD_MS))]);
+}
+
+/**
+ * The timeline's own rows are in (or the server synced an empty review): `reviewId`'s first screen is
+ * done with, and is not asked for or shown again until the review is closed (a refused change that
+ * reloads the review must not bring back the one from the page load).
+ */
+export function finishFirstScreen(reviewId: string): void {
+  if (current?.reviewId === reviewId) {
+    current.done = true;
+    current.screen = null;
+    current.markShown();
+  } else {
+    current = { reviewId, screen: null, done: true, shown: Promise.resolve(), markShown: () => undefined };
+  }
+  for (const l of listeners) l();
 }
 
 /** Forgets `reviewId`'s first screen (the review was closed); the next open asks again. */
