@@ -1,6 +1,6 @@
-// Entry point, kept small: sets the theme, starts a review's sync and session request when the page is a
-// review (before React and the page's chunks load, so the socket and IndexedDB work while they do), then
-// loads the app shell.
+// Entry point, kept small: sets the theme; on a review page starts the session and first-screen requests and
+// the review's sync (before React and the page's chunks load, so the network and IndexedDB work while they
+// do); then mounts the app shell.
 // The base stylesheet first: every feature's own CSS (imported by its components) comes after it.
 import './app/styles.css';
 import { loadName, loadToken } from './app/localStore.ts';
@@ -20,7 +20,7 @@ if (route.page === 'review') {
     const session = callApi('GET /api/reviews/:id/session', { params: { id: route.reviewId }, token });
     // Whoever takes it handles a failure; an untaken one must not report an unhandled rejection.
     session.catch(() => undefined);
-    startFirstScreen(route.reviewId, token);
+    void startFirstScreen(route.reviewId, token);
     void import('./app/earlyReview.ts').then((m) => m.startEarlyReview(route.reviewId, token, loadName(), session));
   }
   // The page's own chunk loads alongside the shell, and the shell mounts once both are in: it then renders

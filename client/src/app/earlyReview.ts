@@ -85,18 +85,19 @@ export function takeEarlySync(reviewId: string, token: string): ReviewSync | nul
   return sync;
 }
 
+/** The early open of `reviewId` with `token`, looked at without claiming it, else null. */
+function peek(reviewId: string, token: string): Early | null {
+  return early !== null && early !== 'claimed' && early.reviewId === reviewId && early.token === token ? early : null;
+}
+
 /** The early open of this review without taking it (same answer until it is taken), else null. */
 export function peekEarlySync(reviewId: string, token: string): ReviewSync | null {
-  return early !== null && early !== 'claimed' && early.reviewId === reviewId && early.token === token
-    ? early.sync
-    : null;
+  return peek(reviewId, token)?.sync ?? null;
 }
 
 /** The early session of this review if it is in already (not taken), else null. */
 export function peekEarlySession(reviewId: string, token: string): Session | null {
-  return early !== null && early !== 'claimed' && early.reviewId === reviewId && early.token === token
-    ? early.sessionIn
-    : null;
+  return peek(reviewId, token)?.sessionIn ?? null;
 }
 
 /** The early session request of this review, handed over once, else null. */

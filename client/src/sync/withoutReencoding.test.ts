@@ -219,6 +219,19 @@ function online(provider: WebsocketProvider): object {
   return socket;
 }
 
+/** A hold the test opens; `opened()` resolves once everything queued behind it has run. */
+function gate() {
+  let open = (): void => undefined;
+  const hold = new Promise<void>((resolve) => (open = resolve));
+  // The queued applies are microtasks of the hold's resolution: a macrotask runs after all of them.
+  const opened = async (): Promise<void> => {
+    open();
+    await hold;
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  };
+  return { hold, opened };
+}
+
 describe('a held large sync message (the page draws its first screen first)', () => {
   it('waits for the hold; a small update meanwhile waits behind it; then all of it is in and synced', async () => {
     const source = reviewWith(400);
@@ -226,12 +239,11 @@ describe('a held large sync message (the page draws its first screen first)', ()
     const before = Y.encodeStateVector(source);
     addEntry(source, { at: Date.UTC(2026, 10, 3), summary: 'Written after the big answer' }, ctx);
     const small = Y.encodeStateAsUpdate(source, before);
-    let release = (): void => undefined;
     let asked = 0;
-    const hold = new Promise<void>((resolve) => (release = resolve));
+    const g = gate();
     const r = receiver(() => {
       asked++;
-      return hold;
+      return g.hold;
     });
     online(r.provider);
     r.receiveStep2(big);
@@ -241,10 +253,7 @@ describe('a held large sync message (the page draws its first screen first)', ()
     expect(asked).toBe(1);
     expect(readTimeline(r.doc)).toHaveLength(0);
     expect(r.provider.synced).toBe(false);
-    release();
-    await hold;
-    // Settled in a later microtask than the hold's own.
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    await g.opened();
     expect(readTimeline(r.doc).map((e) => e.summary)).toEqual(readTimeline(source).map((e) => e.summary));
     expect(r.provider.synced).toBe(true);
     // A later large message applies at once.
@@ -256,15 +265,19 @@ describe('a held large sync message (the page draws its first screen first)', ()
   });
 
   it('is dropped when the review is closed while it waits', async () => {
-    let release = (): void => undefined;
-    const hold = new Promise<void>((resolve) => (release = resolve));
-    const r = receiver(() => hold);
-    r.receiveStep2(Y.encodeStateAsUpdate(reviewWith(400)));
+    const g = gate();
+    const update = Y.encodeStateAsUpdate(reviewWith(400));
+    const r = receiver(() => g.hold);
+    r.receiveStep2(update);
     r.destroy();
-    r.doc.destroy();
-    release();
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    // A witness queued on the same hold after it: once the witness has its review, the closed one had its turn.
+    const witness = receiver(() => g.hold);
+    witness.receiveStep2(update);
+    await g.opened();
+    expect(readTimeline(witness.doc)).toHaveLength(400);
+    expect(readTimeline(r.doc)).toHaveLength(0);
     expect(r.events).toHaveLength(0);
+    witness.destroy();
   });
 
   it('applies at once when the hold gives nothing to wait for', () => {
@@ -282,15 +295,12 @@ describe('a held large sync message (the page draws its first screen first)', ()
     const text = roots(source).timeline.get(first.id)!.get('summary') as Y.Text;
     text.insert(0, 'EDITED BY SOMEONE ELSE: ');
     const edit = Y.encodeStateAsUpdate(source, before);
-    let release = (): void => undefined;
-    const hold = new Promise<void>((resolve) => (release = resolve));
-    const r = receiver(() => hold);
+    const g = gate();
+    const r = receiver(() => g.hold);
     online(r.provider);
     r.receiveStep2(big);
     r.receiveStep2(edit, messageYjsUpdate);
-    release();
-    await hold;
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    await g.opened();
     expect(readTimeline(r.doc)[0]!.summary).toBe(`EDITED BY SOMEONE ELSE: ${first.summary}`);
     // What the listeners were handed rebuilds the edited review.
     const stored = new Y.Doc();
@@ -300,17 +310,14 @@ describe('a held large sync message (the page draws its first screen first)', ()
   });
 
   it('applied after its socket closed, it does not report "synced" for the socket that replaced it', async () => {
-    let release = (): void => undefined;
-    const hold = new Promise<void>((resolve) => (release = resolve));
-    const r = receiver(() => hold);
+    const g = gate();
+    const r = receiver(() => g.hold);
     online(r.provider);
     r.receiveStep2(Y.encodeStateAsUpdate(reviewWith(400)));
     // The socket dropped and a new one is connecting.
     r.provider.ws = fakeSocket() as unknown as WebSocket;
     r.provider.wsconnected = false;
-    release();
-    await hold;
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    await g.opened();
     expect(readTimeline(r.doc)).toHaveLength(400);
     expect(r.provider.synced).toBe(false);
     r.destroy();
@@ -322,9 +329,8 @@ describe('a held large sync message (the page draws its first screen first)', ()
     let before = Y.encodeStateVector(source);
     addEntry(source, { at: Date.UTC(2026, 10, 3), summary: 'Queued behind' }, ctx);
     const queued = Y.encodeStateAsUpdate(source, before);
-    let release = (): void => undefined;
-    const hold = new Promise<void>((resolve) => (release = resolve));
-    const r = receiver(() => hold);
+    const g = gate();
+    const r = receiver(() => g.hold);
     online(r.provider);
     // A listener that throws once (say, an IndexedDB connection another tab closed).
     let thrown = 0;
@@ -337,9 +343,7 @@ describe('a held large sync message (the page draws its first screen first)', ()
     try {
       r.receiveStep2(big);
       r.receiveStep2(queued, messageYjsUpdate);
-      release();
-      await hold;
-      await new Promise((resolve) => setTimeout(resolve, 0));
+      await g.opened();
     } finally {
       console.error = error;
     }

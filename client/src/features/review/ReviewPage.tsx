@@ -85,7 +85,7 @@ export function ReviewPage({ banner = null, title = '' }: { banner?: ReactNode; 
     <div className="review review-with-meeting">
       <ReviewHeader
         banner={banner}
-        meta={meta.title || metaLoaded || !shownTitle ? meta : { ...meta, title: shownTitle }}
+        meta={metaLoaded ? meta : { ...meta, title: shownTitle }}
         onShare={role === 'facilitator' ? () => setShareOpen(true) : undefined}
       />
       <MeetingLayer tabs={<ViewTabs view={view} onChange={setView} />} onShow={showTarget} onShowView={setView}>

@@ -82,7 +82,7 @@ function OpenReview({
   const { sync, refusal, dismissRefusal } = useReviewSync(reviewId, token, openedAs, takeEarlySync, peekEarlySync);
   // The timeline shows its first screen while the document loads (asked for already on a review page load).
   useEffect(() => {
-    startFirstScreen(reviewId, token);
+    void startFirstScreen(reviewId, token);
     return () => dropFirstScreen(reviewId);
   }, [reviewId, token]);
   useEffect(() => {

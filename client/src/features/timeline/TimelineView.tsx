@@ -13,8 +13,7 @@ import { allTags, filterEntries, NO_FILTERS } from './filters.ts';
 import { TimelineRow } from './TimelineRow.tsx';
 import { TimelineToolbar } from './TimelineToolbar.tsx';
 import { FirstScreenRows } from './FirstScreenRows.tsx';
-import { finishFirstScreen, firstRowsShown } from './firstScreen.ts';
-import { useFirstScreen } from './useFirstScreen.ts';
+import { useLoadingFirstScreen } from './useFirstScreen.ts';
 import { useTimeline } from './useTimeline.ts';
 import { focusEntryField } from './focusEntry.ts';
 import { markersByTime } from '../facts/markerLabels.ts';
@@ -35,25 +34,7 @@ export function TimelineView({ focusEntry, onFocused }: { focusEntry: string | n
   const loading = entries.length === 0 && (phase === 'connecting' || phase === 'reconnecting');
   const [filters, setFilters] = useState(NO_FILTERS);
   // Meanwhile the server's first screen, read-only, if it had one (firstScreen.ts).
-  const firstScreen = useFirstScreen(sync.reviewId);
-  const preview = loading && firstScreen !== null && firstScreen.entries.length > 0 ? firstScreen : null;
-  // Once rows are drawn (a frame has passed), the held first sync may run (firstScreen.ts).
-  const drawn = preview !== null || entries.length > 0;
-  useEffect(() => {
-    if (!drawn) return;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const frame = requestAnimationFrame(() => (timer = setTimeout(() => firstRowsShown(sync.reviewId), 0)));
-    return () => {
-      cancelAnimationFrame(frame);
-      clearTimeout(timer);
-    };
-  }, [drawn, sync.reviewId]);
-  // Once the live rows are in (or the server has synced an empty review), the first screen is done with:
-  // an emptied copy later (a refused change reloads the review) must not bring an old one back.
-  const done = entries.length > 0 || phase === 'live';
-  useEffect(() => {
-    if (done) finishFirstScreen(sync.reviewId);
-  }, [done, sync.reviewId]);
+  const preview = useLoadingFirstScreen(sync.reviewId, { loading, entries: entries.length, live: phase === 'live' });
   const visible = useMemo(() => filterEntries(entries, filters), [entries, filters]);
   const previewShown = useMemo(() => (preview ? filterEntries(preview.entries, filters) : []), [preview, filters]);
   // Chat threads whose replies are folded away (this browser only).

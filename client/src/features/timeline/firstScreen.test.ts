@@ -51,8 +51,6 @@ function server() {
   return { asked, answerAll: () => answers.splice(0).forEach((a) => a()) };
 }
 
-const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
-
 describe('the first screen store', () => {
   afterEach(() => {
     dropFirstScreen('A');
@@ -61,23 +59,23 @@ describe('the first screen store', () => {
 
   it('is asked for once, and shown once it is in', async () => {
     const s = server();
-    startFirstScreen('A', 't');
-    startFirstScreen('A', 't');
+    const answered = startFirstScreen('A', 't');
+    void startFirstScreen('A', 't');
     expect(s.asked).toEqual(['/api/reviews/A/first-screen']);
     expect(currentFirstScreen('A')).toBeNull();
     s.answerAll();
-    await settle();
+    await answered;
     expect(currentFirstScreen('A')?.entries[0]?.summary).toBe('Pager fired');
   });
 
   it('once the live timeline is in, it is neither shown nor asked for again until the review is closed', async () => {
     const s = server();
-    startFirstScreen('A', 't');
+    const answered = startFirstScreen('A', 't');
     finishFirstScreen('A');
     // The review route's own start (its effect runs after the timeline's) asks nothing more…
-    startFirstScreen('A', 't');
+    void startFirstScreen('A', 't');
     s.answerAll();
-    await settle();
+    await answered;
     expect(s.asked).toHaveLength(1);
     // …and the answer that came late is not shown (a reload after a refused change shows no old screen).
     expect(currentFirstScreen('A')).toBeNull();
@@ -85,14 +83,14 @@ describe('the first screen store', () => {
     await firstScreenDrawn('A');
     // Closed and opened again: asked afresh.
     dropFirstScreen('A');
-    startFirstScreen('A', 't');
+    void startFirstScreen('A', 't');
     expect(s.asked).toHaveLength(2);
   });
 
   it('finishing a review that never asked keeps a later start from asking', () => {
     const s = server();
     finishFirstScreen('A');
-    startFirstScreen('A', 't');
+    void startFirstScreen('A', 't');
     expect(s.asked).toHaveLength(0);
   });
 });

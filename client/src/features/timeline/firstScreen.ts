@@ -10,6 +10,8 @@ interface Pending {
   screen: FirstScreen | null;
   /** The live timeline is in: nothing to show from here again while the review stays open. */
   done: boolean;
+  /** Settles once the server's answer (or failure) has been handled. */
+  answered: Promise<void>;
   /** Settled once the timeline shows rows (these or its own) or none will come from here. */
   shown: Promise<void>;
   markShown(): void;
@@ -25,14 +27,17 @@ export const FIRST_SCREEN_HOLD_MS = 500;
 let current: Pending | null = null;
 const listeners = new Set<() => void>();
 
-/** Asks for `reviewId`'s first screen, unless it was asked for already. */
-export function startFirstScreen(reviewId: string, token: string): void {
-  if (current?.reviewId === reviewId) return;
+/**
+ * Asks for `reviewId`'s first screen, unless it was asked for already; resolves once the answer has been
+ * handled (shown, or found to be nothing to show).
+ */
+export function startFirstScreen(reviewId: string, token: string): Promise<void> {
+  if (current?.reviewId === reviewId) return current.answered;
   let markShown = (): void => undefined;
   const shown = new Promise<void>((resolve) => (markShown = resolve));
-  const pending: Pending = { reviewId, screen: null, done: false, shown, markShown };
+  const pending: Pending = { reviewId, screen: null, done: false, answered: Promise.resolve(), shown, markShown };
   current = pending;
-  callApi('GET /api/reviews/:id/first-screen', { params: { id: reviewId }, token })
+  pending.answered = callApi('GET /api/reviews/:id/first-screen', { params: { id: reviewId }, token })
     .then((screen) => {
       // A 204 (no copy ready), or the page has moved on: nothing to show.
       const wanted = current === pending && !pending.done;
@@ -42,6 +47,7 @@ export function startFirstScreen(reviewId: string, token: string): void {
     })
     // Only ever a preview: without it the page shows the document once it is in, as it always did.
     .catch(markShown);
+  return pending.answered;
 }
 
 /** Called by the timeline once it has drawn rows (the first screen's or its own). */
@@ -69,7 +75,8 @@ export function finishFirstScreen(reviewId: string): void {
     current.screen = null;
     current.markShown();
   } else {
-    current = { reviewId, screen: null, done: true, shown: Promise.resolve(), markShown: () => undefined };
+    const settled = Promise.resolve();
+    current = { reviewId, screen: null, done: true, answered: settled, shown: settled, markShown: () => undefined };
   }
   for (const l of listeners) l();
 }
