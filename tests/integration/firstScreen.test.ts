@@ -1,6 +1,7 @@
 // GET /api/reviews/:id/first-screen: the top of the timeline a page shows while it loads the document.
-// It comes from a document the server holds (the loaded room's, or the copy kept when the room unloaded
-// while nothing was stored after it), never from one built for the request; a reader never gets it.
+// It comes from a document a server held (the loaded room's, or the one stored with the last checkpoint,
+// unload or stop while nothing was stored after it), never from one built for the request; a reader never
+// gets it.
 import { describe, expect, it } from 'vitest';
 import { FIRST_SCREEN_ENTRIES, type FirstScreen } from '@hindsight/api';
 import { addEntry, defaultContext, readTimeline, setEntrySummary } from '@hindsight/doc';
@@ -74,8 +75,10 @@ describe('the first screen', () => {
     }
   }, 60_000);
 
-  it('is kept when the room unloads, and not built for a review nobody opened since the start', async () => {
-    let server = await startServer({ env: { IDLE_UNLOAD_MS: '200' } });
+  it('is stored when the room unloads and when the server stops, so the first page after a restart gets it without a load', async () => {
+    // No checkpoint on a quiet moment: what the unload and the stop store is what the page gets.
+    const env = { IDLE_UNLOAD_MS: '200', COMPACT_DEBOUNCE_MS: '600000' };
+    let server = await startServer({ env });
     try {
       const review = await server.createReview('Kept');
       const writer = connect(server, review.id, review.tokens.editor);
@@ -93,19 +96,68 @@ describe('the first screen', () => {
       expect(kept.status).toBe(200);
       expect(kept.body!.entries.map((e) => e.summary)).toEqual(['before the unload']);
 
-      // After a restart the server holds no copy: 204, and the page waits for the document.
+      // Opened again, edited, and the server stopped while the room is loaded: the stop stores it too.
+      const editor = connect(server, review.id, review.tokens.editor);
+      await synced(editor);
+      const [entry] = readTimeline(editor.doc);
+      setEntrySummary(editor.doc, { id: entry!.id, text: 'before the stop' }, defaultContext('writer'));
+      await waitFor(
+        async () =>
+          (await firstScreen(server, review.id, review.tokens.editor)).body?.entries[0]?.summary === 'before the stop',
+        'the edit in the loaded room’s first screen',
+      );
       expect(await server.stop()).toBe(0);
-      server = await startServer({ dataDir: server.dataDir, env: { IDLE_UNLOAD_MS: '200' } });
-      const cold = await firstScreen(server, review.id, review.tokens.editor);
-      expect(cold.status).toBe(204);
+      editor.destroy();
+      server = await startServer({ dataDir: server.dataDir, env });
+      const afterRestart = await firstScreen(server, review.id, review.tokens.editor);
+      expect(afterRestart.status).toBe(200);
+      expect(afterRestart.body!.entries.map((e) => e.summary)).toEqual(['before the stop']);
+      expect(afterRestart.body!.title).toBe('Kept');
+      // Read from the store: no document was built for it.
       expect(server.logs.some((l) => l.msg === 'room loaded')).toBe(false);
-      // Once someone opens it, the loaded room answers.
+    } finally {
+      await server.stop();
+    }
+  }, 60_000);
+
+  it('is not served once something was stored after it (a crash before the next checkpoint): 204, no load', async () => {
+    // No checkpoint after the first: the server is killed with the last edit in the log only.
+    const env = { COMPACT_DEBOUNCE_MS: '600000', COMPACT_EVERY_UPDATES: '100000' };
+    let server = await startServer({ env });
+    try {
+      const review = await server.createReview('Crashed');
+      const writer = connect(server, review.id, review.tokens.editor);
+      await synced(writer);
+      addEntry(writer.doc, { at: AT, summary: 'checkpointed' }, defaultContext('writer'));
+      const watcher = connect(server, review.id, review.tokens.observer);
+      await waitFor(() => readTimeline(watcher.doc).length === 1, 'the first entry at the server');
+      watcher.destroy();
+      writer.destroy();
+      expect(await server.stop()).toBe(0);
+      server = await startServer({ dataDir: server.dataDir, env });
+      expect((await firstScreen(server, review.id, review.tokens.editor)).body!.entries).toHaveLength(1);
+
+      const late = connect(server, review.id, review.tokens.editor);
+      await synced(late);
+      addEntry(late.doc, { at: AT - 60_000, summary: 'only in the log' }, defaultContext('writer'));
+      const seen = connect(server, review.id, review.tokens.observer);
+      // Relayed only once stored: the second entry is on disk.
+      await waitFor(() => readTimeline(seen.doc).length === 2, 'the second entry at the server');
+      seen.destroy();
+      late.destroy();
+      await server.kill9();
+      server = await startServer({ dataDir: server.dataDir, env });
+      const stale = await firstScreen(server, review.id, review.tokens.editor);
+      expect(stale.status).toBe(204);
+      expect(server.logs.some((l) => l.msg === 'room loaded')).toBe(false);
+      // Once someone opens it, the loaded room answers with both.
       const opener = connect(server, review.id, review.tokens.observer);
       await synced(opener);
       await waitFor(() => server.logs.some((l) => l.msg === 'room loaded'), 'the room to load');
-      expect((await firstScreen(server, review.id, review.tokens.editor)).body!.entries[0]!.summary).toBe(
-        'before the unload',
-      );
+      expect((await firstScreen(server, review.id, review.tokens.editor)).body!.entries.map((e) => e.summary)).toEqual([
+        'only in the log',
+        'checkpointed',
+      ]);
       opener.destroy();
     } finally {
       await server.stop();

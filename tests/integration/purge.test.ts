@@ -30,7 +30,8 @@ describe('purging the edit history', () => {
   const ctx = defaultContext('Sam');
 
   beforeAll(async () => {
-    server = await startServer();
+    // A checkpoint soon after each write: one (with the first screen read from it) holds the secret.
+    server = await startServer({ env: { COMPACT_DEBOUNCE_MS: '50' } });
     review = await server.createReview('Leaked credentials');
     editor = connect(server, review.id, review.tokens.editor);
     await synced(editor);
@@ -40,6 +41,11 @@ describe('purging the edit history', () => {
     // Deleted again a moment later, as someone who noticed would.
     const watcher = connect(server, review.id, review.tokens.observer);
     await waitFor(() => readTimeline(watcher.doc)[0]?.summary.includes(SECRET) === true, 'the secret to be stored');
+    const mark = server.logs.length;
+    await waitFor(
+      () => server.logs.slice(mark).some((l) => l.msg === 'checkpoint stored' && l.reviewId === review.id),
+      'a checkpoint while the secret is on the timeline',
+    );
     const text = summary().toString();
     summary().delete(text.indexOf(' with DB_PASSWORD'), text.length - text.indexOf(' with DB_PASSWORD'));
     await waitFor(() => readTimeline(watcher.doc)[0]?.summary === 'Tried the replica login', 'the deletion stored');

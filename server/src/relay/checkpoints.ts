@@ -30,6 +30,11 @@ export interface CheckpointDeps {
    * it without encoding it again.
    */
   encoded?(state: Uint8Array): void;
+  /**
+   * Called in the same synchronous step as the encoding, when the document is exactly as of `uptoSeq`:
+   * a small write of what is read from it (the first screen) that rides the checkpoint's commit.
+   */
+  alongside?(uptoSeq: number): void;
 }
 
 export class Checkpoints {
@@ -108,13 +113,14 @@ export class Checkpoints {
     const upto = this.deps.coveredSeq();
     // Exactly the document as of `upto`: a seek in the edit history can start from it at once, without
     // waiting for the snapshot builder to replay the log (the encoding is paid for already).
-    const asSnapshot =
-      this.deps.snapshotGap !== undefined && this.deps.exact() ? { minGap: this.deps.snapshotGap } : undefined;
+    const exact = this.deps.exact();
+    const asSnapshot = this.deps.snapshotGap !== undefined && exact ? { minGap: this.deps.snapshotGap } : undefined;
     const covered = this.sinceLast;
     const bytesAtSnapshot = this.approxBytes;
     const { reviewId, log } = this.deps;
-    this.running = this.deps.store
-      .compact(reviewId, state, upto, asSnapshot)
+    const stored = this.deps.store.compact(reviewId, state, upto, asSnapshot);
+    if (exact) this.deps.alongside?.(upto);
+    this.running = stored
       .then(
         () => {
           this.sinceLast -= covered;

@@ -4,62 +4,20 @@ import { addEntry, defaultContext, setEntrySummary } from '@hindsight/doc';
 import {
   FIRST_SCREEN_NOTES_CHARS,
   FIRST_SCREEN_SUMMARY_CHARS,
-  KeptFirstScreens,
   LiveFirstScreen,
   readFirstScreen,
+  storedFirstScreen,
 } from './firstScreen.ts';
+import { silentLog, storeWithReview } from './testSupport.ts';
 
-const screen = (reviewId: string) => ({
-  reviewId,
-  title: reviewId,
-  entries: [],
-  total: 0,
-  markers: { started: null, detected: null, acknowledged: null, mitigated: null, resolved: null },
-});
-const nothingAfter = async () => false;
+const noStore = { putFirstScreen: () => Promise.reject(new Error('not stored in this test')) };
 
 describe('first screens', () => {
-  it('keeps the most recently used up to its bound, and drops one once the store has something after it', async () => {
-    const kept = new KeptFirstScreens(2);
-    kept.keep('a', 1, screen('a'));
-    kept.keep('b', 1, screen('b'));
-    // Reading a makes b the least recently used: c evicts b.
-    expect(await kept.current('a', nothingAfter)).toEqual(screen('a'));
-    kept.keep('c', 1, screen('c'));
-    expect(kept.size).toBe(2);
-    expect(await kept.current('b', nothingAfter)).toBeNull();
-    const asked: number[] = [];
-    expect(
-      await kept.current('c', async (seq) => {
-        asked.push(seq);
-        return true;
-      }),
-    ).toBeNull();
-    expect(asked).toEqual([1]);
-    // Dropped, not asked about again.
-    expect(await kept.current('c', nothingAfter)).toBeNull();
-    expect(kept.size).toBe(1);
-  });
-
-  it('keeps at most its bytes too: a bigger screen evicts the oldest, one over the bound alone is not kept', async () => {
-    const sized = (id: string, chars: number) => ({ ...screen(id), title: 'x'.repeat(chars) });
-    const bytes = JSON.stringify(sized('a', 1_000)).length;
-    const kept = new KeptFirstScreens(10, bytes * 2);
-    kept.keep('a', 1, sized('a', 1_000));
-    kept.keep('b', 1, sized('b', 1_000));
-    kept.keep('c', 1, sized('c', 1_000));
-    expect(kept.size).toBe(2);
-    expect(await kept.current('a', nothingAfter)).toBeNull();
-    kept.keep('huge', 1, sized('huge', bytes * 3));
-    expect(await kept.current('huge', nothingAfter)).toBeNull();
-    expect(kept.size).toBe(2);
-  });
-
   it('a live first screen is read again only after the document changed', () => {
     const doc = new Y.Doc();
     const ctx = defaultContext('t');
     const id = addEntry(doc, { at: 1_000, summary: 'one' }, ctx);
-    const live = new LiveFirstScreen(doc, 'r');
+    const live = new LiveFirstScreen(doc, 'r', noStore, silentLog);
     // No 'update' listener: Yjs would encode every transaction of the room for it.
     expect(doc._observers.has('update')).toBe(false);
     const first = live.get();
@@ -81,5 +39,63 @@ describe('first screens', () => {
     expect(entry!.summary.endsWith('…')).toBe(true);
     expect(entry!.notes).toHaveLength(FIRST_SCREEN_NOTES_CHARS);
     expect(JSON.stringify(readFirstScreen(doc, 'r')).length).toBeLessThan(10_000);
+  });
+
+  it('stores the first screen once per seq, and serves it only while nothing was stored after it', async () => {
+    const doc = new Y.Doc();
+    const ctx = defaultContext('t');
+    const id = addEntry(doc, { at: 1_000, summary: 'stored' }, ctx);
+    const store = await storeWithReview(Y.encodeStateAsUpdate(doc));
+    const puts: number[] = [];
+    const counted = {
+      putFirstScreen: (reviewId: string, seq: number, data: string) => {
+        puts.push(seq);
+        return store.putFirstScreen(reviewId, seq, data);
+      },
+    };
+    const live = new LiveFirstScreen(doc, 'r', counted, silentLog);
+    // The review's creation is seq 1: the document holds exactly that.
+    await live.keep(1);
+    await live.keep(1);
+    expect(puts).toEqual([1]);
+    expect((await storedFirstScreen(store, 'r'))?.entries.map((e) => e.summary)).toEqual(['stored']);
+    // A write after it (another server's, or one before a crash): no longer served.
+    setEntrySummary(doc, { id, text: 'changed' }, ctx);
+    await store.append('r', { update: Y.encodeStateAsUpdate(doc), receivedAt: 2, role: 'editor', linkId: null });
+    expect(await storedFirstScreen(store, 'r')).toBeNull();
+    await live.keep(2);
+    expect((await storedFirstScreen(store, 'r'))?.entries.map((e) => e.summary)).toEqual(['changed']);
+    live.destroy();
+  });
+
+  it('a first screen too big to store, or one that fails to store, is not served; the failure is retried', async () => {
+    const doc = new Y.Doc();
+    const ctx = defaultContext('t');
+    for (let i = 0; i < 40; i++) addEntry(doc, { at: i, summary: 'y'.repeat(1_000) }, ctx);
+    const store = await storeWithReview(Y.encodeStateAsUpdate(doc));
+    const bound = 20_000;
+    expect(JSON.stringify(readFirstScreen(doc, 'r')).length).toBeGreaterThan(bound);
+    await new LiveFirstScreen(doc, 'r', store, silentLog, bound).keep(1);
+    expect(await store.getFirstScreen('r')).toBeNull();
+    // The same within the bound is stored.
+    await new LiveFirstScreen(doc, 'r', store, silentLog, bound * 10).keep(1);
+    expect(await store.getFirstScreen('r')).not.toBeNull();
+
+    const small = new Y.Doc();
+    addEntry(small, { at: 1, summary: 'small' }, ctx);
+    const other = await storeWithReview(Y.encodeStateAsUpdate(small), 's');
+    let fail = true;
+    const warned: string[] = [];
+    const flaky = {
+      putFirstScreen: (reviewId: string, seq: number, data: string) =>
+        fail ? Promise.reject(new Error('disk full')) : other.putFirstScreen(reviewId, seq, data),
+    };
+    const live = new LiveFirstScreen(small, 's', flaky, { ...silentLog, warn: (_o, msg) => warned.push(msg) });
+    await live.keep(1);
+    expect(warned).toEqual(['could not store the first screen']);
+    expect(await storedFirstScreen(other, 's')).toBeNull();
+    fail = false;
+    await live.keep(1);
+    expect((await storedFirstScreen(other, 's'))?.entries.map((e) => e.summary)).toEqual(['small']);
   });
 });

@@ -2,21 +2,23 @@
 // while it loads the whole document. A 5,000-entry review's first sync is megabytes that take the page about
 // a second to receive and apply; its first screen is sixty entries, a few kilobytes.
 //
-// Only ever read from a document the server already holds: a loaded room's (read again once it changed), or
-// the copy kept when a room unloaded, served while nothing was stored after it. Building a document for it
-// would cost the event loop what the room's own load costs, while the page's first sync waits behind it: a
-// review that is neither loaded nor kept gets no first screen (204), and the page waits for the document.
+// Only ever read from a document the server already holds: a loaded room's (read again once it changed),
+// else the one stored with the review's last checkpoint and when its room last unloaded or the server
+// stopped, served while nothing was stored after it (so also to the first page after a restart). Building
+// a document for it would cost the event loop what the room's own load costs, while the page's first sync
+// waits behind it: a review with neither gets no first screen (204), and the page waits for the document.
 import type * as Y from 'yjs';
 import { FIRST_SCREEN_ENTRIES, type FirstScreen } from '@hindsight/api';
 import { readFirstEntries, readMeta } from '@hindsight/doc';
+import type { DocumentLog } from '../storage/store.ts';
+import type { RelayLogger } from './types.ts';
 
 /**
- * How many unloaded reviews' first screens a server keeps, and how many characters of JSON in all (the
- * objects kept take a small multiple of that): most are 10-30 k, but an entry's other fields may hold up
- * to about 17 k each (tags, source, import key).
+ * A first screen longer than this (in characters of JSON) is not stored: most are 10-30 k, but an entry's
+ * other fields may hold up to about 17 k each (tags, source, import key), and the page waits for the
+ * document instead.
  */
-export const KEPT_FIRST_SCREENS = 256;
-export const KEPT_FIRST_SCREEN_BYTES = 32 * 1024 * 1024;
+export const MAX_STORED_FIRST_SCREEN_CHARS = 512 * 1024;
 
 /**
  * Longer texts are cut (with an ellipsis) in a first screen: a row shows a few lines of each, and the
@@ -41,10 +43,12 @@ export function readFirstScreen(doc: Y.Doc, reviewId: string): FirstScreen {
 /**
  * A loaded room's first screen: read when first asked for, and again only after a transaction. Watched
  * through 'afterTransaction', not 'update': an 'update' listener makes Yjs encode every transaction
- * (the whole checkpoint at load) for it.
+ * (the whole checkpoint at load) for it. Stored with each checkpoint and when the room unloads (`keep`).
  */
 export class LiveFirstScreen {
   private screen: FirstScreen | null = null;
+  /** The seq of the document the first screen this room stored last was read from. */
+  private keptAt: number | null = null;
   private readonly changed = (): void => {
     this.screen = null;
   };
@@ -52,6 +56,9 @@ export class LiveFirstScreen {
   constructor(
     private readonly doc: Y.Doc,
     private readonly reviewId: string,
+    private readonly store: Pick<DocumentLog, 'putFirstScreen'>,
+    private readonly log: RelayLogger,
+    private readonly maxChars = MAX_STORED_FIRST_SCREEN_CHARS,
   ) {
     doc.on('afterTransaction', this.changed);
   }
@@ -61,61 +68,42 @@ export class LiveFirstScreen {
     return this.screen;
   }
 
+  /**
+   * Stores the first screen as read now; the document must hold exactly the updates up to `seq`. Called
+   * in the step a checkpoint is encoded (its write rides the same commit) and before the room unloads. A
+   * failure is logged: the page then waits for the document, as without one.
+   */
+  keep(seq: number): Promise<void> {
+    if (this.keptAt === seq) return Promise.resolve();
+    const data = JSON.stringify(this.get());
+    if (data.length > this.maxChars) return Promise.resolve();
+    this.keptAt = seq;
+    return this.store.putFirstScreen(this.reviewId, seq, data).catch((err: unknown) => {
+      if (this.keptAt === seq) this.keptAt = null;
+      this.log.warn({ reviewId: this.reviewId, err }, 'could not store the first screen');
+    });
+  }
+
   destroy(): void {
     this.doc.off('afterTransaction', this.changed);
   }
 }
 
 /**
- * First screens of rooms that unloaded, each with the last seq its document held; the least recently
- * used goes first past `max`. One is served only while the store has nothing after that seq (another
- * server may have written since), and dropped once it has.
+ * The first screen stored with the review's last checkpoint (or when its room last unloaded), if nothing
+ * was stored after it: a write since (from another server, or before a crash) may have changed it.
+ * Null when there is none or it is out of date.
  */
-export class KeptFirstScreens {
-  private readonly kept = new Map<string, { seq: number; screen: FirstScreen; bytes: number }>();
-  private bytes = 0;
-
-  constructor(
-    private readonly max = KEPT_FIRST_SCREENS,
-    private readonly maxBytes = KEPT_FIRST_SCREEN_BYTES,
-  ) {}
-
-  keep(reviewId: string, seq: number, screen: FirstScreen): void {
-    this.forget(reviewId);
-    const bytes = JSON.stringify(screen).length;
-    if (bytes > this.maxBytes) return;
-    this.kept.set(reviewId, { seq, screen, bytes });
-    this.bytes += bytes;
-    for (const id of this.kept.keys()) {
-      if (this.kept.size <= this.max && this.bytes <= this.maxBytes) break;
-      this.forget(id);
-    }
-  }
-
-  private forget(reviewId: string): void {
-    const found = this.kept.get(reviewId);
-    if (!found) return;
-    this.kept.delete(reviewId);
-    this.bytes -= found.bytes;
-  }
-
-  /** The kept first screen if `storedAfter(seq)` says nothing was stored after it, else null. */
-  async current(reviewId: string, storedAfter: (seq: number) => Promise<boolean>): Promise<FirstScreen | null> {
-    const found = this.kept.get(reviewId);
-    if (!found) return null;
-    if (await storedAfter(found.seq)) {
-      if (this.kept.get(reviewId) === found) this.forget(reviewId);
-      return null;
-    }
-    // Most recently used now.
-    if (this.kept.get(reviewId) === found) {
-      this.kept.delete(reviewId);
-      this.kept.set(reviewId, found);
-    }
-    return found.screen;
-  }
-
-  get size(): number {
-    return this.kept.size;
+export async function storedFirstScreen(
+  store: Pick<DocumentLog, 'getFirstScreen' | 'readLog'>,
+  reviewId: string,
+): Promise<FirstScreen | null> {
+  const kept = await store.getFirstScreen(reviewId);
+  if (!kept || (await store.readLog(reviewId, kept.seq, 1)).length > 0) return null;
+  try {
+    return JSON.parse(kept.data) as FirstScreen;
+  } catch {
+    // Only the server writes it; a damaged one costs the page its first screen, nothing else.
+    return null;
   }
 }

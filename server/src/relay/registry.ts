@@ -6,7 +6,7 @@ import * as Y from 'yjs';
 import { CloseCode } from '@hindsight/protocol';
 import type { FirstScreen } from '@hindsight/api';
 import { Connection } from './connection.ts';
-import { KeptFirstScreens } from './firstScreen.ts';
+import { storedFirstScreen } from './firstScreen.ts';
 import { Room } from './room.ts';
 import type { ControlMessage, Identity, RoomDeps, Transport } from './types.ts';
 
@@ -24,8 +24,6 @@ export class RoomRegistry {
   /** Rooms being flushed on their way out; a new connection waits for this before reloading. */
   private readonly unloading = new Map<string, Promise<void>>();
   private closing = false;
-  /** First screens of rooms that unloaded (firstScreen.ts). */
-  private readonly keptFirstScreens = new KeptFirstScreens();
 
   constructor(private readonly deps: RegistryDeps) {
     deps.bus?.onControl((message) => this.onControl(message));
@@ -96,8 +94,6 @@ export class RoomRegistry {
       }
       // Anyone who joined while we flushed keeps the room alive.
       if (room.conns.size > 0) return;
-      const screen = room.firstScreenAtSeq();
-      if (screen) this.keptFirstScreens.keep(room.id, screen.seq, screen.screen);
       room.destroy();
       if (this.rooms.get(room.id) === room) this.rooms.delete(room.id);
       this.deps.log.debug({ reviewId: room.id }, 'room unloaded');
@@ -108,17 +104,12 @@ export class RoomRegistry {
   }
 
   /**
-   * The top of the review's timeline from a document this server holds: the loaded room's, else the one
-   * kept when it unloaded if nothing was stored since; null when neither is ready (see firstScreen.ts).
+   * The top of the review's timeline from a document a server held: the loaded room's, else the one stored
+   * with its last checkpoint or unload if nothing was stored since; null when neither is ready (see firstScreen.ts).
    */
   async firstScreen(reviewId: string): Promise<FirstScreen | null> {
-    // A room still loading has none yet; the copy kept at its last unload may still be current.
-    const live = this.rooms.get(reviewId)?.firstScreen();
-    if (live) return live;
-    return this.keptFirstScreens.current(
-      reviewId,
-      async (seq) => (await this.deps.store.readLog(reviewId, seq, 1)).length > 0,
-    );
+    // A room still loading has none yet; the one stored with its last checkpoint may still be current.
+    return this.rooms.get(reviewId)?.firstScreen() ?? storedFirstScreen(this.deps.store, reviewId);
   }
 
   /**

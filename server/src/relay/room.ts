@@ -99,6 +99,7 @@ export class Room {
       snapshotGap: deps.historySnapshotGap,
       ready: () => this.state === 'ready',
       encoded: (state) => this.encoded.seed(state),
+      alongside: (upto) => void this.liveFirstScreen.keep(upto),
       onCheckpoint: (upto) => {
         deps.bus?.compacted(id);
         deps.onCheckpoint?.(id, this.doc, upto);
@@ -125,7 +126,7 @@ export class Room {
       apply: (seq, update) => this.applyRemote(seq, update),
       awareness: (update) => this.presence.receiveRemote(update),
     });
-    this.liveFirstScreen = new LiveFirstScreen(this.doc, id);
+    this.liveFirstScreen = new LiveFirstScreen(this.doc, id, deps.store, deps.log);
     this.loaded = this.load();
   }
 
@@ -329,24 +330,22 @@ export class Room {
     return { state: Y.encodeStateAsUpdate(this.doc), seq: this.log.contiguousSeq };
   }
 
-  /** Waits for every accepted change to be committed and applied, then checkpoints. */
+  /**
+   * Waits for every accepted change to be committed and applied, then checkpoints and stores the first
+   * screen (a review last checkpointed by an older release has none yet).
+   */
   async flush(): Promise<void> {
     this.firstSync.wake();
     await this.loaded;
     await this.serverChanges.settled();
     await this.log.settled();
     await this.checkpoints.flush();
+    if (this.state === 'ready' && this.log.exact) await this.liveFirstScreen.keep(this.log.contiguousSeq);
   }
 
   /** The timeline's first screen once the document is built; null while it loads (see firstScreen.ts). */
   firstScreen(): FirstScreen | null {
     return this.state === 'ready' ? this.liveFirstScreen.get() : null;
-  }
-
-  /** The first screen with the seq its document holds exactly (nothing applied ahead of it), to keep on unload. */
-  firstScreenAtSeq(): { seq: number; screen: FirstScreen } | null {
-    if (this.state !== 'ready' || !this.log.exact) return null;
-    return { seq: this.log.contiguousSeq, screen: this.liveFirstScreen.get() };
   }
 
   /** Closes every connection with `code`. */

@@ -134,6 +134,7 @@ function reviewRepository(
           await lockHistory(c, reviewId);
           await c.query('DELETE FROM updates WHERE review_id = $1 AND seq <= $2', [reviewId, uptoSeq]);
           await c.query('DELETE FROM snapshots WHERE review_id = $1', [reviewId]);
+          await c.query('DELETE FROM first_screens WHERE review_id = $1', [reviewId]);
           await c.query(
             `INSERT INTO updates (review_id, seq, received_at, role, link_id, data) VALUES ($1, $2, $3, 'system', NULL, $4)`,
             [reviewId, uptoSeq, at, toBuffer(state)],

@@ -113,6 +113,28 @@ export function postgresLog(
         });
       });
     },
+    putFirstScreen(reviewId, seq, data) {
+      return write('could not keep the first screen', () =>
+        inTransaction(pool, async (c) => {
+          // As for a snapshot: a purge holds this lock until it commits, and one read before it is not kept.
+          await lockHistory(c, reviewId);
+          await c.query(
+            `INSERT INTO first_screens (review_id, seq, data, updated_at)
+             SELECT $1, $2, $3, $4 WHERE NOT EXISTS (SELECT 1 FROM checkpoints WHERE review_id = $1 AND upto_seq > $2)
+             ON CONFLICT (review_id) DO UPDATE SET seq = excluded.seq, data = excluded.data, updated_at = excluded.updated_at
+             WHERE excluded.seq >= first_screens.seq`,
+            [reviewId, seq, data, Date.now()],
+          );
+        }),
+      );
+    },
+    async getFirstScreen(reviewId) {
+      const res = await pool.query<{ seq: number; data: string }>(
+        'SELECT seq, data FROM first_screens WHERE review_id = $1',
+        [reviewId],
+      );
+      return res.rows[0] ?? null;
+    },
     async readLog(reviewId, afterSeq, limit) {
       const res = await pool.query<UpdateRow>(
         `SELECT ${LOG_META_COLUMNS}, data FROM updates WHERE review_id = $1 AND seq > $2 ORDER BY seq LIMIT $3`,

@@ -84,6 +84,17 @@ CREATE TABLE snapshots (
   { version: 5, sql: TEMPLATE_TABLES_SQL },
   { version: 6, sql: TEAM_LINKS_TABLE_SQL },
   { version: 7, sql: EARLIER_GRANTS_TABLE_SQL },
+  {
+    version: 8,
+    sql: `
+CREATE TABLE first_screens (
+  review_id TEXT PRIMARY KEY REFERENCES reviews(id),
+  seq BIGINT NOT NULL,
+  data TEXT NOT NULL,
+  updated_at BIGINT NOT NULL
+);
+`,
+  },
 ];
 
 /** Applies missing migrations; safe when several servers open the same database at once. */

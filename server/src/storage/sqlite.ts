@@ -119,6 +119,17 @@ function prepare(db: Database.Database) {
        ON CONFLICT(review_id) DO UPDATE SET seq = excluded.seq, data = excluded.data, updated_at = excluded.updated_at
        WHERE excluded.seq >= review_index.seq`,
     ),
+    // Not kept when a later checkpoint (or a purge's) was written since it was read: it may hold purged text.
+    putFirstScreen: db.prepare<{ review: string; seq: number; data: string; at: number }>(
+      `INSERT INTO first_screens (review_id, seq, data, updated_at)
+       SELECT @review, @seq, @data, @at
+       WHERE NOT EXISTS (SELECT 1 FROM checkpoints WHERE review_id = @review AND upto_seq > @seq)
+       ON CONFLICT(review_id) DO UPDATE SET seq = excluded.seq, data = excluded.data, updated_at = excluded.updated_at
+       WHERE excluded.seq >= first_screens.seq`,
+    ),
+    getFirstScreen: db.prepare<[string], { seq: number; data: string }>(
+      'SELECT seq, data FROM first_screens WHERE review_id = ?',
+    ),
     listIndex: db.prepare<[], IndexJoinRow>(
       `SELECT r.id, i.seq, i.data,
          ${LAST_SEQ('r')} AS last_seq
@@ -271,6 +282,15 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
       await batcher.alongside('could not write the follow-up index', () =>
         q.putIndex.run(reviewId, seq, data, Date.now()),
       );
+    },
+    async putFirstScreen(reviewId, seq, data) {
+      guardOpen();
+      await batcher.alongside('could not keep the first screen', () =>
+        q.putFirstScreen.run({ review: reviewId, seq, data, at: Date.now() }),
+      );
+    },
+    async getFirstScreen(reviewId) {
+      return q.getFirstScreen.get(reviewId) ?? null;
     },
     async listIndex() {
       return q.listIndex.all().map(toIndexRow);

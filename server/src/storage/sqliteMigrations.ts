@@ -147,6 +147,17 @@ ${rebuild(
   },
   { version: 7, sql: TEAM_LINKS_TABLE_SQL },
   { version: 8, sql: EARLIER_GRANTS_TABLE_SQL },
+  {
+    version: 9,
+    sql: `
+CREATE TABLE IF NOT EXISTS first_screens (
+  review_id TEXT PRIMARY KEY,
+  seq INTEGER NOT NULL,
+  data TEXT NOT NULL,
+  updated_at INTEGER NOT NULL
+);
+`,
+  },
 ];
 
 /** Applies the migrations `db` has not recorded yet; returns the versions it applied. */

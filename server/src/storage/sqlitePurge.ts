@@ -18,6 +18,7 @@ export function purgeSqliteHistory(
     db.transaction(() => {
       db.prepare('DELETE FROM updates WHERE review_id = ? AND seq <= ?').run(reviewId, uptoSeq);
       db.prepare('DELETE FROM snapshots WHERE review_id = ?').run(reviewId);
+      db.prepare('DELETE FROM first_screens WHERE review_id = ?').run(reviewId);
       db.prepare(
         `INSERT INTO updates (review_id, seq, received_at, role, link_id, data) VALUES (?, ?, ?, 'system', NULL, ?)`,
       ).run(reviewId, uptoSeq, at, state);

@@ -306,11 +306,16 @@ export function storeContract(name: string, factory: StoreFactory): void {
       text.delete(0, text.length);
       const upto = await store.append('p', { update: deletion!, receivedAt: 11, role: 'editor', linkId: 'l' });
       await store.addSnapshot('p', 2, new Uint8Array([2]));
+      // The first screen kept while the secret was on the timeline goes with the history.
+      await store.putFirstScreen('p', 1, JSON.stringify({ summary: secret }));
+      await store.putFirstScreen('q', 1, '{"summary":"kept"}');
       await store.append('q', { update: textUpdate(new Y.Doc(), secret), receivedAt: 12, role: 'editor', linkId: 'l' });
       // The live document (gc on) holds no deleted text: its state is what the purge stores.
       const state = Y.encodeStateAsUpdate(doc);
       expect(new TextDecoder().decode(state)).not.toContain('purge-me');
       await store.purgeHistory('p', state, upto, 99);
+      // One read before the purge and written after it is not kept.
+      await store.putFirstScreen('p', 1, JSON.stringify({ summary: secret }));
       const later = await store.append('p', {
         update: textUpdate(doc, 'ok'),
         receivedAt: 100,
@@ -325,6 +330,8 @@ export function storeContract(name: string, factory: StoreFactory): void {
         ]);
         for (const row of log) expect(new TextDecoder().decode(row.update)).not.toContain('purge-me');
         expect(await s.snapshotAtOrBefore('p', 1000)).toBeNull();
+        expect(await s.getFirstScreen('p')).toBeNull();
+        expect(await s.getFirstScreen('q')).toEqual({ seq: 1, data: '{"summary":"kept"}' });
         expect(replay(await s.load('p'))).toBe('ok');
         // Another review's history is untouched.
         expect(
@@ -369,6 +376,23 @@ export function storeContract(name: string, factory: StoreFactory): void {
       await store.putIndex('i1', 1, '{"v":1}');
       const again = await reopen();
       expect((await again.listIndex())[0]).toEqual({ reviewId: 'i1', indexedSeq: 2, lastSeq: 2, data: '{"v":2}' });
+    });
+
+    it('keeps the latest first screen of each review, across a reopen', async () => {
+      const { store, reopen } = await fresh();
+      await store.createReview({ id: 'f1', title: 'A', createdAt: 1 }, [], new Uint8Array([0, 0]));
+      await store.createReview({ id: 'f2', title: 'B', createdAt: 2 }, [], new Uint8Array([0, 0]));
+      expect(await store.getFirstScreen('f1')).toBeNull();
+      await store.putFirstScreen('f1', 3, '{"v":3}');
+      // A write that read an older document (a checkpoint racing an unload) does not replace a newer one.
+      await store.putFirstScreen('f1', 2, '{"v":2}');
+      await store.putFirstScreen('f2', 1, '{"v":"b"}');
+      await store.putFirstScreen('f1', 3, '{"v":"3 again"}');
+      for (const s of [store, await reopen()]) {
+        expect(await s.getFirstScreen('f1')).toEqual({ seq: 3, data: '{"v":"3 again"}' });
+        expect(await s.getFirstScreen('f2')).toEqual({ seq: 1, data: '{"v":"b"}' });
+        expect(await s.getFirstScreen('nope')).toBeNull();
+      }
     });
 
     it('records publications with increasing versions and their states', async () => {

@@ -96,6 +96,15 @@ export interface DocumentLog {
    * history purge: a snapshot from before a purge could hold text the purge removed).
    */
   compact(reviewId: string, state: Uint8Array, uptoSeq: number, asSnapshot?: CheckpointAsSnapshot): Promise<void>;
+  /**
+   * Keeps the top of the review's timeline (opaque JSON text) as read from its document exactly as of
+   * `seq`, for a page opening the review before the server has loaded it; a lower seq never replaces a
+   * higher one. A history purge deletes it, and one read before a later checkpoint
+   * (or a purge) was written is not kept: it may hold text the purge removed.
+   */
+  putFirstScreen(reviewId: string, seq: number, data: string): Promise<void>;
+  /** The first screen kept last, with its seq, or null. */
+  getFirstScreen(reviewId: string): Promise<{ seq: number; data: string } | null>;
   /** The raw log after `afterSeq`, oldest first, at most `limit` rows: for catching up, replay and edit history. */
   readLog(reviewId: string, afterSeq: number, limit: number): Promise<StoredUpdate[]>;
 }
