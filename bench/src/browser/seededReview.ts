@@ -13,6 +13,11 @@ export interface SeededReview {
   /** Entry ids in timeline order (the seed's times increase). */
   ids: string[];
   seedSeconds: number;
+  /**
+   * Stops the server (SIGTERM: it flushes and checkpoints) and starts it again on the same data, so the
+   * next page is the first to open the review since the start; resolves with the link on the new port.
+   */
+  restart(): Promise<string>;
   stop(): Promise<void>;
 }
 
@@ -45,8 +50,25 @@ export async function seededReview(
       seeder.destroy();
       check.destroy();
     }
-    const link = `http://127.0.0.1:${server.port}/r/${access!.room}#t=${access!.params.token}`;
-    return { server, link, ids, seedSeconds: (performance.now() - t0) / 1000, stop: () => server.stop() };
+    const linkOn = (s: HindsightServer): string =>
+      `http://127.0.0.1:${s.port}/r/${access!.room}#t=${access!.params.token}`;
+    let current = server;
+    return {
+      server,
+      link: linkOn(server),
+      ids,
+      seedSeconds: (performance.now() - t0) / 1000,
+      async restart() {
+        await current.stopKeepingData();
+        current = await startHindsight({ kind, dataDir: server.dataDir, env: { CLIENT_DIST: clientDir } });
+        return linkOn(current);
+      },
+      async stop() {
+        // The first server owns the data directory: it removes it once the last one has stopped.
+        if (current !== server) await current.stopKeepingData();
+        await server.stop();
+      },
+    };
   } catch (err) {
     await server.stop();
     throw err;

@@ -146,6 +146,9 @@ async function profiledLoad(
   }
 }
 
+/** When the first rows of either kind were visible; a build without a first screen shows live rows first. */
+const firstOf = (l: Load): number => (l.firstVisibleAt >= 0 ? l.firstVisibleAt : l.visibleAt);
+
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 
 interface RenderRun {
@@ -181,6 +184,20 @@ async function renderOn(
           `warm ${r.warm.firstVisibleAt.toFixed(0)} first / ${r.warm.visibleAt.toFixed(0)} ms live`,
       );
     }
+    // The first page to open the review after a server restart (a deploy): cold browser, nothing loaded.
+    const restarted: Load[] = [];
+    for (let i = 0; i < runs; i++) {
+      const link = await review.restart();
+      const person = await newPerson('Bench Reader', renderProbe);
+      try {
+        restarted.push(await load(person.page, link));
+        errors.push(...person.errors);
+      } finally {
+        await person.close();
+      }
+      const r = restarted.at(-1)!;
+      ctx.log(`  after restart ${i + 1}: ${firstOf(r).toFixed(0)} ms first / ${r.visibleAt.toFixed(0)} ms live`);
+    }
     const coldMedian = median(cold.map((l) => l.visibleAt));
     // The profile explains the working tree's time; the baseline's is only measured.
     const profiled =
@@ -191,8 +208,10 @@ async function renderOn(
         'browser.render.cold.max': Math.max(...cold.map((l) => l.visibleAt)),
         'browser.render.warm.median': median(warm.map((l) => l.visibleAt)),
         // A build without a first screen shows live rows first: the same time.
-        'browser.render.cold.first': median(cold.map((l) => (l.firstVisibleAt >= 0 ? l.firstVisibleAt : l.visibleAt))),
-        'browser.render.warm.first': median(warm.map((l) => (l.firstVisibleAt >= 0 ? l.firstVisibleAt : l.visibleAt))),
+        'browser.render.cold.first': median(cold.map(firstOf)),
+        'browser.render.warm.first': median(warm.map(firstOf)),
+        'browser.render.restart.first': median(restarted.map(firstOf)),
+        'browser.render.restart.median': median(restarted.map((l) => l.visibleAt)),
         'browser.render.cold.dcl': median(cold.map((l) => l.domContentLoaded)),
         'browser.render.cold.row': median(cold.map((l) => l.rowAt)),
         'browser.render.cold.live': median(cold.map((l) => l.liveAt)),
@@ -241,6 +260,14 @@ export const browserRender: Workload = {
         { key: 'browser.render.cold.median', label: `live rows visible, ${entries} entries, cold (median)` },
         { key: 'browser.render.cold.max', label: 'live rows visible, cold (max)' },
         { key: 'browser.render.warm.median', label: 'live rows visible, warm cache (median)' },
+        {
+          key: 'browser.render.restart.first',
+          label: 'first rows visible, first page after a server restart, cold (median)',
+        },
+        {
+          key: 'browser.render.restart.median',
+          label: 'live rows visible, first page after a server restart (median)',
+        },
         { key: 'browser.render.cold.dcl', label: 'cold: DOMContentLoaded (median)' },
         { key: 'browser.render.cold.row', label: 'cold: first row in the DOM (median)' },
         { key: 'browser.render.cold.live', label: 'cold: connection badge "Live" (median)' },
@@ -259,7 +286,8 @@ export const browserRender: Workload = {
       `Hindsight serving its own built client (${builds}); ` +
         `one review with ${entries} entries made with @hindsight/doc addEntry, pushed 100 per update by a stock client (${first?.seedSeconds.toFixed(1) ?? '?'} s).`,
       `${runs} runs, each in a new Chromium profile: cold = first visit (no IndexedDB, no HTTP cache, no service worker); ` +
-        'warm = the same profile reopening the link after about:blank (IndexedDB holds the review, assets cached).',
+        'warm = the same profile reopening the link after about:blank (IndexedDB holds the review, assets cached); ' +
+        'after a restart = a cold visit that is the first to open the review since the server was stopped (SIGTERM) and started again on the same data.',
       'time = performance.now() in the page (0 = navigation start) when the first row is in the DOM and a frame ' +
         'has passed (rAF + task): "first rows" counts the read-only first screen ([data-first-screen-entry], from ' +
         'GET /api/reviews/:id/first-screen, shown while the document loads) or a live row, "live rows" only a live, editable ' +
