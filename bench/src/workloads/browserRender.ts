@@ -184,6 +184,10 @@ async function renderOn(
           `warm ${r.warm.firstVisibleAt.toFixed(0)} first / ${r.warm.visibleAt.toFixed(0)} ms live`,
       );
     }
+    const coldMedian = median(cold.map((l) => l.visibleAt));
+    // The profile explains the working tree's time; the baseline's is only measured.
+    const profiled =
+      kind === 'hindsight' && coldMedian >= TARGET_MS ? await profiledLoad(review.link, dist.dir) : undefined;
     // The first page to open the review after a server restart (a deploy): cold browser, nothing loaded.
     const restarted: Load[] = [];
     for (let i = 0; i < runs; i++) {
@@ -198,10 +202,6 @@ async function renderOn(
       const r = restarted.at(-1)!;
       ctx.log(`  after restart ${i + 1}: ${firstOf(r).toFixed(0)} ms first / ${r.visibleAt.toFixed(0)} ms live`);
     }
-    const coldMedian = median(cold.map((l) => l.visibleAt));
-    // The profile explains the working tree's time; the baseline's is only measured.
-    const profiled =
-      kind === 'hindsight' && coldMedian >= TARGET_MS ? await profiledLoad(review.link, dist.dir) : undefined;
     return {
       figures: {
         'browser.render.cold.median': coldMedian,
