@@ -29,6 +29,13 @@ const NUMBER_OPTIONS = {
   lateJoins: { flag: 'late-joins', env: 'BENCH_LATE_JOINS', full: 5, quick: 3, help: 'joins measured' },
   coldEntries: { flag: 'cold-entries', env: 'BENCH_COLD_ENTRIES', full: 10_000, quick: 2_000, help: 'entries' },
   coldUpdates: { flag: 'cold-updates', env: 'BENCH_COLD_UPDATES', full: 50_000, quick: 10_000, help: 'logged updates' },
+  coldRuns: {
+    flag: 'cold-runs',
+    env: 'BENCH_COLD_RUNS',
+    full: 3,
+    quick: 1,
+    help: 'restart sequences, each on a copy of the seeded data (medians)',
+  },
   historyEntries: { flag: 'history-entries', env: 'BENCH_HISTORY_ENTRIES', full: 5_000, quick: 2_000, help: 'entries' },
   historyUpdates: {
     flag: 'history-updates',

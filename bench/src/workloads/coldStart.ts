@@ -1,7 +1,9 @@
 // Cold start: a Hindsight review with N entries and M logged updates; restart the server and
 // time the first client's sync, once replaying the whole log (killed before any checkpoint) and
 // once from the checkpoint a clean shutdown writes. Hindsight only: the others keep nothing.
-import { rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import * as Y from 'yjs';
 import { nowMs, openProvider, whenReady } from '../clients/benchClient.ts';
 import { editSummaries, entryIds, seedLoggedReview, timelineSize, writeToReview } from '../seed.ts';
@@ -81,11 +83,15 @@ interface Timed {
   syncMs: number;
   warmMs: number;
 }
-interface ColdStart {
-  seedSeconds: number;
+/** One restart sequence on a copy of the seeded data. */
+interface ColdRun {
   replay: Timed;
   checkpoint: Timed;
   crash: Timed;
+}
+interface ColdStart {
+  seedSeconds: number;
+  runs: ColdRun[];
 }
 
 /**
@@ -94,34 +100,60 @@ interface ColdStart {
  */
 export const CRASH_TAIL = 450;
 
-async function coldStartOn(kind: HindsightKind, entries: number, updates: number): Promise<ColdStart> {
+/** Log replay, then a clean restart from the checkpoint, then a crash with a tail, on `dataDir` (consumed). */
+async function restartSequence(
+  kind: HindsightKind,
+  dataDir: string,
+  access: RoomAccess,
+  entries: number,
+): Promise<ColdRun> {
+  const { server: replayed, ...replay } = await restartAndSync(kind, dataDir, access, entries);
+  await replayed.stopKeepingData();
+  const { server: restarted, ...checkpoint } = await restartAndSync(kind, dataDir, access, entries);
+  await writeToReview(restarted, at(restarted, access), async (writer) => {
+    await editSummaries(writer, entryIds(writer), CRASH_TAIL);
+  });
+  await restarted.kill9();
+  const { server: recovered, ...crash } = await restartAndSync(kind, dataDir, access, entries);
+  await recovered.stopKeepingData();
+  return { replay, checkpoint, crash };
+}
+
+/**
+ * Seeds once (checkpoints off, then kill -9, so the log alone holds the review), then runs the restart
+ * sequence `runs` times, each on a fresh copy of that data: every run replays the same log.
+ */
+async function coldStartOn(kind: HindsightKind, entries: number, updates: number, runs: number): Promise<ColdStart> {
   const seeding = await startHindsight({ kind, env: NO_COMPACTION });
-  const dataDir = seeding.dataDir;
+  const seeded = seeding.dataDir;
   try {
     const t0 = performance.now();
     const access = await seedLoggedReview(seeding, entries, updates);
     const seedSeconds = (performance.now() - t0) / 1000;
     await seeding.kill9();
-    const { server: replayed, ...replay } = await restartAndSync(kind, dataDir, access, entries);
-    await replayed.stopKeepingData();
-    const { server: restarted, ...checkpoint } = await restartAndSync(kind, dataDir, access, entries);
-    await writeToReview(restarted, at(restarted, access), async (writer) => {
-      await editSummaries(writer, entryIds(writer), CRASH_TAIL);
-    });
-    await restarted.kill9();
-    const { server: recovered, ...crash } = await restartAndSync(kind, dataDir, access, entries);
-    await recovered.stopKeepingData();
-    return { seedSeconds, replay, checkpoint, crash };
+    const done: ColdRun[] = [];
+    for (let i = 0; i < runs; i++) {
+      const dataDir = mkdtempSync(join(tmpdir(), 'hindsight-cold-'));
+      try {
+        cpSync(seeded, dataDir, { recursive: true });
+        done.push(await restartSequence(kind, dataDir, access, entries));
+      } finally {
+        rmSync(dataDir, { recursive: true, force: true });
+      }
+    }
+    return { seedSeconds, runs: done };
   } finally {
-    rmSync(dataDir, { recursive: true, force: true });
+    rmSync(seeded, { recursive: true, force: true });
   }
 }
+
+const median = (xs: readonly number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 
 export const coldStart: Workload = {
   id: 'coldstart',
   title: 'Cold start: first sync right after a restart',
   async run(ctx) {
-    const { coldEntries, coldUpdates } = ctx.options;
+    const { coldEntries, coldUpdates, coldRuns } = ctx.options;
     const rows: MetricRow[] = [];
     const notes = [
       `Hindsight: a review with ${coldEntries} entries (one update each) and ${coldUpdates} logged updates in all ` +
@@ -134,26 +166,29 @@ export const coldStart: Workload = {
       'time = new WebsocketProvider(...) right after the restarted server answers HTTP, until synced with every entry; ' +
         '"warm" is a second client once the room has loaded (a read that waits for the room\'s document answered), ' +
         'for comparison: a join while loaded (a build without that read, e.g. a --baseline, gets 1 s instead).',
+      `each figure is the median of ${coldRuns} restart sequences (--cold-runs), each on a fresh copy of the seeded ` +
+        "data; a ratio is the median of each sequence's own ratio.",
       'reference: n/a — @y/websocket-server keeps documents in memory only (its LevelDB option needs YPERSISTENCE and a ' +
         'native leveldown build), so a restart loses the review. raw ws: n/a — it stores nothing.',
     ];
     const results = new Map<HindsightKind, ColdStart>();
     for (const kind of hindsightKinds(ctx.servers)) {
       ctx.log(`cold start: ${kind}: seeding ${coldEntries} entries, ${coldUpdates} updates`);
-      const r = await coldStartOn(kind, coldEntries, coldUpdates);
-      ctx.log(
-        `  replay ${r.replay.syncMs.toFixed(0)} ms, checkpoint ${r.checkpoint.syncMs.toFixed(0)} ms, ` +
-          `crash ${r.crash.syncMs.toFixed(0)} ms`,
-      );
+      const r = await coldStartOn(kind, coldEntries, coldUpdates, coldRuns);
+      for (const run of r.runs)
+        ctx.log(
+          `  replay ${run.replay.syncMs.toFixed(0)} ms, checkpoint ${run.checkpoint.syncMs.toFixed(0)} ms, ` +
+            `crash ${run.crash.syncMs.toFixed(0)} ms (warm ${run.checkpoint.warmMs.toFixed(0)} ms)`,
+        );
       results.set(kind, r);
     }
     if (results.size === 0) return { rows, notes, details: {} };
-    const row = (key: string, label: string, f: (r: ColdStart) => number, unit = 'ms', digits = 0): MetricRow => ({
+    const row = (key: string, label: string, f: (r: ColdRun) => number, unit = 'ms', digits = 0): MetricRow => ({
       key,
       label,
       unit,
       better: 'lower',
-      values: perBuild(results, f),
+      values: perBuild(results, (r) => median(r.runs.map(f))),
       digits,
     });
     rows.push(

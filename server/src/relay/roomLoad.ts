@@ -6,6 +6,7 @@
 // stored before it is applied anywhere else.
 import * as Y from 'yjs';
 import type { DocumentLog } from '../storage/store.ts';
+import { mergeMany } from './mergeMany.ts';
 import type { RelayLogger } from './types.ts';
 
 /** A Y.Doc `prepare` function: brings a loaded document up to date (see RoomDeps.prepare). */
@@ -51,7 +52,8 @@ export class StoredReview {
 
   private merged(): Uint8Array | null {
     if (this.mergedTail === undefined) {
-      this.mergedTail = this.tail.length <= 1 ? (this.tail[0] ?? null) : Y.mergeUpdates(this.tail);
+      // In batches (mergeMany.ts): one Y.mergeUpdates call over a crash's tail of hundreds grows with n².
+      this.mergedTail = this.tail.length <= 1 ? (this.tail[0] ?? null) : mergeMany(this.tail);
     }
     return this.mergedTail;
   }
