@@ -110,4 +110,31 @@ describe('the first screen of a big review', () => {
     watcher.destroy();
     expect(person.errors.filter((e) => !e.includes('WebSocket'))).toEqual([]);
   });
+
+  it('after a restart, the first visitor gets the first screen the server stored when it stopped', async () => {
+    expect(await server.stop()).toBe(0);
+    server = await startServer({ withClient: true, dataDir: server.dataDir });
+    const visitor = await newPerson();
+    try {
+      await visitor.context.addInitScript(() => localStorage.setItem('hindsight:name', 'Next Morning'));
+      const sync = await holdableSync(visitor.context);
+      sync.hold(true);
+      // The same link on the restarted server (a new port).
+      await visitor.page.goto(review.links.editor.replace(/^http:\/\/[^/]+/, server.origin));
+      const first = visitor.page.getByTestId('first-screen');
+      await first.locator('[data-first-screen-entry]').first().waitFor({ timeout: 30_000 });
+      await screenshot(visitor.page, 'first-screen-after-restart');
+      // The edit made before the stop is in it: what the stop stored, not an older copy.
+      expect(await first.locator('[data-first-screen-entry="min-1"]').textContent()).toContain(
+        'Pager fired for queue depth (again)',
+      );
+      expect(await visitor.page.locator('[data-entry-id]').count()).toBe(0);
+      sync.hold(false);
+      await visitor.page.locator('[data-entry-id="min-1"]').waitFor({ timeout: 30_000 });
+      expect(await first.count()).toBe(0);
+      expect(visitor.errors.filter((e) => !e.includes('WebSocket'))).toEqual([]);
+    } finally {
+      await visitor.close();
+    }
+  });
 });
