@@ -163,4 +163,53 @@ describe('the first screen', () => {
       await server.stop();
     }
   }, 60_000);
+
+  it('a history purge deletes the stored one and stores it again from the purged document', async () => {
+    // A checkpoint soon after each write, so one (and its first screen) holds the secret before it is deleted.
+    const server = await startServer({ env: { IDLE_UNLOAD_MS: '200', COMPACT_DEBOUNCE_MS: '50' } });
+    try {
+      const review = await server.createReview('Leak');
+      const writer = connect(server, review.id, review.tokens.editor);
+      await synced(writer);
+      const ctx = defaultContext('writer');
+      const id = addEntry(writer.doc, { at: AT, summary: 'login with DB_PASSWORD=first-screen-9931' }, ctx);
+      const stored = (summary: string) =>
+        waitFor(
+          async () =>
+            (await firstScreen(server, review.id, review.tokens.editor)).body?.entries[0]?.summary === summary,
+          `"${summary}" in the first screen`,
+        );
+      await stored('login with DB_PASSWORD=first-screen-9931');
+      let mark = server.logs.length;
+      await waitFor(
+        () => server.logs.slice(mark).some((l) => l.msg === 'checkpoint stored' && l.reviewId === review.id),
+        'a checkpoint while the secret is on the timeline',
+      );
+      mark = server.logs.length;
+      setEntrySummary(writer.doc, { id, text: 'login' }, ctx);
+      await stored('login');
+      // Checkpointed (and the first screen stored) before the purge, at the seq the purge then takes.
+      await waitFor(
+        () => server.logs.slice(mark).some((l) => l.msg === 'checkpoint stored' && l.reviewId === review.id),
+        'a checkpoint after the deletion',
+      );
+      const purge = await server.fetch(`/api/reviews/${review.id}/history/purge`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${review.tokens.facilitator}` },
+      });
+      expect(purge.status).toBe(200);
+      mark = server.logs.length;
+      writer.destroy();
+      await waitFor(
+        () => server.logs.slice(mark).some((l) => l.msg === 'room unloaded' && l.reviewId === review.id),
+        'the room to unload',
+      );
+      // From the store (no room is loaded): the purged document's, without the deleted text.
+      const after = await firstScreen(server, review.id, review.tokens.editor);
+      expect(after.status).toBe(200);
+      expect(after.body!.entries.map((e) => e.summary)).toEqual(['login']);
+    } finally {
+      await server.stop();
+    }
+  }, 60_000);
 });

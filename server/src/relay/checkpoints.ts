@@ -32,9 +32,10 @@ export interface CheckpointDeps {
   encoded?(state: Uint8Array): void;
   /**
    * Called in the same synchronous step as the encoding, when the document is exactly as of `uptoSeq`:
-   * a small write of what is read from it (the first screen) that rides the checkpoint's commit.
+   * for a small write of what is read from it (the first screen). With SQLite that write shares the
+   * checkpoint's commit; with Postgres it is its own. A throw is logged; the checkpoint goes on.
    */
-  alongside?(uptoSeq: number): void;
+  onExactCheckpoint?(uptoSeq: number): void;
 }
 
 export class Checkpoints {
@@ -119,7 +120,11 @@ export class Checkpoints {
     const bytesAtSnapshot = this.approxBytes;
     const { reviewId, log } = this.deps;
     const stored = this.deps.store.compact(reviewId, state, upto, asSnapshot);
-    if (exact) this.deps.alongside?.(upto);
+    try {
+      if (exact) this.deps.onExactCheckpoint?.(upto);
+    } catch (err) {
+      log.error({ reviewId, err }, 'reading the document at a checkpoint failed');
+    }
     this.running = stored
       .then(
         () => {

@@ -98,4 +98,28 @@ describe('first screens', () => {
     await live.keep(1);
     expect((await storedFirstScreen(other, 's'))?.entries.map((e) => e.summary)).toEqual(['small']);
   });
+
+  it('serves a stored row only when it is a first screen of this review', async () => {
+    const doc = new Y.Doc();
+    addEntry(doc, { at: 1, summary: 'fine' }, defaultContext('t'));
+    const store = await storeWithReview(Y.encodeStateAsUpdate(doc));
+    const good = JSON.stringify(readFirstScreen(doc, 'r'));
+    // A newer row replaces an older one: each of these is stored at a higher seq than the last.
+    let seq = 1;
+    const servedAfter = async (data: string) => {
+      await store.append('r', { update: new Uint8Array([0, 0]), receivedAt: seq, role: 'editor', linkId: null });
+      await store.putFirstScreen('r', ++seq, data);
+      return storedFirstScreen(store, 'r');
+    };
+    expect((await servedAfter(good))?.entries.map((e) => e.summary)).toEqual(['fine']);
+    for (const damaged of [
+      '{not json',
+      'null',
+      '{}',
+      '"a string"',
+      good.replace('"reviewId":"r"', '"reviewId":"other"'),
+      JSON.stringify({ ...JSON.parse(good), entries: 'none' }),
+    ])
+      expect(await servedAfter(damaged)).toBeNull();
+  });
 });

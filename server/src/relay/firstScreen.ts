@@ -1,6 +1,6 @@
 // The first screen of a review's timeline (GET /api/reviews/:id/first-screen): what a page shows, read-only,
 // while it loads the whole document. A 5,000-entry review's first sync is megabytes that take the page about
-// a second to receive and apply; its first screen is sixty entries, a few kilobytes.
+// a second to receive and apply; its first screen is forty entries, a few kilobytes.
 //
 // Only ever read from a document the server already holds: a loaded room's (read again once it changed),
 // else the one stored with the review's last checkpoint and when its room last unloaded or the server
@@ -70,11 +70,12 @@ export class LiveFirstScreen {
 
   /**
    * Stores the first screen as read now; the document must hold exactly the updates up to `seq`. Called
-   * in the step a checkpoint is encoded (its write rides the same commit) and before the room unloads. A
-   * failure is logged: the page then waits for the document, as without one.
+   * in the step a checkpoint is encoded and before the room unloads; skipped when this room stored one at
+   * `seq` already, unless `again` (a purge deleted it). A failure is logged: the page then waits for the
+   * document, as without one.
    */
-  keep(seq: number): Promise<void> {
-    if (this.keptAt === seq) return Promise.resolve();
+  keep(seq: number, again = false): Promise<void> {
+    if (this.keptAt === seq && !again) return Promise.resolve();
     const data = JSON.stringify(this.get());
     if (data.length > this.maxChars) return Promise.resolve();
     this.keptAt = seq;
@@ -100,10 +101,25 @@ export async function storedFirstScreen(
 ): Promise<FirstScreen | null> {
   const kept = await store.getFirstScreen(reviewId);
   if (!kept || (await store.readLog(reviewId, kept.seq, 1)).length > 0) return null;
+  // Only servers write it, but it outlives a release: one of another shape costs the page its first screen.
+  let screen: unknown;
   try {
-    return JSON.parse(kept.data) as FirstScreen;
+    screen = JSON.parse(kept.data);
   } catch {
-    // Only the server writes it; a damaged one costs the page its first screen, nothing else.
     return null;
   }
+  return isFirstScreen(screen, reviewId) ? screen : null;
+}
+
+function isFirstScreen(value: unknown, reviewId: string): value is FirstScreen {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as Partial<Record<keyof FirstScreen, unknown>>;
+  return (
+    v.reviewId === reviewId &&
+    typeof v.title === 'string' &&
+    Array.isArray(v.entries) &&
+    typeof v.total === 'number' &&
+    typeof v.markers === 'object' &&
+    v.markers !== null
+  );
 }

@@ -113,6 +113,14 @@ export class RoomRegistry {
   }
 
   /**
+   * After a history purge, which deleted the stored first screen: the loaded room stores it again (its
+   * document holds no deleted text, and is exactly the purged state).
+   */
+  async firstScreenPurged(reviewId: string): Promise<void> {
+    await this.rooms.get(reviewId)?.keepFirstScreenAgain();
+  }
+
+  /**
    * The review's current document: the live one if loaded (after pending
    * commits), else read from the store through the same steps as a room's load
    * (a stored update that fails to apply is skipped; then `prepare`: the

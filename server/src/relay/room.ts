@@ -99,7 +99,7 @@ export class Room {
       snapshotGap: deps.historySnapshotGap,
       ready: () => this.state === 'ready',
       encoded: (state) => this.encoded.seed(state),
-      alongside: (upto) => void this.liveFirstScreen.keep(upto),
+      onExactCheckpoint: (upto) => void this.liveFirstScreen.keep(upto),
       onCheckpoint: (upto) => {
         deps.bus?.compacted(id);
         deps.onCheckpoint?.(id, this.doc, upto);
@@ -323,11 +323,16 @@ export class Room {
 
   /** The merged document and the seq every stored update up to which it holds, once accepted changes settled. */
   async settledState(): Promise<{ state: Uint8Array; seq: number }> {
+    await this.settled();
+    return { state: Y.encodeStateAsUpdate(this.doc), seq: this.log.contiguousSeq };
+  }
+
+  /** Loaded, and every accepted change committed and applied. */
+  private async settled(): Promise<void> {
     this.firstSync.wake();
     await this.loaded;
     await this.serverChanges.settled();
     await this.log.settled();
-    return { state: Y.encodeStateAsUpdate(this.doc), seq: this.log.contiguousSeq };
   }
 
   /**
@@ -335,10 +340,7 @@ export class Room {
    * screen (a review last checkpointed by an older release has none yet).
    */
   async flush(): Promise<void> {
-    this.firstSync.wake();
-    await this.loaded;
-    await this.serverChanges.settled();
-    await this.log.settled();
+    await this.settled();
     await this.checkpoints.flush();
     if (this.state === 'ready' && this.log.exact) await this.liveFirstScreen.keep(this.log.contiguousSeq);
   }
@@ -346,6 +348,12 @@ export class Room {
   /** The timeline's first screen once the document is built; null while it loads (see firstScreen.ts). */
   firstScreen(): FirstScreen | null {
     return this.state === 'ready' ? this.liveFirstScreen.get() : null;
+  }
+
+  /** Stores the first screen again at the seq the document holds (a history purge deleted the stored one). */
+  async keepFirstScreenAgain(): Promise<void> {
+    await this.settled();
+    if (this.state === 'ready' && this.log.exact) await this.liveFirstScreen.keep(this.log.contiguousSeq, true);
   }
 
   /** Closes every connection with `code`. */

@@ -39,6 +39,7 @@ export function historyPurgeRoutes(deps: HistoryPurgeRoutesDeps): Hono {
     await requireLink(c, deps.store, id, 'review.facilitate');
     const { state, seq } = await deps.registry.settledState(id);
     await deps.store.purgeHistory(id, state, seq, Date.now());
+    await deps.registry.firstScreenPurged(id);
     return reply(c, 'POST /api/reviews/:id/history/purge', { purged: true, uptoSeq: seq });
   });
 

@@ -149,7 +149,7 @@ function reviewRepository(
       );
       // The rows are gone; VACUUM lets Postgres reuse (and so overwrite) their space. Best effort: it
       // cannot run in a transaction and may wait for other sessions; the deleted rows are invisible anyway.
-      await pool.query('VACUUM updates, snapshots, checkpoints').catch(() => undefined);
+      await pool.query('VACUUM updates, snapshots, checkpoints, first_screens').catch(() => undefined);
     },
     async readLogMeta(reviewId, afterSeq, limit) {
       const res = await pool.query<LogMetaRow>(

@@ -151,7 +151,7 @@ ${rebuild(
     version: 9,
     sql: `
 CREATE TABLE IF NOT EXISTS first_screens (
-  review_id TEXT PRIMARY KEY,
+  review_id TEXT PRIMARY KEY REFERENCES reviews(id),
   seq INTEGER NOT NULL,
   data TEXT NOT NULL,
   updated_at INTEGER NOT NULL
