@@ -2,9 +2,9 @@
 // while it loads the whole document. A 5,000-entry review's first sync is megabytes that take the page about
 // a second to receive and apply; its first screen is forty entries, a few kilobytes.
 //
-// Only ever read from a document the server already holds: a loaded room's (read again once it changed),
-// else the one stored with the review's last checkpoint and when its room last unloaded or the server
-// stopped, served while nothing was stored after it (so also to the first page after a restart). Building
+// Only ever read from a document a server held: a loaded room's (read again once it changed), else the one
+// stored with the review's last checkpoint, when its room last unloaded or when the server stopped, served
+// while nothing was stored after it (so also to the first page after a restart or a deploy). Building
 // a document for it would cost the event loop what the room's own load costs, while the page's first sync
 // waits behind it: a review with neither gets no first screen (204), and the page waits for the document.
 import type * as Y from 'yjs';
@@ -91,9 +91,9 @@ export class LiveFirstScreen {
 }
 
 /**
- * The first screen stored with the review's last checkpoint (or when its room last unloaded), if nothing
- * was stored after it: a write since (from another server, or before a crash) may have changed it.
- * Null when there is none or it is out of date.
+ * The first screen stored last (with a checkpoint, an unload or a stop), if nothing was stored after it: a
+ * write since (from another server, or before a crash) may have changed it. Null when there is none, it is
+ * out of date, or it is not a first screen of this review.
  */
 export async function storedFirstScreen(
   store: Pick<DocumentLog, 'getFirstScreen' | 'readLog'>,
