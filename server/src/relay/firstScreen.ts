@@ -71,11 +71,10 @@ export class LiveFirstScreen {
   /**
    * Stores the first screen as read now; the document must hold exactly the updates up to `seq`. Called
    * in the step a checkpoint is encoded and before the room unloads; skipped when this room stored one at
-   * `seq` already, unless `again` (a purge deleted it). A failure is logged: the page then waits for the
-   * document, as without one.
+   * `seq` already. A failure is logged: the page then waits for the document, as without one.
    */
-  keep(seq: number, again = false): Promise<void> {
-    if (this.keptAt === seq && !again) return Promise.resolve();
+  keep(seq: number): Promise<void> {
+    if (this.keptAt === seq) return Promise.resolve();
     const data = JSON.stringify(this.get());
     if (data.length > this.maxChars) return Promise.resolve();
     this.keptAt = seq;
@@ -83,6 +82,11 @@ export class LiveFirstScreen {
       if (this.keptAt === seq) this.keptAt = null;
       this.log.warn({ reviewId: this.reviewId, err }, 'could not store the first screen');
     });
+  }
+
+  /** The stored one was deleted (a history purge): the next `keep` writes, whatever seq it is at. */
+  forgetKept(): void {
+    this.keptAt = null;
   }
 
   destroy(): void {

@@ -342,7 +342,7 @@ export class Room {
   async flush(): Promise<void> {
     await this.settled();
     await this.checkpoints.flush();
-    if (this.state === 'ready' && this.log.exact) await this.liveFirstScreen.keep(this.log.contiguousSeq);
+    await this.keepFirstScreen();
   }
 
   /** The timeline's first screen once the document is built; null while it loads (see firstScreen.ts). */
@@ -353,7 +353,13 @@ export class Room {
   /** Stores the first screen again at the seq the document holds (a history purge deleted the stored one). */
   async keepFirstScreenAgain(): Promise<void> {
     await this.settled();
-    if (this.state === 'ready' && this.log.exact) await this.liveFirstScreen.keep(this.log.contiguousSeq, true);
+    this.liveFirstScreen.forgetKept();
+    await this.keepFirstScreen();
+  }
+
+  /** Stores the first screen as of the seq the document holds, when it holds exactly the updates up to it. */
+  private async keepFirstScreen(): Promise<void> {
+    if (this.state === 'ready' && this.log.exact) await this.liveFirstScreen.keep(this.log.contiguousSeq);
   }
 
   /** Closes every connection with `code`. */
