@@ -5,6 +5,7 @@ import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as Y from 'yjs';
+import { defaultContext, insertSummaryText } from '@hindsight/doc';
 import { nowMs, openProvider, whenReady } from '../clients/benchClient.ts';
 import { editSummaries, entryIds, seedLoggedReview, timelineSize, writeToReview } from '../seed.ts';
 import { startHindsight, type HindsightServer } from '../servers/hindsight.ts';
@@ -51,6 +52,41 @@ async function untilLoaded(port: number, access: RoomAccess): Promise<void> {
   else if (!res.ok) throw new Error(`GET /api/reviews/:id/template answered ${res.status} after the restart`);
 }
 
+/**
+ * Two clients on the loaded review; one types a character into an entry's summary, twice: the time until the
+ * other has each. The first is the room's first judged write since it loaded.
+ */
+async function writesAfterLoad(
+  access: RoomAccess,
+  entries: number,
+): Promise<{ firstWriteMs: number; nextWriteMs: number }> {
+  const docs = [new Y.Doc(), new Y.Doc()] as const;
+  const providers = docs.map((doc) => openProvider(access, doc));
+  try {
+    for (const p of providers) await withTimeout(whenReady(p, true), 120_000, 'a client to sync');
+    await until(() => docs.every((d) => timelineSize(d) >= entries), `${entries} entries at both clients`, 60_000, 5);
+    const [writer, reader] = docs;
+    const id = entryIds(writer)[0]!;
+    const ctx = defaultContext('bench writer');
+    const relayed = async (): Promise<number> => {
+      let got = false;
+      const onUpdate = (): void => void (got = true);
+      reader.on('update', onUpdate);
+      const t0 = nowMs();
+      insertSummaryText(writer, id, 0, 'w', ctx);
+      await until(() => got, 'the write at the other client', 60_000, 1);
+      reader.off('update', onUpdate);
+      return nowMs() - t0;
+    };
+    const firstWriteMs = await relayed();
+    const nextWriteMs = await relayed();
+    return { firstWriteMs, nextWriteMs };
+  } finally {
+    providers.forEach((p) => p.destroy());
+    docs.forEach((d) => d.destroy());
+  }
+}
+
 /** `access` on `server`: same review and token, only the port changed. */
 const at = (server: HindsightServer, access: RoomAccess): RoomAccess => ({
   ...access,
@@ -62,7 +98,7 @@ async function restartAndSync(
   dataDir: string,
   access: RoomAccess,
   entries: number,
-): Promise<{ server: HindsightServer; startMs: number; syncMs: number; warmMs: number }> {
+): Promise<{ server: HindsightServer } & Timed> {
   const t0 = performance.now();
   const server = await startHindsight({ kind, dataDir });
   const startMs = performance.now() - t0;
@@ -71,7 +107,8 @@ async function restartAndSync(
     const syncMs = await firstSync(moved, entries);
     await untilLoaded(server.port, access);
     const warmMs = await firstSync(moved, entries);
-    return { server, startMs, syncMs, warmMs };
+    const writes = await writesAfterLoad(moved, entries);
+    return { server, startMs, syncMs, warmMs, ...writes };
   } catch (err) {
     await server.kill9();
     throw err;
@@ -82,6 +119,9 @@ interface Timed {
   startMs: number;
   syncMs: number;
   warmMs: number;
+  /** The first write after the load, and the one after it, relayed to another client. */
+  firstWriteMs: number;
+  nextWriteMs: number;
 }
 /** One restart sequence on a copy of the seeded data. */
 interface ColdRun {
@@ -166,6 +206,8 @@ export const coldStart: Workload = {
       'time = new WebsocketProvider(...) right after the restarted server answers HTTP, until synced with every entry; ' +
         '"warm" is a second client once the room has loaded (a read that waits for the room\'s document answered), ' +
         'for comparison: a join while loaded (a build without that read, e.g. a --baseline, gets 1 s instead).',
+      'first write: then two clients join and one types a character into a summary, twice; the time until the other ' +
+        "has it. The first is the room's first judged write since it loaded (the room reopened from the checkpoint).",
       `each figure is the median of ${coldRuns} restart sequences (--cold-runs), each on a fresh copy of the seeded ` +
         "data; a ratio is the median of each sequence's own ratio.",
       'reference: n/a — @y/websocket-server keeps documents in memory only (its LevelDB option needs YPERSISTENCE and a ' +
@@ -221,6 +263,14 @@ export const coldStart: Workload = {
         '×',
         2,
       ),
+      row(
+        'coldstart.firstWrite',
+        'first write to the loaded review, relayed',
+        (r) => r.checkpoint.firstWriteMs,
+        'ms',
+        1,
+      ),
+      row('coldstart.nextWrite', 'the write after it, relayed', (r) => r.checkpoint.nextWriteMs, 'ms', 1),
       row('coldstart.processStart', 'server process start to first HTTP answer', (r) => r.checkpoint.startMs),
     );
     return { rows, notes, details: Object.fromEntries(results) };

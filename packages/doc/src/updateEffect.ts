@@ -1,7 +1,7 @@
 // What an update does to a document, found by applying it: the records it
 // touched, the Yjs clients whose changes it carried, and whether it left
-// anything pending. The server applies each update to a shadow copy of a
-// review with this before it stores it, and judges the effect (writeRules.ts,
+// anything pending. The server applies each update to the review's document
+// with this before it stores it, and judges the effect (writeRules.ts,
 // recordSchema.ts), never the bytes.
 import * as Y from 'yjs';
 import type { TouchedRecord } from './recordValidation.ts';

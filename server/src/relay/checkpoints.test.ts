@@ -11,7 +11,8 @@ describe('checkpoints', () => {
     const errors: string[] = [];
     const checkpoints = new Checkpoints({
       reviewId: 'r',
-      doc,
+      doc: () => doc,
+      atRest: async (read) => read(),
       store: {
         compact: async (_id, _state, upto) => {
           stored.push(upto);

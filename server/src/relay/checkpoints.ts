@@ -8,7 +8,13 @@ import type { RelayLimits, RelayLogger } from './types.ts';
 
 export interface CheckpointDeps {
   reviewId: string;
-  doc: Y.Doc;
+  /** The room's document (replaced when it is rebuilt). */
+  doc(): Y.Doc;
+  /**
+   * Runs `read` when the document holds exactly what is committed (nothing in flight: see gate.ts) and
+   * resolves with what it returned; at once when it does already.
+   */
+  atRest<T>(read: () => T): Promise<T>;
   store: Pick<DocumentLog, 'compact'>;
   limits: RelayLimits;
   log: RelayLogger;
@@ -107,9 +113,28 @@ export class Checkpoints {
       this.timer = null;
     }
     if (this.running) return this.running;
-    if (this.stopped || !this.deps.ready() || this.sinceLast === 0) return Promise.resolve();
+    if (!this.due()) return Promise.resolve();
+    // Encoded at rest: a checkpoint holds exactly the updates up to the seq it claims, nothing in flight.
+    this.running = this.deps
+      .atRest(() => (this.due() ? this.encodeAndStore() : undefined))
+      .then(
+        () => undefined,
+        // The room closed or failed before it came to rest: the log still has everything.
+        (err: unknown) => this.deps.log.debug({ reviewId: this.deps.reviewId, err }, 'checkpoint not taken'),
+      )
+      .finally(() => {
+        this.running = null;
+      });
+    return this.running;
+  }
+
+  private due(): boolean {
+    return !this.stopped && this.deps.ready() && this.sinceLast > 0;
+  }
+
+  private encodeAndStore(): Promise<void> {
     this.lastAt = Date.now();
-    const state = Y.encodeStateAsUpdate(this.deps.doc);
+    const state = Y.encodeStateAsUpdate(this.deps.doc());
     this.deps.encoded?.(state);
     const upto = this.deps.coveredSeq();
     // Exactly the document as of `upto`: a seek in the edit history can start from it at once, without
@@ -125,25 +150,20 @@ export class Checkpoints {
     } catch (err) {
       log.error({ reviewId, err }, 'reading the document at a checkpoint failed');
     }
-    this.running = stored
-      .then(
-        () => {
-          this.sinceLast -= covered;
-          this.approxBytes = state.length + (this.approxBytes - bytesAtSnapshot);
-          log.debug({ reviewId, upto, bytes: state.length }, 'checkpoint stored');
-          if (this.stopped) return;
-          try {
-            this.deps.onCheckpoint(upto);
-          } catch (err) {
-            log.error({ reviewId, err }, 'checkpoint hook failed');
-          }
-        },
-        (err: unknown) => log.error({ reviewId, err }, 'checkpoint failed; the log still has everything'),
-      )
-      .finally(() => {
-        this.running = null;
-      });
-    return this.running;
+    return stored.then(
+      () => {
+        this.sinceLast -= covered;
+        this.approxBytes = state.length + (this.approxBytes - bytesAtSnapshot);
+        log.debug({ reviewId, upto, bytes: state.length }, 'checkpoint stored');
+        if (this.stopped) return;
+        try {
+          this.deps.onCheckpoint(upto);
+        } catch (err) {
+          log.error({ reviewId, err }, 'checkpoint hook failed');
+        }
+      },
+      (err: unknown) => log.error({ reviewId, err }, 'checkpoint failed; the log still has everything'),
+    );
   }
 
   /** Waits for a running checkpoint, then takes one if anything is new. */

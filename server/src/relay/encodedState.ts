@@ -114,6 +114,14 @@ export class EncodedState {
     return [this.baseMessage, this.sinceMessage];
   }
 
+  /**
+   * What is committed, as the base plus the updates since (merged), when there is a base; null (nothing is
+   * encoded) when there is none. For a rebuild: the live document may hold a refused change then.
+   */
+  committed(): [Uint8Array, Uint8Array | null] | null {
+    return this.base ? this.live() : null;
+  }
+
   /** The live document as the base plus the updates since (merged), encoding the base if there is none. */
   live(): [Uint8Array, Uint8Array | null] {
     if (!this.base) this.seed(this.encodeLive());

@@ -54,7 +54,7 @@ export class LiveFirstScreen {
   };
 
   constructor(
-    private readonly doc: Y.Doc,
+    private doc: Y.Doc,
     private readonly reviewId: string,
     private readonly store: Pick<DocumentLog, 'putFirstScreen'>,
     private readonly log: RelayLogger,
@@ -82,6 +82,14 @@ export class LiveFirstScreen {
       if (this.keptAt === seq) this.keptAt = null;
       this.log.warn({ reviewId: this.reviewId, err }, 'could not store the first screen');
     });
+  }
+
+  /** The room's document was replaced by `doc` (rebuilt from the store). */
+  rebind(doc: Y.Doc): void {
+    this.doc.off('afterTransaction', this.changed);
+    this.doc = doc;
+    this.screen = null;
+    doc.on('afterTransaction', this.changed);
   }
 
   /** The stored one was deleted (a history purge): the next `keep` writes, whatever seq it is at. */

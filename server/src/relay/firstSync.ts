@@ -27,7 +27,8 @@ const WRITE_POLL_MS = 2;
 
 export interface FirstSyncDeps {
   reviewId: string;
-  doc: Y.Doc;
+  /** The room's document (replaced when it is rebuilt). */
+  doc(): Y.Doc;
   encoded: EncodedState;
   log: RelayLogger;
   maxMessagesWhileLoading: number;
@@ -108,7 +109,7 @@ export class FirstSync {
    * everyone's presence, then handles what the connection sent while loading.
    */
   greet(conn: Connection): void {
-    if (can(conn.identity.role, 'doc.write')) this.deps.send(conn, syncStep1Message(this.deps.doc));
+    if (can(conn.identity.role, 'doc.write')) this.deps.send(conn, syncStep1Message(this.deps.doc()));
     const presence = this.deps.presence();
     if (presence) this.deps.send(conn, presence);
     for (const message of conn.early.splice(0)) {

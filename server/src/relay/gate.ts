@@ -1,12 +1,15 @@
-// The write gate: judges each update by what it does before anything is
-// stored. It keeps a shadow copy of the room's document that is ahead of the
-// live one by the updates accepted but not yet committed, applies each new
-// update to the shadow, and reads the effect: records touched, writers, parts
-// left pending. The update passes only if it applies completely, its writer may
-// change what it touched (writeRules in packages/doc) and every touched record
-// fits the schema (recordSchema in packages/doc). A refused update has already
-// changed the shadow, so the shadow is rebuilt from the live document and the
-// updates still in flight.
+// The write gate: judges each update by what it does, in the room's own
+// document, before anything is stored. It applies the update and reads the
+// effect: records touched, writers, parts left pending. The update passes only
+// if it applied completely, its writer may change what it touched (writeRules
+// in packages/doc) and every touched record fits the schema (recordSchema in
+// packages/doc). The document is thus ahead of what is stored by the updates
+// accepted but not yet committed (in flight); the room reads it for others only
+// at rest, when none is (room.ts). A refused update has already changed the
+// document: the gate reports it poisoned, and the room rebuilds it from the
+// store (what was committed) before it judges or reads anything again. A
+// second copy of the document, judged first, cost every update a second apply
+// and a big review a second copy, built at its first write (~250 ms for 5,000 entries).
 import * as Y from 'yjs';
 import { CloseCode } from '@hindsight/protocol';
 import {
@@ -14,7 +17,6 @@ import {
   FacilitationKey,
   applyWithEffect,
   changesNothing,
-  defineRoots,
   judgeWrite,
   validateTouched,
   type UpdateEffect,
@@ -31,42 +33,31 @@ export interface GateWriter {
 export type Verdict =
   { ok: true; effect: UpdateEffect; noop: boolean } | { ok: false; code: CloseCode; detail: string };
 
-const SHADOW = Symbol('gate');
+const JUDGED = Symbol('gate');
 const NO_EFFECT: UpdateEffect = Object.freeze({ touched: [], writers: [], leftPending: false });
 
 export class WriteGate {
-  private shadow: Y.Doc | null = null;
-  /** Accepted updates not yet applied to the live document, oldest first. */
+  /** Accepted updates not yet committed, oldest first: the document holds them already. */
   private inFlight: Uint8Array[] = [];
 
   /**
-   * `liveState` gives updates that together are exactly the live document (e.g.
-   * a cached encoding), so building the shadow need not encode it afresh.
+   * `doc` gives the room's document (the room replaces it when it is rebuilt); `poisoned` is called when
+   * the document took a change that is not accepted (refused, or failing half-way): the room must rebuild
+   * it from what is stored before anything else reads or changes it.
    */
   constructor(
-    private readonly live: Y.Doc,
-    private readonly liveState: () => readonly (Uint8Array | null)[] = () => [Y.encodeStateAsUpdate(live)],
+    private readonly doc: () => Y.Doc,
+    private readonly poisoned: () => void,
   ) {}
 
-  /** The shadow: the live document plus every accepted update in flight. */
-  private current(): Y.Doc {
-    if (this.shadow) return this.shadow;
-    const shadow = new Y.Doc({ gc: this.live.gc });
-    defineRoots(shadow);
-    for (const state of this.liveState()) if (state) Y.applyUpdate(shadow, state, SHADOW);
-    for (const update of this.inFlight) Y.applyUpdate(shadow, update, SHADOW);
-    this.shadow = shadow;
-    return shadow;
-  }
-
-  private invalidate(): void {
-    this.shadow?.destroy();
-    this.shadow = null;
+  /** How many accepted updates the document holds that are not committed yet. */
+  get inFlightCount(): number {
+    return this.inFlight.length;
   }
 
   /** The state everything accepted so far adds up to (for server changes to build on). */
   encodeAhead(): Uint8Array {
-    return Y.encodeStateAsUpdate(this.current());
+    return Y.encodeStateAsUpdate(this.doc());
   }
 
   /**
@@ -74,28 +65,27 @@ export class WriteGate {
    * report it with `applied` or `dropped`. A `noop` update changes nothing
    * (everything in it is known) and needs neither storing nor relaying; it is
    * not in flight. An `answer` (a client's sync step 2: mostly what it already
-   * got from the server) is first checked against the live document, so that
-   * echo builds no shadow (a copy of the whole review, hundreds of milliseconds
-   * for a big one); a new change is not, it would be decoded twice.
+   * got from the server) is first checked without applying it, so that echo
+   * costs no apply; a new change is not, it would be decoded twice.
    */
   judge(update: Uint8Array, writer: GateWriter, answer = false): Verdict {
+    const doc = this.doc();
     try {
-      if (answer && changesNothing(this.live, update)) return { ok: true, effect: NO_EFFECT, noop: true };
+      if (answer && changesNothing(doc, update)) return { ok: true, effect: NO_EFFECT, noop: true };
     } catch {
       return { ok: false, code: CloseCode.BadMessage, detail: 'update does not decode' };
     }
-    const shadow = this.current();
-    const frozen = shadow.getMap(FACILITATION_ROOT).get(FacilitationKey.frozen) === true;
+    const frozen = doc.getMap(FACILITATION_ROOT).get(FacilitationKey.frozen) === true;
     let effect: UpdateEffect;
     try {
-      effect = applyWithEffect(shadow, update, SHADOW);
+      effect = applyWithEffect(doc, update, JUDGED);
     } catch {
-      this.invalidate();
+      this.poisoned();
       return { ok: false, code: CloseCode.BadMessage, detail: 'update does not decode' };
     }
-    const refusal = this.refusal(shadow, effect, writer, frozen);
+    const refusal = this.refusal(doc, effect, writer, frozen);
     if (refusal) {
-      this.invalidate();
+      this.poisoned();
       return refusal;
     }
     if (effect.touched.length === 0 && effect.writers.length === 0) return { ok: true, effect, noop: true };
@@ -104,7 +94,7 @@ export class WriteGate {
   }
 
   private refusal(
-    shadow: Y.Doc,
+    doc: Y.Doc,
     effect: UpdateEffect,
     writer: GateWriter,
     frozen: boolean,
@@ -121,36 +111,30 @@ export class WriteGate {
     const rule = judgeWrite(effect.touched, writer, frozen);
     if (rule) return { ok: false, code: CloseCode.ChangeRefused, detail: `${rule.why} (${rule.path})` };
     for (const touched of effect.touched) {
-      const problem = validateTouched(shadow, touched);
+      const problem = validateTouched(doc, touched);
       if (problem) return { ok: false, code: CloseCode.SchemaViolation, detail: problem };
     }
     return null;
   }
 
-  /** The oldest in-flight update was applied to the live document. */
+  /** The oldest in-flight update was committed. */
   applied(): void {
     this.inFlight.shift();
   }
 
-  /** An in-flight update will never reach the live document (the store refused it). */
+  /** An in-flight update will never be stored (the store refused it): the document holds what is not stored. */
   dropped(update: Uint8Array): void {
     const i = this.inFlight.indexOf(update);
     if (i >= 0) this.inFlight.splice(i, 1);
-    this.invalidate();
+    this.poisoned();
   }
 
-  /** An update that reached the live document without the gate (from another server). */
-  external(update: Uint8Array): void {
-    if (!this.shadow) return;
-    try {
-      Y.applyUpdate(this.shadow, update, SHADOW);
-    } catch {
-      this.invalidate();
-    }
+  /** The document was rebuilt from the store: nothing is in flight in it. */
+  rebuilt(): void {
+    this.inFlight = [];
   }
 
   destroy(): void {
-    this.invalidate();
     this.inFlight = [];
   }
 }

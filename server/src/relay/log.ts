@@ -50,6 +50,9 @@ export class RoomLog {
       role: writer.role,
       linkId: writer.linkId,
     });
+    // Handled through `applied` below, but only once the commits before it are applied: a refusal that
+    // comes sooner must not count as unhandled meanwhile (Node would end the process).
+    committed.catch(() => undefined);
     const applied = this.tail.then(() =>
       committed.then((seq) => {
         this.deps.metrics.appendSeconds((performance.now() - started) / 1000);
@@ -67,6 +70,12 @@ export class RoomLog {
       tail = this.tail;
       await tail;
     } while (tail !== this.tail);
+  }
+
+  /** The document was rebuilt from the store, which held every seq up to `seq`: it holds exactly those. */
+  rebuiltAt(seq: number): void {
+    this.contiguousSeq = seq;
+    this.aheadSeqs.clear();
   }
 
   /** Records that `seq` is in the document; false if it already was. Schedules a catch-up when a gap opens. */

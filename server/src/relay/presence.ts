@@ -12,7 +12,7 @@
 import * as encoding from 'lib0/encoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import { MessageType, can } from '@hindsight/protocol';
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 import { colorFor, decodeAwarenessUpdate, displayName, encodeAwarenessEntries, stampUser } from './awarenessStamp.ts';
 import type { AwarenessEntry } from './awarenessStamp.ts';
 import type { Connection } from './connection.ts';
@@ -48,11 +48,10 @@ export class Presence {
   readonly awareness: awarenessProtocol.Awareness;
   private readonly owners = new Map<number, Owner>();
 
-  constructor(
-    doc: Y.Doc,
-    private readonly deps: PresenceDeps,
-  ) {
-    this.awareness = new awarenessProtocol.Awareness(doc);
+  constructor(private readonly deps: PresenceDeps) {
+    // Its own document: the awareness protocol only uses its client id, and the room's document may be
+    // replaced (rebuilt after a refused change), which would take the awareness down with it.
+    this.awareness = new awarenessProtocol.Awareness(new Y.Doc());
     // The server itself has no presence.
     this.awareness.setLocalState(null);
     this.awareness.on('update', this.onUpdate);
@@ -221,5 +220,6 @@ export class Presence {
   destroy(): void {
     this.awareness.off('update', this.onUpdate);
     this.awareness.destroy();
+    this.awareness.doc.destroy();
   }
 }

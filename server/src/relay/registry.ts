@@ -109,7 +109,7 @@ export class RoomRegistry {
    */
   async firstScreen(reviewId: string): Promise<FirstScreen | null> {
     // A room still loading has none yet; the one stored with its last checkpoint may still be current.
-    return this.rooms.get(reviewId)?.firstScreen() ?? storedFirstScreen(this.deps.store, reviewId);
+    return (await this.rooms.get(reviewId)?.firstScreen()) ?? storedFirstScreen(this.deps.store, reviewId);
   }
 
   /**
@@ -132,8 +132,7 @@ export class RoomRegistry {
     const live = this.rooms.get(reviewId);
     const doc = new Y.Doc();
     if (live && !live.isFailed()) {
-      await live.flush();
-      Y.applyUpdate(doc, Y.encodeStateAsUpdate(live.doc));
+      Y.applyUpdate(doc, await live.readSettled((d) => Y.encodeStateAsUpdate(d)));
       return doc;
     }
     const { checkpoint, tail } = await this.deps.store.load(reviewId);
@@ -167,18 +166,19 @@ export class RoomRegistry {
         doc.destroy();
       }
     }
-    await live.flush();
-    let changed = false;
-    const onUpdate = (): void => void (changed = true);
-    live.doc.on('update', onUpdate);
-    let result: T;
-    try {
-      result = read(live.doc);
-    } finally {
-      live.doc.off('update', onUpdate);
-    }
-    if (changed) throw new Error(`a read of review ${reviewId} changed its live document`);
-    return result;
+    return live.readSettled((doc) => {
+      let changed = false;
+      const onUpdate = (): void => void (changed = true);
+      doc.on('update', onUpdate);
+      let result: T;
+      try {
+        result = read(doc);
+      } finally {
+        doc.off('update', onUpdate);
+      }
+      if (changed) throw new Error(`a read of review ${reviewId} changed its live document`);
+      return result;
+    });
   }
 
   /**

@@ -6,7 +6,7 @@ import * as decoding from 'lib0/decoding';
 import { CloseCode, MessageType } from '@hindsight/protocol';
 import { FACILITATION_ROOT, FacilitationKey } from '@hindsight/doc';
 import type { Store } from '../storage/store.ts';
-import { storeWithReview, testLimits, testRegistry } from './testSupport.ts';
+import { silentLog, storeWithReview, testLimits, testRegistry } from './testSupport.ts';
 import type { Transport } from './types.ts';
 import { syncStep1Message, syncStep2Message, updateMessage } from '../../../tests/helpers/raw.ts';
 
@@ -423,5 +423,123 @@ describe('first sync while the room loads', () => {
       expect(seen.getText(T).toString()).toBe('stored one two three ');
     }
     await registry.closeAll();
+  });
+
+  describe('after a change that is not stored', () => {
+    /** A log that keeps the messages (and the fields) of warnings. */
+    const capturing = () => {
+      const warnings: { msg: string; from?: unknown }[] = [];
+      return {
+        warnings,
+        log: { ...silentLog, warn: (o: Record<string, unknown>, msg: string) => warnings.push({ msg, from: o.from }) },
+      };
+    };
+    /** An update to a root a review does not have: refused, after the gate applied it to the document. */
+    const refused = (): Uint8Array => {
+      const doc = new Y.Doc();
+      doc.getText('not-a-root').insert(0, 'REFUSED');
+      return Y.encodeStateAsUpdate(doc);
+    };
+    const joinerSees = async (registry: ReturnType<typeof testRegistry>): Promise<string> => {
+      const joiner = new MemoryTransport();
+      const j = registry.connect(joiner, { reviewId: 'r', linkId: 'l9', role: 'reader', label: 'R' });
+      j.message(syncStep1Message(new Y.Doc()));
+      await expect.poll(() => joiner.sent.length).toBeGreaterThan(0);
+      const seen = new Y.Doc();
+      joiner.replayInto(seen);
+      return seen.getText(T).toString() + (seen.share.has('not-a-root') ? seen.getText('not-a-root').toString() : '');
+    };
+
+    for (const from of ['memory', 'store'] as const) {
+      it(`rebuilds the document (from ${from === 'memory' ? 'the encoding it keeps' : 'the store'}); the others' writes carry on`, async () => {
+        // Big enough that a few words do not pass a quarter of it (the room then keeps its encoding).
+        const base = await storeWithReview(textUpdate(`stored ${'x'.repeat(2000)} `));
+        const { warnings, log } = capturing();
+        const registry = testRegistry(base, { log, limits: { ...limits, idleUnloadMs: 60_000 } });
+        const writer = new MemoryTransport();
+        const attacker = new MemoryTransport();
+        const w = registry.connect(writer, { reviewId: 'r', linkId: 'l', role: 'editor', label: 'E' });
+        const x = registry.connect(attacker, { reviewId: 'r', linkId: 'l2', role: 'editor', label: 'X' });
+        w.message(syncStep1Message(new Y.Doc()));
+        await expect.poll(() => writer.sent.length).toBeGreaterThan(1);
+        const doc = new Y.Doc();
+        writer.replayInto(doc);
+        const write = (word: string): void => {
+          const sv = Y.encodeStateVector(doc);
+          doc.getText(T).insert(doc.getText(T).length, word);
+          w.message(updateMessage(Y.encodeStateAsUpdate(doc, sv)));
+        };
+        // Enough written (more than a quarter of the encoded review) and the room drops the encoding it kept.
+        if (from === 'store') write(`${'a long sentence '.repeat(60)}`);
+        if (from === 'store') await expect.poll(async () => (await base.readLog('r', 0, 100)).length).toBe(1);
+        write('one ');
+        x.message(updateMessage(refused()));
+        write('two ');
+        await expect.poll(() => attacker.closedWith).toBe(CloseCode.SchemaViolation);
+        write('three');
+        await expect.poll(async () => (await joinerSees(registry)).endsWith('one two three')).toBe(true);
+        expect(await joinerSees(registry)).not.toContain('REFUSED');
+        expect(warnings.filter((w) => w.msg === 'document rebuilt after a change that was not stored')).toEqual([
+          { msg: 'document rebuilt after a change that was not stored', from },
+        ]);
+        await registry.closeAll();
+        const stored = await base.load('r');
+        const all = new Y.Doc();
+        if (stored.checkpoint) Y.applyUpdate(all, stored.checkpoint);
+        stored.tail.forEach((u) => Y.applyUpdate(all, u));
+        expect(all.getText(T).toString()).toMatch(/one two three$/);
+        expect(all.share.has('not-a-root')).toBe(false);
+      });
+    }
+
+    it('holds writes through a store outage while it rebuilds, then stores and relays them', async () => {
+      const base = await storeWithReview(textUpdate('stored '));
+      let down = false;
+      const store: Store = {
+        ...base,
+        append: (id, input) => (down ? Promise.reject(new Error('store unreachable')) : base.append(id, input)),
+        load: (id) => (down ? Promise.reject(new Error('store unreachable')) : base.load(id)),
+      };
+      const { warnings, log } = capturing();
+      const registry = testRegistry(store, { log, limits: { ...limits, idleUnloadMs: 60_000 } });
+      const a = new MemoryTransport();
+      const b = new MemoryTransport();
+      const c = new MemoryTransport();
+      const ha = registry.connect(a, { reviewId: 'r', linkId: 'l', role: 'editor', label: 'A' });
+      const hb = registry.connect(b, { reviewId: 'r', linkId: 'l2', role: 'editor', label: 'B' });
+      registry
+        .connect(c, { reviewId: 'r', linkId: 'l3', role: 'reader', label: 'C' })
+        .message(syncStep1Message(new Y.Doc()));
+      await expect.poll(() => c.sent.length).toBeGreaterThan(0);
+      // Past a quarter of the review: the room no longer keeps it encoded, the rebuild reads the store.
+      hb.message(updateMessage(textUpdate('a long enough sentence to pass a quarter of the stored review ')));
+      await expect.poll(async () => (await base.readLog('r', 0, 100)).length).toBe(1);
+      down = true;
+      ha.message(updateMessage(textUpdate('lost ')));
+      await expect.poll(() => a.closedWith).toBe(CloseCode.StorageUnavailable);
+      await expect
+        .poll(() => warnings.some((w) => w.msg.startsWith('could not read the review to rebuild it')))
+        .toBe(true);
+      const before = c.sent.length;
+      hb.message(updateMessage(textUpdate('held ')));
+      // Still rebuilding: the write waits (a second failed read after it proves time passed).
+      const failedReads = warnings.length;
+      await expect.poll(() => warnings.length).toBeGreaterThan(failedReads);
+      expect(c.sent.length).toBe(before);
+      down = false;
+      await expect
+        .poll(() => {
+          const seen = new Y.Doc();
+          c.replayInto(seen);
+          return seen.getText(T).toString();
+        })
+        .toContain('held ');
+      expect(b.closedWith).toBeNull();
+      await registry.closeAll();
+      const all = new Y.Doc();
+      for (const row of await base.readLog('r', 0, 100)) Y.applyUpdate(all, row.update);
+      expect(all.getText(T).toString()).toContain('held ');
+      expect(all.getText(T).toString()).not.toContain('lost');
+    });
   });
 });

@@ -1,9 +1,9 @@
 // A room: one review's live document and its connections. The room only
 // coordinates; each step of the write path is its own module:
 //
-//   decode (here) → gate (rights, effect, schema, limits) → log (append, in
-//   order, durable) → apply to the live document (here) → broadcaster (fan-out
-//   with back-pressure); presence and checkpoints beside them, loading in
+//   decode (here) → gate (applies it to the document: rights, effect, schema,
+//   limits) → log (append, in order, durable) → broadcaster (fan-out with
+//   back-pressure); presence and checkpoints beside them, loading in
 //   roomLoad.ts, first syncs and greetings in firstSync.ts and the first-sync
 //   encoding in encodedState.ts.
 //
@@ -11,9 +11,17 @@
 // not make, and every byte a client receives from the relay (relayed updates
 // and sync step 2 answers alike) is already on disk. While the room loads,
 // writes wait on their connection, in order, until the gate can judge them.
+//
+// The document is ahead of the store by the updates accepted but not yet
+// committed (in flight, at most a commit window). Whatever reads it for anyone
+// else (a checkpoint, a first sync encoded afresh, the first screen, an export)
+// does so at rest, when none is in flight (`atRest`); meanwhile the room holds
+// the messages that come in, so a busy room comes to rest within a commit. A
+// change the gate refused has been applied already: the room then rebuilds the
+// document from the store, holding messages until it is back.
 import * as Y from 'yjs';
 import type { FirstScreen } from '@hindsight/api';
-import { CloseCode, can } from '@hindsight/protocol';
+import { CloseCode, MessageType, can } from '@hindsight/protocol';
 import { Broadcaster } from './broadcaster.ts';
 import { Checkpoints } from './checkpoints.ts';
 import type { Connection } from './connection.ts';
@@ -27,14 +35,30 @@ import { RemoteFeed } from './remote.ts';
 import { receiveMessage, type MessageHandlers } from './receiver.ts';
 import { ServerChanges } from './serverChanges.ts';
 import { StoredReview, buildDoc } from './roomLoad.ts';
+import { defineRoots } from '@hindsight/doc';
 import type { RoomDeps } from './types.ts';
 
 type RoomState = 'loading' | 'ready' | 'failed' | 'destroyed';
 
+/** A rebuild that must read the store retries this long (a store outage), then fails the room as a load would. */
+const REBUILD_RETRY_MS = 60_000;
+const REBUILD_RETRY_MAX_WAIT_MS = 5_000;
+
+/** Presence messages never touch the document: they pass while the others are held. */
+const isPresenceMessage = (message: Uint8Array): boolean =>
+  message[0] === MessageType.awareness || message[0] === MessageType.queryAwareness;
+
 const SYSTEM: Writer = { role: 'system', linkId: null };
 
+/** A room's document: every known root typed, so incoming changes integrate into typed roots. */
+function newDoc(): Y.Doc {
+  const doc = new Y.Doc();
+  defineRoots(doc);
+  return doc;
+}
+
 export class Room {
-  readonly doc = new Y.Doc();
+  private current = newDoc();
   readonly conns = new Set<Connection>();
   private state: RoomState = 'loading';
   private readonly loaded: Promise<void>;
@@ -45,7 +69,17 @@ export class Room {
   private readonly checkpoints: Checkpoints;
   /** First syncs: from what is stored while loading, then the state encoded once plus what was applied since. */
   private readonly encoded = new EncodedState(() => Y.encodeStateAsUpdate(this.doc));
-  private readonly gate = new WriteGate(this.doc, () => this.encoded.live());
+  private readonly gate = new WriteGate(
+    () => this.current,
+    () => this.poisoned(),
+  );
+  /** Messages that came in while the document was not at rest, in order; null while none are held. */
+  private held: [Connection, Uint8Array][] | null = null;
+  private heldRelease: NodeJS.Immediate | null = null;
+  /** Reads waiting for the document to be at rest (`cancel`: the room failed or closed first). */
+  private restWaiters: { run: () => void; cancel: () => void }[] = [];
+  /** While the document is rebuilt from the store (after a refused change). */
+  private rebuilding: Promise<void> | null = null;
   private readonly remote: RemoteFeed;
   private readonly firstSync: FirstSync;
   private idleTimer: NodeJS.Timeout | null = null;
@@ -64,7 +98,7 @@ export class Room {
       connections: () => this.conns,
       onSlow: (conn) => this.reject(conn, CloseCode.SlowConsumer, 'send buffer over limit'),
     });
-    this.presence = new Presence(this.doc, {
+    this.presence = new Presence({
       reviewId: id,
       maxStateBytes: deps.limits.maxAwarenessStateBytes,
       send: (conn, message) => this.broadcaster.send(conn, message),
@@ -73,7 +107,7 @@ export class Room {
     });
     this.firstSync = new FirstSync({
       reviewId: id,
-      doc: this.doc,
+      doc: () => this.current,
       encoded: this.encoded,
       log: deps.log,
       maxMessagesWhileLoading: deps.limits.maxMessagesWhileLoading,
@@ -90,7 +124,8 @@ export class Room {
     });
     this.checkpoints = new Checkpoints({
       reviewId: id,
-      doc: this.doc,
+      doc: () => this.current,
+      atRest: (read) => this.atRest(read),
       store: deps.store,
       limits: deps.limits,
       log: deps.log,
@@ -102,7 +137,11 @@ export class Room {
       onExactCheckpoint: (upto) => void this.liveFirstScreen.keep(upto),
       onCheckpoint: (upto) => {
         deps.bus?.compacted(id);
-        deps.onCheckpoint?.(id, this.doc, upto);
+        const onCheckpoint = deps.onCheckpoint;
+        if (onCheckpoint)
+          this.atRest(() => onCheckpoint(id, this.current, upto)).catch((err: unknown) =>
+            deps.log.error({ reviewId: id, err }, 'checkpoint hook failed'),
+          );
       },
     });
     this.serverChanges = new ServerChanges({
@@ -111,6 +150,7 @@ export class Room {
       maxDocBytes: deps.limits.maxDocBytes,
       ready: async () => {
         await this.loaded;
+        while (this.rebuilding) await this.rebuilding;
         if (this.state !== 'ready') throw new Error(`review ${this.id} is not available`);
       },
       commit: (update) => this.commit(update, SYSTEM, null),
@@ -126,12 +166,20 @@ export class Room {
       apply: (seq, update) => this.applyRemote(seq, update),
       awareness: (update) => this.presence.receiveRemote(update),
     });
-    this.liveFirstScreen = new LiveFirstScreen(this.doc, id, deps.store, deps.log);
+    this.liveFirstScreen = new LiveFirstScreen(this.current, id, deps.store, deps.log);
     this.loaded = this.load();
   }
 
   get ready(): Promise<void> {
     return this.loaded;
+  }
+
+  /**
+   * The review's document: everything committed plus the accepted updates in flight (see above). Replaced
+   * when it is rebuilt: read it anew each time, and for anyone else only in `atRest`.
+   */
+  get doc(): Y.Doc {
+    return this.current;
   }
 
   private async load(): Promise<void> {
@@ -145,7 +193,7 @@ export class Room {
       await this.firstSync.answersWritten();
       if ((this.state as RoomState) === 'destroyed') return;
       this.log.contiguousSeq = stored.lastSeq;
-      const { skipped, prepared } = await buildDoc(this.doc, stored, this.deps);
+      const { skipped, prepared } = await buildDoc(this.current, stored, this.deps);
       // (The room may have been destroyed while the migration was being stored.)
       if ((this.state as RoomState) === 'destroyed') return;
       if (prepared) this.log.noteSeq(prepared.seq);
@@ -166,11 +214,7 @@ export class Room {
       );
       for (const conn of this.conns) this.firstSync.greet(conn);
     } catch (err) {
-      this.state = 'failed';
-      this.encoded.drop();
-      this.deps.log.error({ reviewId: this.id, err }, 'room failed to load');
-      for (const conn of [...this.conns]) conn.close(CloseCode.StorageUnavailable);
-      this.deps.onIdle(this);
+      this.fail(err, 'room failed to load');
     }
   }
 
@@ -184,7 +228,8 @@ export class Room {
       this.idleTimer = null;
     }
     this.conns.add(conn);
-    if (this.state === 'ready') this.firstSync.greet(conn);
+    // (A room that closes first greets nobody.)
+    if (this.state === 'ready') this.atRest(() => this.firstSync.greet(conn)).catch(() => undefined);
   }
 
   receive(conn: Connection, message: Uint8Array): void {
@@ -198,7 +243,83 @@ export class Room {
       return;
     }
     if (this.state !== 'ready') return;
+    if (this.held && !isPresenceMessage(message)) {
+      this.hold(conn, message);
+      return;
+    }
     receiveMessage(conn, message, this.handlers);
+  }
+
+  private hold(conn: Connection, message: Uint8Array): void {
+    // Bounded like a load's early messages: a rebuild waiting on a store that does not answer must not
+    // grow without end.
+    if (this.held!.length >= this.deps.limits.maxMessagesWhileLoading * Math.max(1, this.conns.size)) {
+      this.reject(conn, CloseCode.RateLimited, 'too many messages while the review is rebuilt');
+      return;
+    }
+    this.held!.push([conn, message]);
+  }
+
+  /**
+   * Runs `read` once the document holds exactly what is committed (no accepted update in flight, and not
+   * being rebuilt), at once when it does, and resolves with its result. Meanwhile, the messages that come
+   * in are held, in order, so a busy room comes to rest within one commit.
+   */
+  atRest<T>(read: () => T): Promise<T> {
+    if (this.isAtRest()) {
+      try {
+        return Promise.resolve(read());
+      } catch (err) {
+        return Promise.reject(err as Error);
+      }
+    }
+    this.held ??= [];
+    return new Promise<T>((resolve, reject) => {
+      this.restWaiters.push({
+        run: () => {
+          try {
+            resolve(read());
+          } catch (err) {
+            reject(err as Error);
+          }
+        },
+        cancel: () => reject(new Error(`review ${this.id} is not available`)),
+      });
+    });
+  }
+
+  private isAtRest(): boolean {
+    return this.gate.inFlightCount === 0 && this.rebuilding === null;
+  }
+
+  /** The document may have come to rest: runs the reads that waited, then lets the held messages in. */
+  private cameToRest(): void {
+    if (!this.isAtRest() && this.state === 'ready') return;
+    const waiting = this.restWaiters;
+    this.restWaiters = [];
+    for (const w of waiting) {
+      if (this.state === 'ready') w.run();
+      else w.cancel();
+    }
+    // In a later turn: a read's continuation (a checkpoint's write, say) goes first.
+    if (this.held && !this.heldRelease) this.heldRelease = setImmediate(() => this.releaseHeld());
+  }
+
+  private releaseHeld(): void {
+    this.heldRelease = null;
+    const held = this.held;
+    if (!held || !this.isAtRest()) return;
+    this.held = null;
+    for (let i = 0; i < held.length; i++) {
+      if (this.state !== 'ready') return;
+      if (this.held) {
+        // Held again (a read waits for rest, or a rebuild began): the rest stay ahead of anything newer.
+        (this.held as [Connection, Uint8Array][]).unshift(...held.slice(i));
+        return;
+      }
+      const [conn, message] = held[i]!;
+      if (!conn.closed) receiveMessage(conn, message, this.handlers);
+    }
   }
 
   leave(conn: Connection): void {
@@ -227,11 +348,25 @@ export class Room {
 
   private readonly handlers: MessageHandlers = {
     reject: (conn, code, why, detail) => this.reject(conn, code, why, detail),
-    syncRequest: (conn, stateVector) => this.firstSync.answer(conn, stateVector),
+    syncRequest: (conn, stateVector) => this.answerAtRest(conn, stateVector),
     update: (conn, update, answer) => this.handleUpdate(conn, update, answer),
     awareness: (conn, update, admit) => this.presence.receive(conn, update, admit),
     presenceRequest: (conn) => this.broadcaster.send(conn, this.presence.message()),
   };
+
+  /**
+   * A first sync may encode the document afresh: at rest only (see above). Usually it is at rest, and a
+   * state vector that does not decode throws here, handled as a bad message like any other.
+   */
+  private answerAtRest(conn: Connection, stateVector: Uint8Array): void {
+    if (this.isAtRest()) {
+      this.firstSync.answer(conn, stateVector);
+      return;
+    }
+    this.atRest(() => !conn.closed && this.firstSync.answer(conn, stateVector)).catch((err: unknown) =>
+      this.reject(conn, CloseCode.BadMessage, (err as Error).message || 'undecodable message'),
+    );
+  }
 
   private handleUpdate(conn: Connection, update: Uint8Array, answer: boolean): void {
     if (!conn.updates.take()) {
@@ -244,9 +379,9 @@ export class Room {
     }
     const verdict = this.gate.judge(update, this.gateWriter(conn), answer);
     if (!verdict.ok) {
-      // Never applied, relayed or stored. The connection is closed too: Yjs numbers each
-      // client's changes, so everything this client sends later builds on the refused one
-      // and could never be applied; its app must reload the review.
+      // Never relayed or stored; the document it changed is rebuilt from the store. The connection is
+      // closed too: Yjs numbers each client's changes, so everything this client sends later builds on
+      // the refused one and could never be applied; its app must reload the review.
       this.reject(conn, verdict.code, 'refused a change', verdict.detail);
       return;
     }
@@ -271,7 +406,7 @@ export class Room {
     return writer;
   }
 
-  /** Stores an accepted update, then applies it and relays it to everyone but `origin`. */
+  /** Stores an accepted update (the gate applied it), then relays it to everyone but `origin`. */
   private commit(update: Uint8Array, writer: Writer, origin: Connection | null): Promise<void> {
     return this.log
       .commit(update, writer, (seq) => this.applyCommitted(origin, update, seq))
@@ -287,13 +422,90 @@ export class Room {
   private applyCommitted(origin: Connection | null, update: Uint8Array, seq: number): void {
     this.gate.applied();
     if (this.state === 'destroyed') return;
-    // The gate applied it to an identical copy first: it applies completely.
-    Y.applyUpdate(this.doc, update, origin);
+    // The document holds it since the gate judged it.
     this.encoded.applied(update);
     this.log.noteSeq(seq);
     this.deps.bus?.publishUpdate(this.id, seq, update);
     this.broadcaster.relay(update, origin);
     this.checkpoints.applied();
+    this.cameToRest();
+  }
+
+  /** The gate reports the document holds a change that will not be stored: rebuild it from the store. */
+  private poisoned(): void {
+    if (this.rebuilding || this.state !== 'ready') return;
+    this.held ??= [];
+    this.rebuilding = this.rebuild().finally(() => {
+      this.rebuilding = null;
+      this.cameToRest();
+    });
+  }
+
+  /**
+   * Builds the document again from what is committed, once every commit in flight settled (those are
+   * relayed as usual), and puts it in place of the one holding the change that will not be stored.
+   * Document messages wait meanwhile; presence goes on. The committed state is at hand when the room keeps
+   * it encoded for first syncs; else it is read from the store, retried through a store outage (the
+   * refusal may be the store's) for up to a minute, after which the room fails as a load would.
+   */
+  private async rebuild(): Promise<void> {
+    const started = performance.now();
+    try {
+      await this.log.settled();
+      if (this.state !== 'ready') return;
+      const committed = this.encoded.committed();
+      const doc = newDoc();
+      if (committed) {
+        doc.transact(() => {
+          for (const state of committed) if (state) Y.applyUpdate(doc, state);
+        });
+      } else {
+        const stored = await this.readStoreForRebuild(started);
+        if (this.state !== 'ready' || !stored) {
+          doc.destroy();
+          return;
+        }
+        const skipped = stored.applyTo(doc, this.deps.log);
+        this.log.rebuiltAt(stored.lastSeq);
+        this.encoded.loading(stored);
+        this.encoded.loaded(skipped === 0);
+        this.checkpoints.loaded(stored.tailLength, stored.bytes, skipped > 0);
+        // What other servers committed while this one rebuilt (skipped meanwhile) comes from the store.
+        if (this.deps.bus) void this.log.catchUp();
+      }
+      const old = this.current;
+      this.current = doc;
+      this.gate.rebuilt();
+      this.liveFirstScreen.rebind(doc);
+      old.destroy();
+      this.deps.log.warn(
+        { reviewId: this.id, from: committed ? 'memory' : 'store', ms: Math.round(performance.now() - started) },
+        'document rebuilt after a change that was not stored',
+      );
+    } catch (err) {
+      this.fail(err, 'could not rebuild the document');
+    }
+  }
+
+  private async readStoreForRebuild(started: number): Promise<StoredReview | null> {
+    for (let wait = 100; ; wait = Math.min(wait * 2, REBUILD_RETRY_MAX_WAIT_MS)) {
+      try {
+        return await StoredReview.read(this.deps.store, this.id);
+      } catch (err) {
+        if (performance.now() - started > REBUILD_RETRY_MS) throw err;
+        this.deps.log.warn({ reviewId: this.id, err }, 'could not read the review to rebuild it; retrying');
+      }
+      await new Promise((resolve) => setTimeout(resolve, wait).unref());
+      if (this.state !== 'ready') return null;
+    }
+  }
+
+  private fail(err: unknown, what: string): void {
+    this.state = 'failed';
+    this.encoded.drop();
+    this.deps.log.error({ reviewId: this.id, err }, what);
+    for (const conn of [...this.conns]) conn.close(CloseCode.StorageUnavailable);
+    this.deps.onIdle(this);
   }
 
   /**
@@ -306,16 +518,16 @@ export class Room {
 
   /** An update another server committed: apply and relay it unless we have it already. */
   private applyRemote(seq: number, update: Uint8Array): void {
-    if (this.state !== 'ready' || !this.log.noteSeq(seq)) return;
+    // While rebuilding, the store has it (or the catch-up after the rebuild fetches it).
+    if (this.state !== 'ready' || this.rebuilding || !this.log.noteSeq(seq)) return;
     try {
-      Y.applyUpdate(this.doc, update, REMOTE);
+      Y.applyUpdate(this.current, update, REMOTE);
     } catch (err) {
       this.encoded.drop();
       this.deps.log.error({ reviewId: this.id, seq, err }, 'an update from another server failed to apply');
       return;
     }
     this.encoded.applied(update);
-    this.gate.external(update);
     this.checkpoints.accepted(update.length);
     this.broadcaster.relay(update, null);
     this.checkpoints.applied();
@@ -324,7 +536,16 @@ export class Room {
   /** The merged document and the seq every stored update up to which it holds, once accepted changes settled. */
   async settledState(): Promise<{ state: Uint8Array; seq: number }> {
     await this.settled();
-    return { state: Y.encodeStateAsUpdate(this.doc), seq: this.log.contiguousSeq };
+    return this.atRest(() => ({ state: Y.encodeStateAsUpdate(this.current), seq: this.log.contiguousSeq }));
+  }
+
+  /**
+   * Runs `read` on the document once every accepted change is committed and checkpointed, at rest (see
+   * above). `read` must only read.
+   */
+  async readSettled<T>(read: (doc: Y.Doc) => T): Promise<T> {
+    await this.flush();
+    return this.atRest(() => read(this.current));
   }
 
   /** Loaded, and every accepted change committed and applied. */
@@ -346,8 +567,9 @@ export class Room {
   }
 
   /** The timeline's first screen once the document is built; null while it loads (see firstScreen.ts). */
-  firstScreen(): FirstScreen | null {
-    return this.state === 'ready' ? this.liveFirstScreen.get() : null;
+  firstScreen(): Promise<FirstScreen | null> {
+    if (this.state !== 'ready') return Promise.resolve(null);
+    return this.atRest(() => (this.state === 'ready' ? this.liveFirstScreen.get() : null));
   }
 
   /** Stores the first screen again at the seq the document holds (a history purge deleted the stored one). */
@@ -359,7 +581,9 @@ export class Room {
 
   /** Stores the first screen as of the seq the document holds, when it holds exactly the updates up to it. */
   private async keepFirstScreen(): Promise<void> {
-    if (this.state === 'ready' && this.log.exact) await this.liveFirstScreen.keep(this.log.contiguousSeq);
+    await this.atRest(() =>
+      this.state === 'ready' && this.log.exact ? this.liveFirstScreen.keep(this.log.contiguousSeq) : null,
+    );
   }
 
   /** Closes every connection with `code`. */
@@ -376,12 +600,15 @@ export class Room {
     this.log.stop();
     this.broadcaster.stop();
     if (this.idleTimer) clearTimeout(this.idleTimer);
+    if (this.heldRelease) clearImmediate(this.heldRelease);
+    this.held = null;
+    this.cameToRest();
     this.remote.stop();
     this.presence.destroy();
     this.gate.destroy();
     this.encoded.drop();
     this.liveFirstScreen.destroy();
-    this.doc.destroy();
+    this.current.destroy();
     if (wasReady) this.deps.metrics.roomUnloaded();
   }
 }

@@ -55,13 +55,13 @@ export function warmUp(prepare: Prepare | undefined): number {
   prepare?.(doc);
   Y.encodeStateAsUpdate(doc);
 
-  // Writes through the gate: each update applied to a copy and its records validated.
-  const shadow = new Y.Doc();
-  defineRoots(shadow);
+  // Writes through the gate: each update applied and its records validated.
+  const judged = new Y.Doc();
+  defineRoots(judged);
   for (const update of updates) {
-    const effect = applyWithEffect(shadow, update);
-    for (const touched of effect.touched) validateTouched(shadow, touched);
+    const effect = applyWithEffect(judged, update);
+    for (const touched of effect.touched) validateTouched(judged, touched);
   }
-  for (const d of [source, doc, shadow]) d.destroy();
+  for (const d of [source, doc, judged]) d.destroy();
   return performance.now() - started;
 }
