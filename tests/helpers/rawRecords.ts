@@ -40,3 +40,17 @@ function covers(have: Uint8Array, want: Uint8Array): boolean {
   const got = Y.decodeStateVector(have);
   return [...Y.decodeStateVector(want)].every(([client, clock]) => (got.get(client) ?? 0) >= clock);
 }
+
+/**
+ * An update adding entry `id` with a field no entry has, made on a copy of `base` as a client of its own:
+ * the server refuses it as a schema violation (after applying it to its document: see server/src/relay/gate.ts).
+ */
+export function entryWithUnknownField(base: Y.Doc, id: string, summary: string): Uint8Array {
+  const copy = new Y.Doc();
+  Y.applyUpdate(copy, Y.encodeStateAsUpdate(base));
+  const before = Y.encodeStateVector(copy);
+  const entry = minimalEntry(id, Date.UTC(2026, 11, 7, 9, 0), summary);
+  entry.set('smuggled', summary);
+  copy.getMap('timeline').set(id, entry);
+  return Y.encodeStateAsUpdate(copy, before);
+}

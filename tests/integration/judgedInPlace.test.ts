@@ -4,29 +4,15 @@
 // someone (now or after a restart), or something read from the review (a first sync, the first
 // screen) that a crash right after loses.
 import { describe, expect, it } from 'vitest';
-import * as Y from 'yjs';
 import { addEntry, defaultContext, readTimeline } from '@hindsight/doc';
 import { CloseCode } from '@hindsight/protocol';
 import { connect, synced, waitFor, type Client } from '../helpers/clients.ts';
 import { openRawOk, updateMessage } from '../helpers/raw.ts';
+import { entryWithUnknownField } from '../helpers/rawRecords.ts';
 import { exportJson, startServer, type RunningServer } from '../helpers/server.ts';
 
 const ctx = defaultContext('in place');
 const AT = Date.UTC(2026, 11, 6, 9, 0);
-
-/** An update adding an entry with a field no entry has (refused as a schema violation), as a new client. */
-function entryWithUnknownField(base: Y.Doc, marker: string): Uint8Array {
-  const copy = new Y.Doc();
-  Y.applyUpdate(copy, Y.encodeStateAsUpdate(base));
-  const before = Y.encodeStateVector(copy);
-  const entry = new Y.Map<unknown>();
-  entry.set('at', AT);
-  entry.set('kind', 'observation');
-  entry.set('summary', new Y.Text(marker));
-  entry.set('smuggled', marker);
-  copy.getMap('timeline').set(`refused-${marker}`, entry);
-  return Y.encodeStateAsUpdate(copy, before);
-}
 
 async function late(server: RunningServer, reviewId: string, token: string): Promise<Client> {
   const c = connect(server, reviewId, token);
@@ -50,7 +36,7 @@ describe('updates judged in the room’s own document', () => {
         for (let i = 0; i < 5; i++)
           written.push(addEntry(writer.doc, { at: AT + written.length, summary: `ok ${round}.${i}` }, ctx));
         const raw = await openRawOk(server, review.id, review.tokens.editor);
-        raw.send(updateMessage(entryWithUnknownField(writer.doc, `REFUSED-${round}`)));
+        raw.send(updateMessage(entryWithUnknownField(writer.doc, `refused-${round}`, `REFUSED-${round}`)));
         for (let i = 0; i < 5; i++)
           written.push(addEntry(writer.doc, { at: AT + written.length, summary: `ok ${round}.${i}b` }, ctx));
         codes.push((await raw.closed).code);

@@ -492,6 +492,83 @@ describe('first sync while the room loads', () => {
       });
     }
 
+    it('while loading, one connection’s refused early change is not the ground another’s is judged on', async () => {
+      const base = await storeWithReview(textUpdate('stored '));
+      let open!: () => void;
+      const slow = slowLoads(base, new Promise<void>((r) => (open = r)));
+      const registry = testRegistry(slow, { limits: { ...limits, idleUnloadMs: 60_000 } });
+      // R: text and the frozen flag (facilitator-only) in one update; U: text typed after R's, by someone else.
+      const r = new Y.Doc();
+      Y.applyUpdate(r, (await base.load('r')).tail[0]!);
+      const beforeR = Y.encodeStateVector(r);
+      r.transact(() => {
+        r.getText(T).insert(r.getText(T).length, 'R ');
+        r.getMap(FACILITATION_ROOT).set(FacilitationKey.frozen, true);
+      });
+      const updateR = Y.encodeStateAsUpdate(r, beforeR);
+      const u = new Y.Doc();
+      Y.applyUpdate(u, Y.encodeStateAsUpdate(r));
+      const beforeU = Y.encodeStateVector(u);
+      u.getText(T).insert(u.getText(T).length, 'U');
+      const updateU = Y.encodeStateAsUpdate(u, beforeU);
+      const first = new MemoryTransport();
+      const second = new MemoryTransport();
+      registry
+        .connect(first, { reviewId: 'r', linkId: 'l', role: 'editor', label: 'E1' })
+        .message(updateMessage(updateR));
+      registry
+        .connect(second, { reviewId: 'r', linkId: 'l2', role: 'editor', label: 'E2' })
+        .message(updateMessage(updateU));
+      await slow.requested;
+      open();
+      await expect.poll(() => first.closedWith).toBe(CloseCode.ChangeRefused);
+      // U builds on R, which was never accepted: it would stay pending, so it is refused too.
+      await expect.poll(() => second.closedWith).toBe(CloseCode.UpdateIncomplete);
+      await registry.closeAll();
+      expect(await base.readLog('r', 1, 100)).toHaveLength(0);
+    });
+
+    it('a flood while a rebuild holds messages closes the flooder, not the others', async () => {
+      const base = await storeWithReview(textUpdate('stored '));
+      let gate: Promise<void> = Promise.resolve();
+      const store: Store = { ...base, load: async (id) => (await gate, base.load(id)) };
+      const registry = testRegistry(store, { limits: { ...limits, idleUnloadMs: 60_000 } });
+      const [typist, flooder, attacker, watcher] = [0, 1, 2, 3].map(() => new MemoryTransport()) as [
+        MemoryTransport,
+        MemoryTransport,
+        MemoryTransport,
+        MemoryTransport,
+      ];
+      const t = registry.connect(typist, { reviewId: 'r', linkId: 'l', role: 'editor', label: 'T' });
+      const f = registry.connect(flooder, { reviewId: 'r', linkId: 'l2', role: 'editor', label: 'F' });
+      const x = registry.connect(attacker, { reviewId: 'r', linkId: 'l3', role: 'editor', label: 'X' });
+      registry
+        .connect(watcher, { reviewId: 'r', linkId: 'l4', role: 'reader', label: 'W' })
+        .message(syncStep1Message(new Y.Doc()));
+      await expect.poll(() => watcher.sent.length).toBeGreaterThan(0);
+      // Past a quarter of the review, so the rebuild reads the store, which then waits.
+      t.message(updateMessage(textUpdate('a long enough sentence to pass a quarter of the stored review ')));
+      await expect.poll(async () => (await base.readLog('r', 0, 100)).length).toBe(2);
+      let release!: () => void;
+      gate = new Promise<void>((r) => (release = r));
+      x.message(updateMessage(refused()));
+      await expect.poll(() => attacker.closedWith).toBe(CloseCode.SchemaViolation);
+      const echo = syncStep2Message(textUpdate('stored '));
+      for (let i = 0; i <= limits.maxMessagesWhileLoading; i++) f.message(echo);
+      t.message(updateMessage(textUpdate('typed while held')));
+      expect(flooder.closedWith).toBe(CloseCode.RateLimited);
+      release();
+      await expect
+        .poll(() => {
+          const seen = new Y.Doc();
+          watcher.replayInto(seen);
+          return seen.getText(T).toString();
+        })
+        .toContain('typed while held');
+      expect(typist.closedWith).toBeNull();
+      await registry.closeAll();
+    });
+
     it('holds writes through a store outage while it rebuilds, then stores and relays them', async () => {
       const base = await storeWithReview(textUpdate('stored '));
       let down = false;

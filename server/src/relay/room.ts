@@ -75,6 +75,10 @@ export class Room {
   );
   /** Messages that came in while the document was not at rest, in order; null while none are held. */
   private held: [Connection, Uint8Array][] | null = null;
+  /** How many of `held` each connection sent. */
+  private readonly heldBy = new Map<Connection, number>();
+  /** Updates other servers committed that came while the document was rebuilt, applied once it is back. */
+  private remoteWhileRebuilding: [number, Uint8Array][] = [];
   private heldRelease: NodeJS.Immediate | null = null;
   /** Reads waiting for the document to be at rest (`cancel`: the room failed or closed first). */
   private restWaiters: { run: () => void; cancel: () => void }[] = [];
@@ -212,7 +216,9 @@ export class Room {
         { reviewId: this.id, tail: stored.tailLength, ms: Math.round(performance.now() - started) },
         'room loaded',
       );
-      for (const conn of this.conns) this.firstSync.greet(conn);
+      // At rest, each: a refused early message of one connection must not let the next one's be judged on
+      // the document it changed (they wait for the rebuild).
+      for (const conn of this.conns) this.atRest(() => this.firstSync.greet(conn)).catch(() => undefined);
     } catch (err) {
       this.fail(err, 'room failed to load');
     }
@@ -251,12 +257,14 @@ export class Room {
   }
 
   private hold(conn: Connection, message: Uint8Array): void {
-    // Bounded like a load's early messages: a rebuild waiting on a store that does not answer must not
-    // grow without end.
-    if (this.held!.length >= this.deps.limits.maxMessagesWhileLoading * Math.max(1, this.conns.size)) {
+    // Bounded per connection like a load's early messages: a rebuild waiting on a store that does not answer
+    // must not grow without end, and a flood closes the flooder, not whoever types next.
+    const count = this.heldBy.get(conn) ?? 0;
+    if (count >= this.deps.limits.maxMessagesWhileLoading) {
       this.reject(conn, CloseCode.RateLimited, 'too many messages while the review is rebuilt');
       return;
     }
+    this.heldBy.set(conn, count + 1);
     this.held!.push([conn, message]);
   }
 
@@ -310,11 +318,14 @@ export class Room {
     const held = this.held;
     if (!held || !this.isAtRest()) return;
     this.held = null;
+    this.heldBy.clear();
     for (let i = 0; i < held.length; i++) {
       if (this.state !== 'ready') return;
       if (this.held) {
         // Held again (a read waits for rest, or a rebuild began): the rest stay ahead of anything newer.
-        (this.held as [Connection, Uint8Array][]).unshift(...held.slice(i));
+        const rest = held.slice(i);
+        (this.held as [Connection, Uint8Array][]).unshift(...rest);
+        for (const [conn] of rest) this.heldBy.set(conn, (this.heldBy.get(conn) ?? 0) + 1);
         return;
       }
       const [conn, message] = held[i]!;
@@ -437,6 +448,10 @@ export class Room {
     this.held ??= [];
     this.rebuilding = this.rebuild().finally(() => {
       this.rebuilding = null;
+      const remote = this.remoteWhileRebuilding;
+      this.remoteWhileRebuilding = [];
+      // (Those the store already gave the rebuild are known by seq and skipped.)
+      for (const [seq, update] of remote) this.applyRemote(seq, update);
       this.cameToRest();
     });
   }
@@ -466,6 +481,10 @@ export class Room {
           return;
         }
         const skipped = stored.applyTo(doc, this.deps.log);
+        // Other servers' updates the store holds that this one never relayed (they came during the rebuild):
+        // whatever the rebuilt document has that the old one (all that was sent from here) lacked, with
+        // every deletion (one server alone has nothing to add).
+        if (this.deps.bus) this.broadcaster.relay(Y.encodeStateAsUpdate(doc, Y.encodeStateVector(this.current)), null);
         this.log.rebuiltAt(stored.lastSeq);
         this.encoded.loading(stored);
         this.encoded.loaded(skipped === 0);
@@ -518,8 +537,11 @@ export class Room {
 
   /** An update another server committed: apply and relay it unless we have it already. */
   private applyRemote(seq: number, update: Uint8Array): void {
-    // While rebuilding, the store has it (or the catch-up after the rebuild fetches it).
-    if (this.state !== 'ready' || this.rebuilding || !this.log.noteSeq(seq)) return;
+    if (this.rebuilding) {
+      this.remoteWhileRebuilding.push([seq, update]);
+      return;
+    }
+    if (this.state !== 'ready' || !this.log.noteSeq(seq)) return;
     try {
       Y.applyUpdate(this.current, update, REMOTE);
     } catch (err) {
@@ -602,6 +624,8 @@ export class Room {
     if (this.idleTimer) clearTimeout(this.idleTimer);
     if (this.heldRelease) clearImmediate(this.heldRelease);
     this.held = null;
+    this.heldBy.clear();
+    this.remoteWhileRebuilding = [];
     this.cameToRest();
     this.remote.stop();
     this.presence.destroy();
