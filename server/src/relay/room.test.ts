@@ -38,6 +38,19 @@ class MemoryTransport implements Transport {
   }
 }
 
+/** A transport that can stop reading, as a WebSocket can. */
+class PausableTransport extends MemoryTransport {
+  paused = false;
+  pauses = 0;
+  pause(): void {
+    this.paused = true;
+    this.pauses++;
+  }
+  resume(): void {
+    this.paused = false;
+  }
+}
+
 /** A store whose loads wait for `gate`; `requested` resolves once the first load was asked for. */
 function slowLoads(store: Store, gate: Promise<void>): Store & { requested: Promise<void> } {
   let asked!: () => void;
@@ -565,6 +578,51 @@ describe('first sync while the room loads', () => {
           return seen.getText(T).toString();
         })
         .toContain('typed while held');
+      expect(typist.closedWith).toBeNull();
+      await registry.closeAll();
+    });
+
+    it('a burst while messages are held stops reading its sender, then lets all of it in', async () => {
+      const base = await storeWithReview(textUpdate('stored '));
+      let gate: Promise<void> = Promise.resolve();
+      const store: Store = { ...base, load: async (id) => (await gate, base.load(id)) };
+      const registry = testRegistry(store, { limits: { ...limits, idleUnloadMs: 60_000 } });
+      const typist = new PausableTransport();
+      const attacker = new MemoryTransport();
+      const watcher = new MemoryTransport();
+      const t = registry.connect(typist, { reviewId: 'r', linkId: 'l', role: 'editor', label: 'T' });
+      const x = registry.connect(attacker, { reviewId: 'r', linkId: 'l3', role: 'editor', label: 'X' });
+      registry
+        .connect(watcher, { reviewId: 'r', linkId: 'l4', role: 'reader', label: 'W' })
+        .message(syncStep1Message(new Y.Doc()));
+      await expect.poll(() => watcher.sent.length).toBeGreaterThan(0);
+      const doc = new Y.Doc();
+      const write = (word: string): void => {
+        const sv = Y.encodeStateVector(doc);
+        doc.getText(T).insert(doc.getText(T).length, word);
+        t.message(updateMessage(Y.encodeStateAsUpdate(doc, sv)));
+      };
+      // Past a quarter of the review, so the rebuild reads the store, which then waits.
+      write('a long enough sentence to pass a quarter of the stored review ');
+      await expect.poll(async () => (await base.readLog('r', 0, 1000)).length).toBe(2);
+      let release!: () => void;
+      gate = new Promise<void>((r) => (release = r));
+      x.message(updateMessage(refused()));
+      await expect.poll(() => attacker.closedWith).toBe(CloseCode.SchemaViolation);
+      // More than a load may hold (what the socket had read already still comes after the pause).
+      for (let i = 0; i <= limits.maxMessagesWhileLoading; i++) write(`${i} `);
+      expect(typist.paused).toBe(true);
+      expect(typist.closedWith).toBeNull();
+      release();
+      await expect
+        .poll(() => {
+          const seen = new Y.Doc();
+          watcher.replayInto(seen);
+          return seen.getText(T).toString();
+        })
+        .toContain(` ${limits.maxMessagesWhileLoading} `);
+      expect(typist.paused).toBe(false);
+      expect(typist.pauses).toBe(1);
       expect(typist.closedWith).toBeNull();
       await registry.closeAll();
     });

@@ -43,6 +43,12 @@ type RoomState = 'loading' | 'ready' | 'failed' | 'destroyed';
 /** A rebuild that must read the store retries this long (a store outage), then fails the room as a load would. */
 const REBUILD_RETRY_MS = 60_000;
 const REBUILD_RETRY_MAX_WAIT_MS = 5_000;
+/**
+ * A connection with this many messages held stops being read (TCP pushes back on its sender) until they
+ * are let in: a client sending a burst (an import, a paste, a replay) is slowed, never cut off. What was
+ * read already still comes, so the cap on held messages is for a transport that cannot pause.
+ */
+const HOLD_BEFORE_PAUSE = 64;
 
 /** Presence messages never touch the document: they pass while the others are held. */
 const isPresenceMessage = (message: Uint8Array): boolean =>
@@ -77,6 +83,8 @@ export class Room {
   private held: [Connection, Uint8Array][] | null = null;
   /** How many of `held` each connection sent. */
   private readonly heldBy = new Map<Connection, number>();
+  /** Connections not read from while messages are held (see HOLD_BEFORE_PAUSE). */
+  private readonly paused = new Set<Connection>();
   /** Updates other servers committed that came while the document was rebuilt, applied once it is back. */
   private remoteWhileRebuilding: [number, Uint8Array][] = [];
   private heldRelease: NodeJS.Immediate | null = null;
@@ -257,15 +265,24 @@ export class Room {
   }
 
   private hold(conn: Connection, message: Uint8Array): void {
-    // Bounded per connection like a load's early messages: a rebuild waiting on a store that does not answer
-    // must not grow without end, and a flood closes the flooder, not whoever types next.
     const count = this.heldBy.get(conn) ?? 0;
-    if (count >= this.deps.limits.maxMessagesWhileLoading) {
+    if (count === HOLD_BEFORE_PAUSE && conn.transport.pause) {
+      conn.transport.pause();
+      this.paused.add(conn);
+    }
+    // A transport that cannot pause is bounded per connection like a load's early messages: a flood closes
+    // the flooder, not whoever types next.
+    if (!this.paused.has(conn) && count >= this.deps.limits.maxMessagesWhileLoading) {
       this.reject(conn, CloseCode.RateLimited, 'too many messages while the review is rebuilt');
       return;
     }
     this.heldBy.set(conn, count + 1);
     this.held!.push([conn, message]);
+  }
+
+  private resumeReading(): void {
+    for (const conn of this.paused) if (!conn.closed) conn.transport.resume?.();
+    this.paused.clear();
   }
 
   /**
@@ -331,6 +348,7 @@ export class Room {
       const [conn, message] = held[i]!;
       if (!conn.closed) receiveMessage(conn, message, this.handlers);
     }
+    this.resumeReading();
   }
 
   leave(conn: Connection): void {
@@ -625,6 +643,7 @@ export class Room {
     if (this.heldRelease) clearImmediate(this.heldRelease);
     this.held = null;
     this.heldBy.clear();
+    this.paused.clear();
     this.remoteWhileRebuilding = [];
     this.cameToRest();
     this.remote.stop();

@@ -14,6 +14,9 @@ export interface Transport {
   terminate(): void;
   /** Bytes queued but not yet written to the network. */
   readonly bufferedAmount: number;
+  /** Stops reading from the network (messages already read may still come), and starts again. */
+  pause?(): void;
+  resume?(): void;
 }
 
 /** Who is on a connection, as established from their link before the upgrade. */

@@ -58,6 +58,8 @@ export function createWsEndpoint(options: WsEndpointOptions): WsEndpoint {
           send: (data) => ws.send(data),
           close: (code, reason) => ws.close(code, reason),
           terminate: () => ws.terminate(),
+          pause: () => ws.pause(),
+          resume: () => ws.resume(),
           get bufferedAmount() {
             return ws.bufferedAmount;
           },
