@@ -541,53 +541,15 @@ describe('first sync while the room loads', () => {
       expect(await base.readLog('r', 1, 100)).toHaveLength(0);
     });
 
-    it('a flood while a rebuild holds messages closes the flooder, not the others', async () => {
+    /**
+     * A room whose rebuild waits on the store until `release`: `typist` has written past a quarter of the
+     * review (so the rebuild reads the store), then another editor's refused change started the rebuild.
+     */
+    async function rebuildWaitingOnStore(typist: MemoryTransport) {
       const base = await storeWithReview(textUpdate('stored '));
       let gate: Promise<void> = Promise.resolve();
       const store: Store = { ...base, load: async (id) => (await gate, base.load(id)) };
       const registry = testRegistry(store, { limits: { ...limits, idleUnloadMs: 60_000 } });
-      const [typist, flooder, attacker, watcher] = [0, 1, 2, 3].map(() => new MemoryTransport()) as [
-        MemoryTransport,
-        MemoryTransport,
-        MemoryTransport,
-        MemoryTransport,
-      ];
-      const t = registry.connect(typist, { reviewId: 'r', linkId: 'l', role: 'editor', label: 'T' });
-      const f = registry.connect(flooder, { reviewId: 'r', linkId: 'l2', role: 'editor', label: 'F' });
-      const x = registry.connect(attacker, { reviewId: 'r', linkId: 'l3', role: 'editor', label: 'X' });
-      registry
-        .connect(watcher, { reviewId: 'r', linkId: 'l4', role: 'reader', label: 'W' })
-        .message(syncStep1Message(new Y.Doc()));
-      await expect.poll(() => watcher.sent.length).toBeGreaterThan(0);
-      // Past a quarter of the review, so the rebuild reads the store, which then waits.
-      t.message(updateMessage(textUpdate('a long enough sentence to pass a quarter of the stored review ')));
-      await expect.poll(async () => (await base.readLog('r', 0, 100)).length).toBe(2);
-      let release!: () => void;
-      gate = new Promise<void>((r) => (release = r));
-      x.message(updateMessage(refused()));
-      await expect.poll(() => attacker.closedWith).toBe(CloseCode.SchemaViolation);
-      const echo = syncStep2Message(textUpdate('stored '));
-      for (let i = 0; i <= limits.maxMessagesWhileLoading; i++) f.message(echo);
-      t.message(updateMessage(textUpdate('typed while held')));
-      expect(flooder.closedWith).toBe(CloseCode.RateLimited);
-      release();
-      await expect
-        .poll(() => {
-          const seen = new Y.Doc();
-          watcher.replayInto(seen);
-          return seen.getText(T).toString();
-        })
-        .toContain('typed while held');
-      expect(typist.closedWith).toBeNull();
-      await registry.closeAll();
-    });
-
-    it('a burst while messages are held stops reading its sender, then lets all of it in', async () => {
-      const base = await storeWithReview(textUpdate('stored '));
-      let gate: Promise<void> = Promise.resolve();
-      const store: Store = { ...base, load: async (id) => (await gate, base.load(id)) };
-      const registry = testRegistry(store, { limits: { ...limits, idleUnloadMs: 60_000 } });
-      const typist = new PausableTransport();
       const attacker = new MemoryTransport();
       const watcher = new MemoryTransport();
       const t = registry.connect(typist, { reviewId: 'r', linkId: 'l', role: 'editor', label: 'T' });
@@ -602,25 +564,44 @@ describe('first sync while the room loads', () => {
         doc.getText(T).insert(doc.getText(T).length, word);
         t.message(updateMessage(Y.encodeStateAsUpdate(doc, sv)));
       };
-      // Past a quarter of the review, so the rebuild reads the store, which then waits.
       write('a long enough sentence to pass a quarter of the stored review ');
       await expect.poll(async () => (await base.readLog('r', 0, 1000)).length).toBe(2);
       let release!: () => void;
       gate = new Promise<void>((r) => (release = r));
       x.message(updateMessage(refused()));
       await expect.poll(() => attacker.closedWith).toBe(CloseCode.SchemaViolation);
+      const watched = (): string => {
+        const seen = new Y.Doc();
+        watcher.replayInto(seen);
+        return seen.getText(T).toString();
+      };
+      return { registry, write, release, watched };
+    }
+
+    it('a flood while a rebuild holds messages closes the flooder, not the others', async () => {
+      const typist = new MemoryTransport();
+      const flooder = new MemoryTransport();
+      const { registry, write, release, watched } = await rebuildWaitingOnStore(typist);
+      const f = registry.connect(flooder, { reviewId: 'r', linkId: 'l2', role: 'editor', label: 'F' });
+      const echo = syncStep2Message(textUpdate('stored '));
+      for (let i = 0; i <= limits.maxMessagesWhileLoading; i++) f.message(echo);
+      write('typed while held');
+      expect(flooder.closedWith).toBe(CloseCode.RateLimited);
+      release();
+      await expect.poll(watched).toContain('typed while held');
+      expect(typist.closedWith).toBeNull();
+      await registry.closeAll();
+    });
+
+    it('a burst while messages are held stops reading its sender, then lets all of it in', async () => {
+      const typist = new PausableTransport();
+      const { registry, write, release, watched } = await rebuildWaitingOnStore(typist);
       // More than a load may hold (what the socket had read already still comes after the pause).
       for (let i = 0; i <= limits.maxMessagesWhileLoading; i++) write(`${i} `);
       expect(typist.paused).toBe(true);
       expect(typist.closedWith).toBeNull();
       release();
-      await expect
-        .poll(() => {
-          const seen = new Y.Doc();
-          watcher.replayInto(seen);
-          return seen.getText(T).toString();
-        })
-        .toContain(` ${limits.maxMessagesWhileLoading} `);
+      await expect.poll(watched).toContain(` ${limits.maxMessagesWhileLoading} `);
       expect(typist.paused).toBe(false);
       expect(typist.pauses).toBe(1);
       expect(typist.closedWith).toBeNull();

@@ -15,13 +15,14 @@
 // The document is ahead of the store by the updates accepted but not yet
 // committed (in flight, at most a commit window). Whatever reads it for anyone
 // else (a checkpoint, a first sync encoded afresh, the first screen, an export)
-// does so at rest, when none is in flight (`atRest`); meanwhile the room holds
-// the messages that come in, so a busy room comes to rest within a commit. A
-// change the gate refused has been applied already: the room then rebuilds the
-// document from the store, holding messages until it is back.
+// does so at rest, when none is in flight (`atRest`, rest.ts); meanwhile the
+// room holds the document messages that come in, so a busy room comes to rest
+// within a commit. A change the gate refused has been applied already: the room
+// then rebuilds the document from what is committed (`rebuild`), holding
+// messages until it is back.
 import * as Y from 'yjs';
 import type { FirstScreen } from '@hindsight/api';
-import { CloseCode, MessageType, can } from '@hindsight/protocol';
+import { CloseCode, can } from '@hindsight/protocol';
 import { Broadcaster } from './broadcaster.ts';
 import { Checkpoints } from './checkpoints.ts';
 import type { Connection } from './connection.ts';
@@ -32,6 +33,7 @@ import { type GateWriter, WriteGate } from './gate.ts';
 import { RoomLog, type Writer } from './log.ts';
 import { Presence, REMOTE } from './presence.ts';
 import { RemoteFeed } from './remote.ts';
+import { Rest } from './rest.ts';
 import { receiveMessage, type MessageHandlers } from './receiver.ts';
 import { ServerChanges } from './serverChanges.ts';
 import { StoredReview, buildDoc } from './roomLoad.ts';
@@ -43,16 +45,6 @@ type RoomState = 'loading' | 'ready' | 'failed' | 'destroyed';
 /** A rebuild that must read the store retries this long (a store outage), then fails the room as a load would. */
 const REBUILD_RETRY_MS = 60_000;
 const REBUILD_RETRY_MAX_WAIT_MS = 5_000;
-/**
- * A connection with this many messages held stops being read (TCP pushes back on its sender) until they
- * are let in: a client sending a burst (an import, a paste, a replay) is slowed, never cut off. What was
- * read already still comes, so the cap on held messages is for a transport that cannot pause.
- */
-const HOLD_BEFORE_PAUSE = 64;
-
-/** Presence messages never touch the document: they pass while the others are held. */
-const isPresenceMessage = (message: Uint8Array): boolean =>
-  message[0] === MessageType.awareness || message[0] === MessageType.queryAwareness;
 
 const SYSTEM: Writer = { role: 'system', linkId: null };
 
@@ -79,17 +71,10 @@ export class Room {
     () => this.current,
     () => this.poisoned(),
   );
-  /** Messages that came in while the document was not at rest, in order; null while none are held. */
-  private held: [Connection, Uint8Array][] | null = null;
-  /** How many of `held` each connection sent. */
-  private readonly heldBy = new Map<Connection, number>();
-  /** Connections not read from while messages are held (see HOLD_BEFORE_PAUSE). */
-  private readonly paused = new Set<Connection>();
   /** Updates other servers committed that came while the document was rebuilt, applied once it is back. */
   private remoteWhileRebuilding: [number, Uint8Array][] = [];
-  private heldRelease: NodeJS.Immediate | null = null;
-  /** Reads waiting for the document to be at rest (`cancel`: the room failed or closed first). */
-  private restWaiters: { run: () => void; cancel: () => void }[] = [];
+  /** Reads at rest, and the messages held meanwhile (see rest.ts). */
+  private readonly rest: Rest;
   /** While the document is rebuilt from the store (after a refused change). */
   private rebuilding: Promise<void> | null = null;
   private readonly remote: RemoteFeed;
@@ -104,6 +89,14 @@ export class Room {
     readonly id: string,
     private readonly deps: RoomDeps,
   ) {
+    this.rest = new Rest({
+      reviewId: id,
+      atRest: () => this.isAtRest(),
+      open: () => this.state === 'ready',
+      handle: (conn, message) => receiveMessage(conn, message, this.handlers),
+      reject: (conn, code, why) => this.reject(conn, code, why),
+      maxHeldPerConnection: deps.limits.maxMessagesWhileLoading,
+    });
     this.broadcaster = new Broadcaster({
       maxBufferedBytes: deps.limits.maxBufferedBytes,
       metrics: deps.metrics,
@@ -257,98 +250,20 @@ export class Room {
       return;
     }
     if (this.state !== 'ready') return;
-    if (this.held && !isPresenceMessage(message)) {
-      this.hold(conn, message);
-      return;
-    }
+    if (this.rest.offer(conn, message)) return;
     receiveMessage(conn, message, this.handlers);
-  }
-
-  private hold(conn: Connection, message: Uint8Array): void {
-    const count = this.heldBy.get(conn) ?? 0;
-    if (count === HOLD_BEFORE_PAUSE && conn.transport.pause) {
-      conn.transport.pause();
-      this.paused.add(conn);
-    }
-    // A transport that cannot pause is bounded per connection like a load's early messages: a flood closes
-    // the flooder, not whoever types next.
-    if (!this.paused.has(conn) && count >= this.deps.limits.maxMessagesWhileLoading) {
-      this.reject(conn, CloseCode.RateLimited, 'too many messages while the review is rebuilt');
-      return;
-    }
-    this.heldBy.set(conn, count + 1);
-    this.held!.push([conn, message]);
-  }
-
-  private resumeReading(): void {
-    for (const conn of this.paused) if (!conn.closed) conn.transport.resume?.();
-    this.paused.clear();
   }
 
   /**
    * Runs `read` once the document holds exactly what is committed (no accepted update in flight, and not
-   * being rebuilt), at once when it does, and resolves with its result. Meanwhile, the messages that come
-   * in are held, in order, so a busy room comes to rest within one commit.
+   * being rebuilt), at once when it does, and resolves with its result (see rest.ts).
    */
   atRest<T>(read: () => T): Promise<T> {
-    if (this.isAtRest()) {
-      try {
-        return Promise.resolve(read());
-      } catch (err) {
-        return Promise.reject(err as Error);
-      }
-    }
-    this.held ??= [];
-    return new Promise<T>((resolve, reject) => {
-      this.restWaiters.push({
-        run: () => {
-          try {
-            resolve(read());
-          } catch (err) {
-            reject(err as Error);
-          }
-        },
-        cancel: () => reject(new Error(`review ${this.id} is not available`)),
-      });
-    });
+    return this.rest.read(read);
   }
 
   private isAtRest(): boolean {
     return this.gate.inFlightCount === 0 && this.rebuilding === null;
-  }
-
-  /** The document may have come to rest: runs the reads that waited, then lets the held messages in. */
-  private cameToRest(): void {
-    if (!this.isAtRest() && this.state === 'ready') return;
-    const waiting = this.restWaiters;
-    this.restWaiters = [];
-    for (const w of waiting) {
-      if (this.state === 'ready') w.run();
-      else w.cancel();
-    }
-    // In a later turn: a read's continuation (a checkpoint's write, say) goes first.
-    if (this.held && !this.heldRelease) this.heldRelease = setImmediate(() => this.releaseHeld());
-  }
-
-  private releaseHeld(): void {
-    this.heldRelease = null;
-    const held = this.held;
-    if (!held || !this.isAtRest()) return;
-    this.held = null;
-    this.heldBy.clear();
-    for (let i = 0; i < held.length; i++) {
-      if (this.state !== 'ready') return;
-      if (this.held) {
-        // Held again (a read waits for rest, or a rebuild began): the rest stay ahead of anything newer.
-        const rest = held.slice(i);
-        (this.held as [Connection, Uint8Array][]).unshift(...rest);
-        for (const [conn] of rest) this.heldBy.set(conn, (this.heldBy.get(conn) ?? 0) + 1);
-        return;
-      }
-      const [conn, message] = held[i]!;
-      if (!conn.closed) receiveMessage(conn, message, this.handlers);
-    }
-    this.resumeReading();
   }
 
   leave(conn: Connection): void {
@@ -457,20 +372,20 @@ export class Room {
     this.deps.bus?.publishUpdate(this.id, seq, update);
     this.broadcaster.relay(update, origin);
     this.checkpoints.applied();
-    this.cameToRest();
+    this.rest.settled();
   }
 
   /** The gate reports the document holds a change that will not be stored: rebuild it from the store. */
   private poisoned(): void {
     if (this.rebuilding || this.state !== 'ready') return;
-    this.held ??= [];
+    this.rest.hold();
     this.rebuilding = this.rebuild().finally(() => {
       this.rebuilding = null;
       const remote = this.remoteWhileRebuilding;
       this.remoteWhileRebuilding = [];
       // (Those the store already gave the rebuild are known by seq and skipped.)
       for (const [seq, update] of remote) this.applyRemote(seq, update);
-      this.cameToRest();
+      this.rest.settled();
     });
   }
 
@@ -640,12 +555,8 @@ export class Room {
     this.log.stop();
     this.broadcaster.stop();
     if (this.idleTimer) clearTimeout(this.idleTimer);
-    if (this.heldRelease) clearImmediate(this.heldRelease);
-    this.held = null;
-    this.heldBy.clear();
-    this.paused.clear();
     this.remoteWhileRebuilding = [];
-    this.cameToRest();
+    this.rest.stop();
     this.remote.stop();
     this.presence.destroy();
     this.gate.destroy();
