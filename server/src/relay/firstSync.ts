@@ -1,12 +1,14 @@
 // A connection's first moments in a room: its first sync and its greeting.
 // While the room loads, a sync step 1 is answered from what is stored (see
 // roomLoad.ts and encodedState.ts) and every other message waits on its
-// connection, in order; once the document is built, each connection is
+// connection, in order. The document is built once those answers are out and
+// the joiners had time to apply them, or as soon as something needs it (a
+// change, a read for someone else); once it is built, each connection is
 // greeted (a writer gets the server's sync step 1, everyone the presence) and
 // what it sent meanwhile is handled. A read-only connection is never asked for
 // its state: no sync step 1 is sent to it.
 import type * as Y from 'yjs';
-import { CloseCode, can } from '@hindsight/protocol';
+import { CloseCode, MessageType, can } from '@hindsight/protocol';
 import { isSyncStep1, syncStep1Message } from './broadcaster.ts';
 import type { Connection } from './connection.ts';
 import type { EncodedState } from './encodedState.ts';
@@ -25,6 +27,24 @@ const FIRST_MESSAGE_WAIT_MS = 200;
 const ANSWER_WRITE_WAIT_MS = 1_000;
 const WRITE_POLL_MS = 2;
 
+/**
+ * How long a loading room waits, after answering first syncs from what is stored (the largest answer
+ * `bytes` long), before it builds the document: about the time a joiner takes to apply such an answer
+ * (1.4 MB: 70-100 ms in Node on the bench machine, 2-3× that in a browser), at most a second. The build
+ * is one long synchronous step of about the same work, so where the joiner shares the server's machine
+ * (the embedded default on someone's laptop, `pnpm bench`) the two at once slowed the joiner's first sync
+ * (`pnpm bench --workloads=coldstart`, 5,000 entries: the first sync from a checkpoint took 1.92× a join
+ * while loaded; with the build after the apply, 1.14×). Anything that needs the document sooner builds it
+ * at once (see `wake`); presence messages wait for it and do not hurry it.
+ */
+export function buildDeferMs(bytes: number): number {
+  return Math.min(1_000, Math.round((bytes / 1_000_000) * 150));
+}
+
+/** Messages that need no document: presence, which is answered once the room is built anyway. */
+const isPresence = (message: Uint8Array): boolean =>
+  message[0] === MessageType.awareness || message[0] === MessageType.queryAwareness;
+
 export interface FirstSyncDeps {
   reviewId: string;
   /** The room's document (replaced when it is rebuilt). */
@@ -37,6 +57,8 @@ export interface FirstSyncDeps {
   /** Everyone's presence as one message, or null when nobody is present. */
   presence(): Uint8Array | null;
   handlers: MessageHandlers;
+  /** How long to wait after answers of `bytes` before building (see `buildDeferMs`). */
+  buildDeferMs(bytes: number): number;
 }
 
 export class FirstSync {
@@ -44,6 +66,11 @@ export class FirstSync {
   private readonly firstMessage = new Wakeup();
   /** Connections answered from the stored state whose answer may still be on its way out. */
   private readonly answeredWhileLoading = new Set<Connection>();
+  /** The largest answer sent from the stored state, in bytes. */
+  private largestAnswer = 0;
+  /** Something needs the document: build it now. */
+  private needed = false;
+  private readonly neededWake = new Wakeup();
 
   constructor(private readonly deps: FirstSyncDeps) {}
 
@@ -54,6 +81,8 @@ export class FirstSync {
       receiveMessage(conn, message, this.deps.handlers);
       return;
     }
+    // A change (anything but a request for the state or presence) is judged on the document: build it now.
+    if (!isSyncStep1(message) && !isPresence(message)) this.wake();
     if (conn.early.length >= this.deps.maxMessagesWhileLoading) {
       this.deps.handlers.reject(conn, CloseCode.RateLimited, 'too many messages while loading');
       return;
@@ -99,9 +128,22 @@ export class FirstSync {
     this.answeredWhileLoading.clear();
   }
 
-  /** Stops waiting for a first message (someone needs the document now, or the room is going). */
+  /**
+   * Resolves when the room should build its document: at once if nothing was answered from the stored
+   * state or something needs the document, else once the joiners had time to apply their answers.
+   */
+  async untilBuildNeeded(): Promise<void> {
+    const wait = this.largestAnswer > 0 ? this.deps.buildDeferMs(this.largestAnswer) : 0;
+    this.largestAnswer = 0;
+    if (this.needed || wait < 1) return;
+    await this.neededWake.wait(wait);
+  }
+
+  /** Someone needs the document now, or the room is going: stop waiting for a first message or joiners. */
   wake(): void {
+    this.needed = true;
     this.firstMessage.wake();
+    this.neededWake.wake();
   }
 
   /**
@@ -120,10 +162,16 @@ export class FirstSync {
 
   /** Answers a sync step 1: from the stored state while loading, else from the encoded live state. */
   answer(conn: Connection, stateVector: Uint8Array): void {
-    if (this.deps.encoded.answersWhileLoading) {
+    const fromStored = this.deps.encoded.answersWhileLoading;
+    if (fromStored) {
       this.answeredWhileLoading.add(conn);
       this.deps.log.debug({ reviewId: this.deps.reviewId, conn: conn.id }, 'first sync answered from the stored state');
     }
-    for (const message of this.deps.encoded.messages(stateVector)) this.deps.send(conn, message);
+    let bytes = 0;
+    for (const message of this.deps.encoded.messages(stateVector)) {
+      this.deps.send(conn, message);
+      bytes += message.length;
+    }
+    if (fromStored) this.largestAnswer = Math.max(this.largestAnswer, bytes);
   }
 }

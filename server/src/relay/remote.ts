@@ -14,6 +14,8 @@ export interface RemoteFeedDeps {
   catchUp(): Promise<void>;
   /** Applies an update another server committed (the room is ready). */
   apply(seq: number, update: Uint8Array): void;
+  /** An update arrived while the room loads: it waits for the document, which should be built now. */
+  waiting(): void;
   /** An awareness update from another server's clients; may throw on one that does not decode. */
   awareness(update: Uint8Array): void;
 }
@@ -45,8 +47,10 @@ export class RemoteFeed {
   /** An update another server committed, from the bus or caught up from the store. */
   receive(seq: number, update: Uint8Array): void {
     if (this.stopped) return;
-    if (this.early) this.early.push({ seq, update });
-    else this.deps.apply(seq, update);
+    if (this.early) {
+      this.early.push({ seq, update });
+      this.deps.waiting();
+    } else this.deps.apply(seq, update);
   }
 
   /** The room is ready: applies what waited and starts checking the store now and then. */

@@ -3,9 +3,12 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import { Awareness, encodeAwarenessUpdate } from 'y-protocols/awareness';
 import { CloseCode, MessageType } from '@hindsight/protocol';
 import { FACILITATION_ROOT, FacilitationKey } from '@hindsight/doc';
 import type { Store } from '../storage/store.ts';
+import { buildDeferMs } from './firstSync.ts';
 import { silentLog, storeWithReview, testLimits, testRegistry } from './testSupport.ts';
 import type { Transport } from './types.ts';
 import { syncStep1Message, syncStep2Message, updateMessage } from '../../../tests/helpers/raw.ts';
@@ -57,6 +60,14 @@ function slowLoads(store: Store, gate: Promise<void>): Store & { requested: Prom
   const requested = new Promise<void>((r) => (asked = r));
   return { ...store, requested, load: async (id) => (asked(), await gate, store.load(id)) };
 }
+
+/** An awareness message carrying `awareness`'s own state. */
+const awarenessMessage = (awareness: Awareness): Uint8Array => {
+  const e = encoding.createEncoder();
+  encoding.writeVarUint(e, MessageType.awareness);
+  encoding.writeVarUint8Array(e, encodeAwarenessUpdate(awareness, [awareness.clientID]));
+  return encoding.toUint8Array(e);
+};
 
 const textUpdate = (text: string, doc = new Y.Doc()): Uint8Array => {
   doc.getText(T).insert(doc.getText(T).length, text);
@@ -386,6 +397,64 @@ describe('first sync while the room loads', () => {
     reader.replayInto(seen);
     expect(seen.getText(T).toString()).toBe('stored ');
     await Promise.all([registry.closeAll(), otherRegistry.closeAll()]);
+  });
+
+  it('builds the document once joiners had time to apply their answers, at once when a change or a read needs it', async () => {
+    // About the time a joiner applies what it was sent: a 1.4 MB review ~210 ms, a small one next to nothing.
+    expect(buildDeferMs(1_400_000)).toBe(210);
+    expect(buildDeferMs(20_000)).toBe(3);
+    expect(buildDeferMs(50_000_000)).toBe(1_000);
+
+    const base = await storeWithReview(textUpdate('stored '));
+    let builds = 0;
+    // A deferral no test waits out: only something that needs the document ends it.
+    const deps = { prepare: () => void builds++, buildDeferMs: () => 600_000 };
+    const registry = testRegistry(base, deps);
+    const writer = new MemoryTransport();
+    const w = registry.connect(writer, { reviewId: 'r', linkId: 'l', role: 'editor', label: 'E' });
+    w.message(syncStep1Message(new Y.Doc()));
+    // Presence needs no document: it waits for the build and does not start it.
+    const awareness = new Awareness(new Y.Doc());
+    awareness.setLocalState({ name: 'E' });
+    w.message(awarenessMessage(awareness));
+    await expect.poll(() => writer.sent.length).toBeGreaterThan(0);
+    // Another review opened and built (by the default deferral, next to nothing for a small review) is the
+    // positive signal: turns of the event loop, timers included, that came after the answer.
+    const other = await storeWithReview(textUpdate('other '), 'o');
+    let otherBuilt = false;
+    const otherRegistry = testRegistry(other, { prepare: () => void (otherBuilt = true) });
+    otherRegistry
+      .connect(new MemoryTransport(), { reviewId: 'o', linkId: 'l', role: 'reader', label: 'W' })
+      .message(syncStep1Message(new Y.Doc()));
+    await expect.poll(() => otherBuilt).toBe(true);
+    expect(builds).toBe(0);
+
+    // A change is judged on the document: it is built now, then the change stored and relayed.
+    const reader = new MemoryTransport();
+    registry
+      .connect(reader, { reviewId: 'r', linkId: 'l2', role: 'reader', label: 'R' })
+      .message(syncStep1Message(new Y.Doc()));
+    await expect.poll(() => reader.sent.length).toBeGreaterThan(0);
+    const typed = new Y.Doc();
+    writer.replayInto(typed);
+    w.message(updateMessage(textUpdate('typed', typed)));
+    await expect.poll(async () => (await base.readLog('r', 0, 10)).length).toBe(2);
+    expect(builds).toBe(1);
+    const seen = new Y.Doc();
+    await expect.poll(() => (reader.replayInto(seen), seen.getText(T).toString())).toBe('stored typed');
+
+    // A read for someone else (an export, a report) needs it too.
+    const cold = await storeWithReview(textUpdate('cold '), 'c');
+    let coldBuilds = 0;
+    const coldRegistry = testRegistry(cold, { prepare: () => void coldBuilds++, buildDeferMs: () => 600_000 });
+    const joiner = new MemoryTransport();
+    coldRegistry
+      .connect(joiner, { reviewId: 'c', linkId: 'l', role: 'reader', label: 'J' })
+      .message(syncStep1Message(new Y.Doc()));
+    await expect.poll(() => joiner.sent.length).toBeGreaterThan(0);
+    await expect(coldRegistry.read('c', (doc) => doc.getText(T).toString())).resolves.toBe('cold ');
+    expect(coldBuilds).toBe(1);
+    await Promise.all([registry.closeAll(), otherRegistry.closeAll(), coldRegistry.closeAll()]);
   });
 
   it('judges a sync step 2 like an update: an echo of the review is dropped, a forged change refused', async () => {

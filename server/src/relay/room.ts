@@ -27,7 +27,7 @@ import { Broadcaster } from './broadcaster.ts';
 import { Checkpoints } from './checkpoints.ts';
 import type { Connection } from './connection.ts';
 import { EncodedState } from './encodedState.ts';
-import { FirstSync } from './firstSync.ts';
+import { FirstSync, buildDeferMs } from './firstSync.ts';
 import { LiveFirstScreen } from './firstScreen.ts';
 import { type GateWriter, WriteGate } from './gate.ts';
 import { RoomLog, type Writer } from './log.ts';
@@ -119,6 +119,7 @@ export class Room {
       send: (conn, message) => this.broadcaster.send(conn, message),
       presence: () => (this.presence.size > 0 ? this.presence.message() : null),
       handlers: this.handlers,
+      buildDeferMs: deps.buildDeferMs ?? buildDeferMs,
     });
     this.log = new RoomLog({
       reviewId: id,
@@ -154,6 +155,7 @@ export class Room {
       checkpoints: this.checkpoints,
       maxDocBytes: deps.limits.maxDocBytes,
       ready: async () => {
+        this.firstSync.wake();
         await this.loaded;
         while (this.rebuilding) await this.rebuilding;
         if (this.state !== 'ready') throw new Error(`review ${this.id} is not available`);
@@ -169,6 +171,7 @@ export class Room {
       log: deps.log,
       catchUp: () => this.log.catchUp(),
       apply: (seq, update) => this.applyRemote(seq, update),
+      waiting: () => this.firstSync.wake(),
       awareness: (update) => this.presence.receiveRemote(update),
     });
     this.liveFirstScreen = new LiveFirstScreen(this.current, id, deps.store, deps.log);
@@ -193,9 +196,11 @@ export class Room {
       const stored = await StoredReview.read(this.deps.store, this.id);
       if (this.state === 'destroyed') return;
       this.encoded.loading(stored);
-      // Whoever opened the room asks for the state first thing: answer from what is stored, then build.
+      // Whoever opened the room asks for the state first thing: answer from what is stored, then build once
+      // the answers are out and applied, or something needs the document (firstSync.ts).
       await this.firstSync.answerStored(this.conns);
       await this.firstSync.answersWritten();
+      await this.firstSync.untilBuildNeeded();
       if ((this.state as RoomState) === 'destroyed') return;
       this.log.contiguousSeq = stored.lastSeq;
       const { skipped, prepared } = await buildDoc(this.current, stored, this.deps);

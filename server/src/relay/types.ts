@@ -141,6 +141,12 @@ export interface RoomDeps {
    * before it (DocumentLog.compact); absent: checkpoints are not history snapshots.
    */
   historySnapshotGap?: number;
+  /**
+   * How long a loading room that answered first syncs from what is stored (the largest answer `bytes` long)
+   * waits before it builds the document, unless something needs the document sooner; by default
+   * `buildDeferMs` in firstSync.ts.
+   */
+  buildDeferMs?: (bytes: number) => number;
   /** Called when the room has no connections left and has been idle for `idleUnloadMs`. */
   onIdle: (room: Room) => void;
 }
