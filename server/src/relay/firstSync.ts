@@ -83,6 +83,12 @@ export class FirstSync {
     }
     // A change (anything but a request for the state or presence) is judged on the document: build it now.
     if (!isSyncStep1(message) && !isPresence(message)) this.wake();
+    if (message[0] === MessageType.awareness) {
+      // Presence is state, each message the sender's whole: only its newest waits, so a long wait does not
+      // release a burst that the presence rate limit would close the connection for.
+      const older = conn.early.findIndex((m) => m[0] === MessageType.awareness);
+      if (older >= 0) conn.early.splice(older, 1);
+    }
     if (conn.early.length >= this.deps.maxMessagesWhileLoading) {
       this.deps.handlers.reject(conn, CloseCode.RateLimited, 'too many messages while loading');
       return;

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
-import { Awareness, encodeAwarenessUpdate } from 'y-protocols/awareness';
+import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate } from 'y-protocols/awareness';
 import { CloseCode, MessageType } from '@hindsight/protocol';
 import { FACILITATION_ROOT, FacilitationKey } from '@hindsight/doc';
 import type { Store } from '../storage/store.ts';
@@ -455,6 +455,44 @@ describe('first sync while the room loads', () => {
     await expect(coldRegistry.read('c', (doc) => doc.getText(T).toString())).resolves.toBe('cold ');
     expect(coldBuilds).toBe(1);
     await Promise.all([registry.closeAll(), otherRegistry.closeAll(), coldRegistry.closeAll()]);
+  });
+
+  it('keeps only the newest presence of a connection while the room loads: a long wait releases no burst', async () => {
+    const base = await storeWithReview(textUpdate('stored '));
+    const registry = testRegistry(base, {
+      limits: { ...limits, awarenessPerSecond: 5 },
+      buildDeferMs: () => 600_000,
+    });
+    const editor = new MemoryTransport();
+    const e = registry.connect(editor, { reviewId: 'r', linkId: 'l', role: 'editor', label: 'E' });
+    e.message(syncStep1Message(new Y.Doc()));
+    await expect.poll(() => editor.sent.length).toBeGreaterThan(0);
+    // Thirty presence updates while the build waits: more than the limit lets through at once.
+    const awareness = new Awareness(new Y.Doc());
+    for (let i = 1; i <= 30; i++) {
+      awareness.setLocalState({ cursor: { entryId: `e${i}` } });
+      e.message(awarenessMessage(awareness));
+    }
+    const watcher = new MemoryTransport();
+    registry
+      .connect(watcher, { reviewId: 'r', linkId: 'l2', role: 'reader', label: 'R' })
+      .message(syncStep1Message(new Y.Doc()));
+    // A change needs the document: the build runs and the held messages are let in.
+    const typed = new Y.Doc();
+    editor.replayInto(typed);
+    e.message(updateMessage(textUpdate('typed', typed)));
+    const seen = new Y.Doc();
+    await expect.poll(() => (watcher.replayInto(seen), seen.getText(T).toString())).toBe('stored typed');
+    expect(editor.closedWith).toBeNull();
+    // The watcher was greeted with the editor's newest presence.
+    const states = new Awareness(new Y.Doc());
+    for (const m of watcher.sent) {
+      const d = decoding.createDecoder(m);
+      if (decoding.readVarUint(d) === MessageType.awareness)
+        applyAwarenessUpdate(states, decoding.readVarUint8Array(d), null);
+    }
+    expect(states.getStates().get(awareness.clientID)).toMatchObject({ cursor: { entryId: 'e30' } });
+    await registry.closeAll();
   });
 
   it('judges a sync step 2 like an update: an echo of the review is dropped, a forged change refused', async () => {
