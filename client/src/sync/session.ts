@@ -6,6 +6,7 @@ import { FATAL_CLOSE_CODES, SYNC_PATH, syncProtocols, type CloseCode } from '@hi
 import { ConnectionTracker } from './connection.ts';
 import { REFUSAL_CODES } from './resetAfterRefusal.ts';
 import { applyLargeSyncWithoutReencoding, loadCacheWithoutReencoding } from './withoutReencoding.ts';
+import { QuietAwareness } from './quietAwareness.ts';
 
 export interface ReviewSync {
   reviewId: string;
@@ -57,6 +58,7 @@ export function openReview(
       !FATAL_CLOSE_CODES.includes(event.code as CloseCode) && !REFUSAL_CODES.includes(event.code),
     // Other tabs of the same browser share through IndexedDB and the server.
     disableBc: true,
+    awareness: new QuietAwareness(doc),
   });
   applyLargeSyncWithoutReencoding(provider, holdLargeSync);
   const stopCacheHook = loadCacheWithoutReencoding(doc, cache, () => provider.wsconnected);
