@@ -7,34 +7,24 @@ import { CloseCode } from '@hindsight/protocol';
 import { addEntry, defaultContext, readTimeline } from '@hindsight/doc';
 import { canonical, connect, synced, waitFor, type Client } from '../helpers/clients.ts';
 import { openRawOk, updateMessage } from '../helpers/raw.ts';
-import { exportJson, startServer, type ReviewHandle, type RunningServer } from '../helpers/server.ts';
-import { createTestDatabase, startRedis, type TestDatabase, type TestRedis } from '../helpers/services.ts';
+import { startCluster, type Cluster } from '../helpers/cluster.ts';
+import { exportJson, type ReviewHandle, type RunningServer } from '../helpers/server.ts';
 
 describe('three servers, one Postgres, one Redis', () => {
-  let db: TestDatabase;
-  let redis: TestRedis;
+  let cluster: Cluster | undefined;
   let servers: RunningServer[];
   let review: ReviewHandle;
   const clients: Client[] = [];
 
-  const startNode = (i: number) =>
-    startServer({
-      env: { DATABASE_URL: db.url, REDIS_URL: redis.url, SERVER_ID: `node-${i}`, CATCH_UP_INTERVAL_MS: '1000' },
-    });
-
   beforeAll(async () => {
-    db = createTestDatabase();
-    redis = await startRedis();
-    servers = [];
-    for (let i = 0; i < 3; i++) servers.push(await startNode(i));
+    cluster = await startCluster(3, { CATCH_UP_INTERVAL_MS: '1000' });
+    servers = cluster.servers;
     review = await servers[0]!.createReview('Cluster');
     for (const s of servers) expect(s.logs.some((l) => String(l.msg).startsWith('multi-server mode'))).toBe(true);
   });
   afterAll(async () => {
     clients.forEach((c) => c.destroy());
-    await Promise.all(servers.map((s) => s.stop()));
-    await redis?.stop();
-    db?.drop();
+    await cluster?.stop();
   });
 
   it('clients spread across servers converge, and every server exports the same review', async () => {

@@ -5,42 +5,24 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FirstScreen } from '@hindsight/api';
 import { addEntry, defaultContext, readTimeline } from '@hindsight/doc';
 import { connect, synced, waitFor } from '../helpers/clients.ts';
-import { startServer, type RunningServer } from '../helpers/server.ts';
-import { createTestDatabase, startRedis, type TestDatabase, type TestRedis } from '../helpers/services.ts';
+import { startCluster, type Cluster } from '../helpers/cluster.ts';
+import type { RunningServer } from '../helpers/server.ts';
 
 const AT = Date.UTC(2026, 10, 28, 9, 0);
 
 describe('first screens across servers', () => {
-  let db: TestDatabase;
-  let redis: TestRedis;
-  let servers: RunningServer[] = [];
-
+  let cluster: Cluster | undefined;
   beforeAll(async () => {
-    db = createTestDatabase();
-    redis = await startRedis();
-    for (let i = 0; i < 2; i++)
-      servers.push(
-        await startServer({
-          env: {
-            DATABASE_URL: db.url,
-            REDIS_URL: redis.url,
-            SERVER_ID: `node-${i}`,
-            IDLE_UNLOAD_MS: '200',
-            // No checkpoint on a quiet moment: a first screen is stored when a room unloads, not before.
-            COMPACT_DEBOUNCE_MS: '600000',
-          },
-        }),
-      );
+    cluster = await startCluster(2, {
+      IDLE_UNLOAD_MS: '200',
+      // No checkpoint on a quiet moment: a first screen is stored when a room unloads, not before.
+      COMPACT_DEBOUNCE_MS: '600000',
+    });
   });
-  afterAll(async () => {
-    await Promise.all(servers.map((s) => s.stop()));
-    servers = [];
-    await redis?.stop();
-    db?.drop();
-  });
+  afterAll(() => cluster?.stop());
 
   it('a stored first screen is not served once another server stored a write after it', async () => {
-    const [a, b] = servers as [RunningServer, RunningServer];
+    const [a, b] = cluster!.servers as [RunningServer, RunningServer];
     const review = await a.createReview('Two servers');
     const get = async (server: RunningServer) => {
       const res = await server.fetch(`/api/reviews/${review.id}/first-screen`, {

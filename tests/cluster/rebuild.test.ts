@@ -7,31 +7,20 @@ import { CloseCode } from '@hindsight/protocol';
 import { canonical, connect, synced, waitFor, type Client } from '../helpers/clients.ts';
 import { openRawOk, updateMessage } from '../helpers/raw.ts';
 import { entryWithUnknownField } from '../helpers/rawRecords.ts';
-import { startServer, type RunningServer } from '../helpers/server.ts';
-import { createTestDatabase, startRedis, type TestDatabase, type TestRedis } from '../helpers/services.ts';
+import { startCluster, type Cluster } from '../helpers/cluster.ts';
+import type { RunningServer } from '../helpers/server.ts';
 
 const AT = Date.UTC(2026, 11, 7, 9, 0);
 
 describe('a rebuild on one server while another writes', () => {
-  let db: TestDatabase;
-  let redis: TestRedis;
-  let servers: RunningServer[] = [];
-
+  let cluster: Cluster | undefined;
   beforeAll(async () => {
-    db = createTestDatabase();
-    redis = await startRedis();
-    for (let i = 0; i < 2; i++)
-      servers.push(await startServer({ env: { DATABASE_URL: db.url, REDIS_URL: redis.url, SERVER_ID: `node-${i}` } }));
+    cluster = await startCluster(2);
   });
-  afterAll(async () => {
-    await Promise.all(servers.map((s) => s.stop()));
-    servers = [];
-    await redis?.stop();
-    db?.drop();
-  });
+  afterAll(() => cluster?.stop());
 
   it('every client converges, and no refused change shows anywhere', async () => {
-    const [a, b] = servers as [RunningServer, RunningServer];
+    const [a, b] = cluster!.servers as [RunningServer, RunningServer];
     const review = await a.createReview('Rebuilt while the other writes');
     const onA = connect(a, review.id, review.tokens.editor);
     const onB = connect(b, review.id, review.tokens.editor);

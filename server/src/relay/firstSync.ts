@@ -12,7 +12,7 @@ import { CloseCode, MessageType, can } from '@hindsight/protocol';
 import { isSyncStep1, syncStep1Message } from './broadcaster.ts';
 import type { Connection } from './connection.ts';
 import type { EncodedState } from './encodedState.ts';
-import { receiveMessage, type MessageHandlers } from './receiver.ts';
+import { isPresenceMessage, receiveMessage, type MessageHandlers } from './receiver.ts';
 import { Wakeup, nextTurn } from './roomLoad.ts';
 import type { RelayLogger } from './types.ts';
 
@@ -40,10 +40,6 @@ const WRITE_POLL_MS = 2;
 export function buildDeferMs(bytes: number): number {
   return Math.min(1_000, Math.round((bytes / 1_000_000) * 150));
 }
-
-/** Messages that need no document: presence, which is answered once the room is built anyway. */
-const isPresence = (message: Uint8Array): boolean =>
-  message[0] === MessageType.awareness || message[0] === MessageType.queryAwareness;
 
 export interface FirstSyncDeps {
   reviewId: string;
@@ -82,7 +78,7 @@ export class FirstSync {
       return;
     }
     // A change (anything but a request for the state or presence) is judged on the document: build it now.
-    if (!isSyncStep1(message) && !isPresence(message)) this.wake();
+    if (!isSyncStep1(message) && !isPresenceMessage(message)) this.wake();
     if (message[0] === MessageType.awareness) {
       // Presence is state, each message the sender's whole: only its newest waits, so a long wait does not
       // release a burst that the presence rate limit would close the connection for.

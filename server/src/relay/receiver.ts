@@ -8,6 +8,10 @@ import { CloseCode, MessageType, can } from '@hindsight/protocol';
 import type { Connection } from './connection.ts';
 import { PresenceError } from './presence.ts';
 
+/** Whether `message` is presence (an awareness update or query), without decoding it: it never touches the document. */
+export const isPresenceMessage = (message: Uint8Array): boolean =>
+  message[0] === MessageType.awareness || message[0] === MessageType.queryAwareness;
+
 /** What the room does with each kind of message. */
 export interface MessageHandlers {
   reject(conn: Connection, code: CloseCode, why: string, detail?: string): void;

@@ -3,8 +3,9 @@
 // anyone else (a first sync encoded afresh, the first screen, an export, a checkpoint) runs only once the
 // document is at rest; until then the document messages that come in are held, in order, so a busy room
 // comes to rest within one commit. Presence messages never touch the document and are never held.
-import { CloseCode, MessageType } from '@hindsight/protocol';
+import { CloseCode } from '@hindsight/protocol';
 import type { Connection } from './connection.ts';
+import { isPresenceMessage } from './receiver.ts';
 
 /**
  * A connection with this many messages held stops being read (TCP pushes back on its sender) until they
@@ -12,9 +13,6 @@ import type { Connection } from './connection.ts';
  * read already still comes, so the cap on held messages is for a transport that cannot pause.
  */
 const HOLD_BEFORE_PAUSE = 64;
-
-const isPresenceMessage = (message: Uint8Array): boolean =>
-  message[0] === MessageType.awareness || message[0] === MessageType.queryAwareness;
 
 export interface RestDeps {
   reviewId: string;
