@@ -99,22 +99,32 @@ describe('the replay page', () => {
     await eventually(async () => expect((await entries()).join('|')).toContain(late));
     // The latest update is shown from the page's own synced copy: only its own change was fetched.
     expect(stateRequests.filter((q) => q.includes('nearest'))).toEqual([]);
-    for (; i >= 0; i--) {
-      await scrubber.fill(String(i));
-      // The page asks for the moment where the scrubber stops (after a short debounce): wait until it shows it.
-      const ok = await eventually(async () => {
+    // The page asks for the moment where the scrubber stops (after a short debounce): wait until it shows it.
+    const stopAt = async (value: number): Promise<string> => {
+      await scrubber.fill(String(value));
+      return eventually(async () => {
         const seq = /^update (\d+) of/.exec((await scrubber.getAttribute('aria-valuetext')) ?? '')?.[1];
         expect(seq).toBeDefined();
         expect(await where.getAttribute('data-shown-seq')).toBe(seq);
         return (await entries()).join('|');
       });
-      if (!ok.includes(late)) break;
-    }
+    };
+    for (; i >= 0; i--) if (!(await stopAt(i)).includes(late)) break;
     expect(i).toBeGreaterThanOrEqual(0);
     expect((await entries()).join('|')).not.toContain(late);
     expect(await entries()).toHaveLength(4);
-    await scrubber.fill(String(i + 1));
-    await eventually(async () => expect((await entries()).join('|')).toContain(late));
+    // Early on, then forward to just before the late note, then early again: the second visit is read
+    // from the history the page now holds, as of that moment, and shows what the first visit showed.
+    const early = Number(await scrubber.getAttribute('min')) + 1;
+    // (The line says how long the stop took: not part of what it shows.)
+    const shown = async (value: number) => ({
+      entries: await stopAt(value),
+      where: (await where.textContent())?.replace(/ · \d+ ms$/, ''),
+    });
+    const first = await shown(early);
+    expect(await stopAt(i)).not.toContain(late);
+    expect(await shown(early)).toEqual(first);
+    expect(await stopAt(i + 1)).toContain(late);
     expect(await watcher.page.getByTestId('history-where').textContent()).toContain('by Responder');
     expect(await watcher.page.locator('.is-added').textContent()).toContain('added by Responder');
     await screenshot(watcher.page, 'replay-history');

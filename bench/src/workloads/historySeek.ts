@@ -117,8 +117,10 @@ export const historySeek: Workload = {
         'page holds it (it syncs before any tab shows; not timed): the stop reads that copy and fetches only its own ' +
         'update; "without a live copy" = a second fresh cursor fetching the state (a page offline); then the first jump back, to the middle seq; then ' +
         `${historySeeks} stops forward through spread-out seqs (each from the one before: only the difference is ` +
-        'fetched and applied), 10 single steps (▶ next update), and jumps back to earlier moments (the page starts ' +
-        'again: the stored state nearest before the seq, as stored, plus the difference after it; the walk begins with one).',
+        'fetched and applied), 10 single steps (▶ next update), and jumps back to earlier moments (a jump ' +
+        'back within the history the page holds: read as of the moment, only the difference from the nearest moment it ' +
+        'knows fetched and nothing applied; before it: the page starts again from the stored state nearest before ' +
+        'the seq plus the difference after it; the walk begins with one).',
       'A build without ?nearest= (before) answers the whole state at the seq, merged on the server, for a stop back. ' +
         'Every stop is compared with a full join of the same review while it is loaded (sync until the doc holds ' +
         'every entry; it reads no view).',

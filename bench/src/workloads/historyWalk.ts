@@ -1,7 +1,8 @@
 // What the replay page's edit-history scrubber costs per stop, done the way the page does it: the page's
 // own HistoryCursor (client/src/features/replay/historyDoc.ts) over the HTTP API, one document carried
-// along: a stop forward fetches and applies only the difference, a stop back starts again from the stored
-// state nearest before it; every stop reads the view the page renders (timeline, annotations, whys).
+// along (keeping deleted content): a stop forward fetches and applies only the difference, a stop back
+// within what it holds is read as of that moment, one before it starts again from the stored state nearest
+// before it; every stop reads the view the page renders (timeline, annotations, whys).
 import { HistoryCursor, type HistoryAnswer, type LiveCopy } from '../../../client/src/features/replay/historyDoc.ts';
 import type { RoomAccess } from '../servers/types.ts';
 

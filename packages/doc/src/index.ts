@@ -248,3 +248,4 @@ export {
   type Refusal,
   type Writer,
 } from './writeRules.ts';
+export { readAtSnapshot, snapshotAfter } from './atSnapshot.ts';

@@ -30,15 +30,29 @@ function server(updates: Uint8Array[], stored: number[] = []) {
 const full = (updates: Uint8Array[], seq: number) => readHistoryState(Y.mergeUpdates(updates.slice(0, seq)));
 
 describe('HistoryCursor', () => {
-  it('steps forward by applying only what changed, back by starting again from a stored state, always showing the state at the seq', async () => {
+  it('steps forward by applying only what changed, back by reading the moment it holds, always showing the state at the seq', async () => {
     const updates = log();
     const { asked, fetchState } = server(updates, [4]);
     const cursor = new HistoryCursor(fetchState);
-    for (const seq of [2, 3, 3, 6, 1, 7, 5]) {
+    for (const seq of [2, 3, 3, 6, 1, 7, 5, 3]) {
       const { added: _added, ...view } = await cursor.moveTo(seq);
-      expect(view).toEqual(full(updates, seq));
+      expect(view, `at ${seq}`).toEqual(full(updates, seq));
     }
-    expect(asked).toEqual(['2:nearest', '2:0', '3:2', '6:3', '1:nearest', '1:0', '7:1', '5:nearest', '5:4']);
+    // Back within what it holds, only the change from the nearest moment it knows is fetched (to 1 from the
+    // empty start, to 5 from 3); at a moment it passed (3), nothing.
+    expect(asked).toEqual(['2:nearest', '2:0', '3:2', '6:3', '1:0', '7:6', '5:3']);
+    cursor.destroy();
+  });
+
+  it('starts again from a stored state for a moment before the one it started from', async () => {
+    const updates = log();
+    const { asked, fetchState } = server(updates, [4]);
+    const cursor = new HistoryCursor(fetchState);
+    for (const seq of [5, 6, 4, 2, 7, 3]) {
+      const { added: _added, ...view } = await cursor.moveTo(seq);
+      expect(view, `at ${seq}`).toEqual(full(updates, seq));
+    }
+    expect(asked).toEqual(['5:nearest', '5:4', '6:5', '2:nearest', '2:0', '7:2', '3:2']);
     cursor.destroy();
   });
 

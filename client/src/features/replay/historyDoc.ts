@@ -2,9 +2,11 @@
 import * as Y from 'yjs';
 import {
   readAnnotations,
+  readAtSnapshot,
   readTimeline,
   readWhysTree,
   roots,
+  snapshotAfter,
   type AnnotationView,
   type EntryView,
 } from '@hindsight/doc';
@@ -54,17 +56,31 @@ export interface LiveCopy {
   seq: number;
 }
 
+/** The history the cursor holds: one document that keeps deleted content, from a stored state on. */
+interface Held {
+  doc: Y.Doc;
+  /** The seq of the stored state it started from: it can show any moment from there to `head`. */
+  base: number;
+  head: number;
+  /** The moments it knows the snapshot of (the base, each stop reached), by seq. */
+  snapshots: Map<number, Y.Snapshot>;
+}
+
 /**
- * One document carried through the edit history: moving forward fetches and
- * applies only what changed since the seq it holds; moving back (or when the
- * change cannot be fetched) starts again from the stored state nearest before
- * the target plus what changed after it (the server never re-encodes a whole
+ * One document carried through the edit history, keeping deleted content
+ * (gc off), so it can show any moment it has passed. Moving forward fetches
+ * and applies only what changed since the furthest seq it holds; moving back
+ * within what it holds applies nothing: the view is read as of that moment's
+ * Yjs snapshot (readAtSnapshot), the snapshot worked out from the change
+ * between the nearest known moment and the target (fetched, not applied).
+ * Only a move before the stored state it started from (or when a change
+ * cannot be fetched) starts again from the stored state nearest before the
+ * target plus what changed after it (the server never re-encodes a whole
  * state for the page). A stop at the seq the page's live copy holds (the
  * latest) is read from that copy: nothing to fetch or apply. Moves run one at a time.
  */
 export class HistoryCursor {
-  private doc: Y.Doc | null = null;
-  private seq = 0;
+  private held: Held | null = null;
   /** The last change fetched, kept: a stop's own update is usually the step just applied. */
   private last: { since: number; seq: number; update: Uint8Array } | null = null;
   private queue: Promise<unknown> = Promise.resolve();
@@ -84,28 +100,56 @@ export class HistoryCursor {
 
   private async move(seq: number, prevSeq: number | null): Promise<HistoryStop> {
     const live = this.live();
-    if (live?.seq === seq) return this.stopIn(live.doc, seq, prevSeq);
-    if (!(this.doc && seq >= this.seq && (await this.forward(seq)))) await this.restart(seq);
-    return this.stopIn(this.doc!, seq, prevSeq);
+    if (live?.seq === seq) return this.stopIn(live.doc, null, seq, prevSeq);
+    const held = this.held;
+    if (held && seq >= held.base) {
+      if (seq < held.head) {
+        const snapshot = await this.snapshotAt(held, seq);
+        if (snapshot) return this.stopIn(held.doc, snapshot, seq, prevSeq);
+      } else if (await this.forward(held, seq)) return this.stopIn(held.doc, null, seq, prevSeq);
+    }
+    return this.stopIn((await this.restart(seq)).doc, null, seq, prevSeq);
   }
 
-  /** The view of `doc` (which holds the state as of `seq`) and the entries the updates after `prevSeq` added. */
-  private async stopIn(doc: Y.Doc, seq: number, prevSeq: number | null): Promise<HistoryStop> {
+  /**
+   * The view of `doc` as of `seq` (at `snapshot`, or as it is when null) and the entries the updates
+   * after `prevSeq` added.
+   */
+  private async stopIn(
+    doc: Y.Doc,
+    snapshot: Y.Snapshot | null,
+    seq: number,
+    prevSeq: number | null,
+  ): Promise<HistoryStop> {
     let added = new Set<string>();
     if (prevSeq !== null && prevSeq < seq) {
       const change = await this.changeBetween(prevSeq, seq).catch(() => null);
-      if (change) added = entriesCreatedBy(doc, change);
+      if (change) added = entriesCreatedBy(doc, change, snapshot);
     }
-    return { ...readHistoryDoc(doc), added };
+    return { ...(snapshot ? readAtSnapshot(doc, snapshot, readHistoryDoc) : readHistoryDoc(doc)), added };
   }
 
-  private async forward(seq: number): Promise<boolean> {
-    if (seq === this.seq) return true;
-    const change = await this.changeBetween(this.seq, seq).catch(() => null);
+  private async forward(held: Held, seq: number): Promise<boolean> {
+    if (seq === held.head) return true;
+    const change = await this.changeBetween(held.head, seq).catch(() => null);
     if (!change) return false;
-    Y.applyUpdate(this.doc!, change);
-    this.seq = seq;
+    Y.applyUpdate(held.doc, change);
+    held.head = seq;
+    held.snapshots.set(seq, Y.snapshot(held.doc));
     return true;
+  }
+
+  /** The snapshot of `seq` (between the held base and head): from the nearest known moment before it. */
+  private async snapshotAt(held: Held, seq: number): Promise<Y.Snapshot | null> {
+    const known = held.snapshots.get(seq);
+    if (known) return known;
+    let from = held.base;
+    for (const s of held.snapshots.keys()) if (s < seq && s > from) from = s;
+    const change = await this.changeBetween(from, seq).catch(() => null);
+    if (!change) return null;
+    const snapshot = snapshotAfter(held.snapshots.get(from)!, change);
+    held.snapshots.set(seq, snapshot);
+    return snapshot;
   }
 
   private async changeBetween(since: number, seq: number): Promise<Uint8Array> {
@@ -115,32 +159,38 @@ export class HistoryCursor {
     return update;
   }
 
-  private async restart(seq: number): Promise<void> {
+  private async restart(seq: number): Promise<Held> {
     const base = await this.fetchState(seq, 'nearest');
-    const doc = new Y.Doc();
+    const doc = new Y.Doc({ gc: false });
+    const snapshots = new Map<number, Y.Snapshot>();
     try {
       Y.applyUpdate(doc, base.update);
-      if (base.seq < seq) Y.applyUpdate(doc, await this.changeBetween(base.seq, seq));
+      snapshots.set(base.seq, Y.snapshot(doc));
+      if (base.seq < seq) {
+        Y.applyUpdate(doc, await this.changeBetween(base.seq, seq));
+        snapshots.set(seq, Y.snapshot(doc));
+      }
     } catch (err) {
       doc.destroy();
       throw err;
     }
-    this.doc?.destroy();
-    this.doc = doc;
-    this.seq = seq;
+    this.held?.doc.destroy();
+    this.held = { doc, base: base.seq, head: seq, snapshots };
+    return this.held;
   }
 
   destroy(): void {
-    this.doc?.destroy();
-    this.doc = null;
+    this.held?.doc.destroy();
+    this.held = null;
   }
 }
 
 /**
  * Ids of the entries `change` (already applied to `doc`) created: those whose timeline slot was first
  * written by it. Read from the update's clock ranges, so no second document is built for the seq before.
+ * `at`: the snapshot `doc` is read at, when it holds later moments too.
  */
-export function entriesCreatedBy(doc: Y.Doc, change: Uint8Array): Set<string> {
+export function entriesCreatedBy(doc: Y.Doc, change: Uint8Array, at: Y.Snapshot | null = null): Set<string> {
   const { from, to } = Y.parseUpdateMeta(change);
   const created = new Set<string>();
   roots(doc).timeline._map.forEach((item, key) => {
@@ -154,7 +204,7 @@ export function entriesCreatedBy(doc: Y.Doc, change: Uint8Array): Set<string> {
       clock >= start &&
       clock < end &&
       item.left === null &&
-      !item.deleted
+      !(at ? Y.isDeleted(at.ds, item.id) : item.deleted)
     )
       created.add(key);
   });
