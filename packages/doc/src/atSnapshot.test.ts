@@ -1,7 +1,8 @@
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
 import { readAtSnapshot, snapshotAfter } from './atSnapshot.ts';
-import { readAnnotations, setAnnotationText, addAnnotation } from './annotations.ts';
+import { readAnnotations, setAnnotationKind, setAnnotationText, addAnnotation } from './annotations.ts';
+import { readMeta, setTitle } from './meta.ts';
 import { readTimeline } from './readModel.ts';
 import { roots } from './schema.ts';
 import { setEntryTags } from './tags.ts';
@@ -112,6 +113,38 @@ describe('readAtSnapshot', () => {
     expect(readAtSnapshot(h, at9, view)).toEqual(views[9]);
     const at13 = snapshotAfter(at9, Y.mergeUpdates(updates.slice(10, 14)));
     expect(readAtSnapshot(h, at13, view)).toEqual(views[13]);
+  });
+
+  it('reads a value its writer overwrote in a row (Yjs merges such values into one item once they are deleted)', () => {
+    const doc = newReview('zero');
+    const ctx = ctxFor('w');
+    const h = new Y.Doc({ gc: false });
+    Y.applyUpdate(h, Y.encodeStateAsUpdate(doc));
+    const note = addAnnotation(
+      doc,
+      { target: { type: 'entry', id: addEntry(doc, { at: T0 }, ctx) }, kind: 'question' },
+      ctx,
+    );
+    const truth: { title: string; kind: string }[] = [];
+    const snapshots: Y.Snapshot[] = [];
+    const steps = [
+      () => setTitle(doc, 'one', ctx),
+      () => setTitle(doc, 'two', ctx),
+      () => setAnnotationKind(doc, { id: note, kind: 'delay' }, ctx),
+      () => setAnnotationKind(doc, { id: note, kind: 'missing_information' }, ctx),
+      () => setTitle(doc, 'three', ctx),
+      () => setAnnotationKind(doc, { id: note, kind: 'automation_failed' }, ctx),
+    ];
+    for (const step of steps) {
+      step();
+      Y.applyUpdate(h, Y.encodeStateAsUpdate(doc, Y.encodeStateVector(h)));
+      snapshots.push(Y.snapshot(h));
+      truth.push({ title: readMeta(doc).title, kind: readAnnotations(doc)[0]!.kind });
+    }
+    // Map fields read first, no text read before them in the same read.
+    const read = (d: Y.Doc) => ({ title: readMeta(d).title, kind: readAnnotations(d)[0]!.kind });
+    snapshots.forEach((s, i) => expect(readAtSnapshot(h, s, read), `moment ${i}`).toEqual(truth[i]));
+    expect(truth.map((t) => t.title)).toEqual(['one', 'two', 'two', 'two', 'three', 'three']);
   });
 
   it('is read-only and refuses what it cannot read as of the snapshot', () => {

@@ -40,10 +40,10 @@ type Methods = Record<string | symbol, (this: Seen<never>, ...args: never[]) => 
 // The methods are shared by every proxy (no closures per record: a big review has thousands); `this` is the proxy.
 const mapMethods = {
   get(this: Seen<Y.Map<unknown>>, key: string): unknown {
-    return this[VIEW].wrap(Y.typeMapGetSnapshot(this[TARGET], key, this[VIEW].snapshot));
+    return this[VIEW].wrap(valueAt(this[TARGET], key, this[VIEW].snapshot));
   },
   has(this: Seen<Y.Map<unknown>>, key: string): boolean {
-    return Y.typeMapGetSnapshot(this[TARGET], key, this[VIEW].snapshot) !== undefined;
+    return valueAt(this[TARGET], key, this[VIEW].snapshot) !== undefined;
   },
   forEach(this: Seen<Y.Map<unknown>>, f: (value: unknown, key: string, map: unknown) => void): void {
     for (const [k, v] of mapEntries(this)) f(v, k, this);
@@ -68,9 +68,11 @@ const mapMethods = {
 };
 
 function mapEntries(map: Seen<Y.Map<unknown>>): [string, unknown][] {
-  const all = Y.typeMapGetAllSnapshot(map[TARGET], map[VIEW].snapshot);
   const out: [string, unknown][] = [];
-  for (const key in all) out.push([key, map[VIEW].wrap(all[key])]);
+  for (const key of map[TARGET]._map.keys()) {
+    const value = valueAt(map[TARGET], key, map[VIEW].snapshot);
+    if (value !== undefined) out.push([key, map[VIEW].wrap(value)]);
+  }
   return out;
 }
 
@@ -88,6 +90,14 @@ const textMethods = {
   },
 };
 
+function textLength(text: Seen<Y.Text>): number {
+  let n = 0;
+  for (const op of text[TARGET].toDelta(text[VIEW].snapshot) as Op[])
+    n += typeof op.insert === 'string' ? op.insert.length : 1;
+  return n;
+}
+
+/** The text's characters (an XmlText's too: without the formatting its toString would add). */
 function plain(text: Seen<Y.Text>): string {
   let s = '';
   for (const op of text[TARGET].toDelta(text[VIEW].snapshot) as Op[]) if (typeof op.insert === 'string') s += op.insert;
@@ -119,15 +129,56 @@ const listMethods = {
 const elementMethods = {
   ...listMethods,
   getAttribute(this: Seen<Y.XmlElement>, name: string): unknown {
-    return Y.typeMapGetSnapshot(this[TARGET], name, this[VIEW].snapshot);
+    return valueAt(this[TARGET], name, this[VIEW].snapshot);
   },
   getAttributes(this: Seen<Y.XmlElement>): Record<string, unknown> {
-    return Y.typeMapGetAllSnapshot(this[TARGET], this[VIEW].snapshot);
+    const out: Record<string, unknown> = {};
+    for (const key of this[TARGET]._map.keys()) {
+      const value = valueAt(this[TARGET], key, this[VIEW].snapshot);
+      if (value !== undefined) out[key] = value;
+    }
+    return out;
   },
 };
 
 function listItems(list: Seen<Y.XmlFragment | Y.Array<unknown>>): unknown[] {
-  return Y.typeListToArraySnapshot(list[TARGET], list[VIEW].snapshot).map((v) => list[VIEW].wrap(v));
+  const { snapshot } = list[VIEW];
+  const out: unknown[] = [];
+  for (let item = list[TARGET]._start; item !== null; item = item.right) {
+    if (!item.countable) continue;
+    const content = item.content.getContent();
+    for (let i = 0; i < item.length; i++)
+      if (existsAt(item, i, snapshot) && !deletedAt(item, i, snapshot)) out.push(list[VIEW].wrap(content[i]));
+  }
+  return out;
+}
+
+// Yjs's own typeMapGetSnapshot and typeListToArraySnapshot judge an item as a whole: right only after
+// its items were cut at the snapshot's boundaries, which Yjs does for texts (toDelta) but not for maps and
+// lists. A document that keeps its history merges a client's consecutive values of one key into one
+// item once they are deleted (a title set three times is one item of three values), so these read value
+// by value.
+
+/** Whether value `i` of `item` had been written by the moment of `snapshot`. */
+function existsAt(item: Y.Item, i: number, snapshot: Y.Snapshot): boolean {
+  return item.id.clock + i < (snapshot.sv.get(item.id.client) ?? 0);
+}
+
+function deletedAt(item: Y.Item, i: number, snapshot: Y.Snapshot): boolean {
+  return Y.isDeleted(snapshot.ds, Y.createID(item.id.client, item.id.clock + i));
+}
+
+/**
+ * The value of `key` in `map` as of `snapshot` (undefined when it had none): the newest value written by
+ * then, unless it had been deleted by then.
+ */
+function valueAt(map: { _map: Map<string, Y.Item> }, key: string, snapshot: Y.Snapshot): unknown {
+  for (let item = map._map.get(key) ?? null; item !== null; item = item.left) {
+    const written = Math.min(item.length, (snapshot.sv.get(item.id.client) ?? 0) - item.id.clock);
+    if (written <= 0) continue;
+    return deletedAt(item, written - 1, snapshot) ? undefined : item.content.getContent()[written - 1];
+  }
+  return undefined;
 }
 
 class SnapshotView {
@@ -137,7 +188,7 @@ class SnapshotView {
   constructor(readonly snapshot: Y.Snapshot) {
     this.handlers = {
       map: readOnly(this, mapMethods as unknown as Methods, { size: (m) => mapEntries(m as never).length }),
-      text: readOnly(this, textMethods as unknown as Methods, { length: (t) => plain(t as never).length }),
+      text: readOnly(this, textMethods as unknown as Methods, { length: (t) => textLength(t as never) }),
       list: readOnly(this, listMethods as unknown as Methods, { length: (l) => listItems(l as never).length }),
       element: readOnly(this, elementMethods as unknown as Methods, { length: (l) => listItems(l as never).length }),
       other: readOnly(this, {}, {}),
@@ -225,7 +276,9 @@ function refuse(target: object): boolean {
 /**
  * The snapshot after `change` (updates merged, as the history serves them) is applied onto the state
  * `before` describes: its clocks advanced and its deletions added, read from the encoded update without
- * applying it. Exact when `change` holds every update between the two moments (the log is contiguous).
+ * applying it, when `change` holds every update between the two moments (the log is contiguous). What
+ * Yjs deletes while applying (the losing value of a key two writers set at once) is not among its
+ * deletions, so it may differ from Y.snapshot there; reads do not: the winning value is newer.
  */
 export function snapshotAfter(before: Y.Snapshot, change: Uint8Array): Y.Snapshot {
   const sv = new Map(before.sv);

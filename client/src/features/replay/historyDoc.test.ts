@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { addEntry, defaultContext, insertSummaryText } from '@hindsight/doc';
+import { addEntry, defaultContext, deleteEntry, insertSummaryText, setTitle } from '@hindsight/doc';
 import { HistoryCursor, readHistoryState, type HistoryAnswer } from './historyDoc.ts';
 
 /** A review's log: one update per step (entries added, then a summary edited). */
@@ -38,9 +38,9 @@ describe('HistoryCursor', () => {
       const { added: _added, ...view } = await cursor.moveTo(seq);
       expect(view, `at ${seq}`).toEqual(full(updates, seq));
     }
-    // Back within what it holds, only the change from the nearest moment it knows is fetched (to 1 from the
-    // empty start, to 5 from 3); at a moment it passed (3), nothing.
-    expect(asked).toEqual(['2:nearest', '2:0', '3:2', '6:3', '1:0', '7:6', '5:3']);
+    // It holds 2 to 6, then (1 is before its start: started again) 1 to 7: back within that, only the
+    // change from the nearest moment it knows is fetched (to 5 and to 3 from 1), and nothing is applied.
+    expect(asked).toEqual(['2:nearest', '2:0', '3:2', '6:3', '1:nearest', '1:0', '7:1', '5:1', '3:1']);
     cursor.destroy();
   });
 
@@ -52,7 +52,8 @@ describe('HistoryCursor', () => {
       const { added: _added, ...view } = await cursor.moveTo(seq);
       expect(view, `at ${seq}`).toEqual(full(updates, seq));
     }
-    expect(asked).toEqual(['5:nearest', '5:4', '6:5', '2:nearest', '2:0', '7:2', '3:2']);
+    // A cursor holds the moments from the one it started at (not from the stored state under it).
+    expect(asked).toEqual(['5:nearest', '5:4', '6:5', '4:nearest', '2:nearest', '2:0', '7:2', '3:2']);
     cursor.destroy();
   });
 
@@ -113,5 +114,59 @@ describe('HistoryCursor', () => {
     expect(asked.slice(5)).toEqual(['3:nearest', '3:0', '3:2', '7:3', '7:6']);
     cursor.destroy();
     live.destroy();
+  });
+
+  it('marks an entry as added by the update that created it even when the cursor holds its later deletion and restoring', async () => {
+    const doc = new Y.Doc();
+    const updates: Uint8Array[] = [];
+    doc.on('update', (u: Uint8Array) => updates.push(u));
+    const ctx = defaultContext('a');
+    const id = addEntry(doc, { at: 1_700_000_000_000, summary: 'restored later' }, ctx);
+    const undo = new Y.UndoManager(doc.getMap('timeline'), { trackedOrigins: new Set(['tracked']) });
+    doc.transact(() => deleteEntry(doc, id, ctx), 'tracked');
+    undo.undo();
+    expect(updates).toHaveLength(3);
+    const cursor = new HistoryCursor(server(updates).fetchState);
+    await cursor.moveTo(3);
+    const stop = await cursor.moveTo(1, 0);
+    expect(stop.entries.map((e) => e.id)).toEqual([id]);
+    expect([...stop.added]).toEqual([id]);
+    expect((await cursor.moveTo(2, 1)).entries).toEqual([]);
+    expect((await cursor.moveTo(3, 2)).added.size).toBe(0);
+    cursor.destroy();
+  });
+
+  it('shows every moment of a long walk forward and back, however many stops it passed', async () => {
+    const doc = new Y.Doc();
+    const updates: Uint8Array[] = [];
+    doc.on('update', (u: Uint8Array) => updates.push(u));
+    const ctx = defaultContext('a');
+    for (let i = 0; i < 60; i++) {
+      if (i % 3 === 0) setTitle(doc, `title ${i}`, ctx);
+      else addEntry(doc, { at: 1_700_000_000_000 + i, summary: `entry ${i}` }, ctx);
+    }
+    const cursor = new HistoryCursor(server(updates, [20]).fetchState);
+    for (let seq = 1; seq <= 60; seq++) await cursor.moveTo(seq);
+    for (const seq of [59, 3, 40, 1, 33, 2]) {
+      const { added: _added, ...view } = await cursor.moveTo(seq);
+      expect(view, `at ${seq}`).toEqual(full(updates, seq));
+    }
+    cursor.destroy();
+  });
+
+  it('reads only the moments after the one it started at when the stored state holds updates past its seq', async () => {
+    const updates = log();
+    // A checkpoint written by several servers: labelled 5, holding every update (6 and 7 too).
+    const { asked, fetchState } = server(updates);
+    const cursor = new HistoryCursor(async (seq, from) =>
+      from === 'nearest' && seq === 7 ? { update: Y.mergeUpdates(updates), seq: 5 } : fetchState(seq, from),
+    );
+    expect((await cursor.moveTo(7)).entries).toEqual(full(updates, 7).entries);
+    for (const seq of [6, 5]) {
+      const { added: _added, ...view } = await cursor.moveTo(seq);
+      expect(view, `at ${seq}`).toEqual(full(updates, seq));
+    }
+    expect(asked).toEqual(['7:5', '6:nearest', '6:0', '5:nearest', '5:0']);
+    cursor.destroy();
   });
 });

@@ -56,14 +56,39 @@ export interface LiveCopy {
   seq: number;
 }
 
-/** The history the cursor holds: one document that keeps deleted content, from a stored state on. */
+/** The history the cursor holds: one document that keeps deleted content, from the moment it started at on. */
 interface Held {
   doc: Y.Doc;
-  /** The seq of the stored state it started from: it can show any moment from there to `head`. */
+  /** The seq it started at: it can show any moment from there to `head`. */
   base: number;
   head: number;
-  /** The moments it knows the snapshot of (the base, each stop reached), by seq. */
+  /**
+   * Moments it knows the snapshot of, by seq: the base always, and the latest stops (each holds the
+   * review's deletions: a page played through a long review keeps a bounded number).
+   */
   snapshots: Map<number, Y.Snapshot>;
+}
+
+/** How many stops' snapshots a cursor keeps besides its base's. */
+const KEPT_SNAPSHOTS = 48;
+
+/**
+ * Keeps `snapshot` as the moment `seq`'s. Past KEPT_SNAPSHOTS, forgets the moment whose neighbours are
+ * closest (the steps of a run of ▶ before spread-out stops), never the base: a moment's snapshot is
+ * worked out from the nearest kept before it, so the kept ones stay spread over what the cursor holds.
+ */
+function remember(held: Held, seq: number, snapshot: Y.Snapshot): void {
+  held.snapshots.set(seq, snapshot);
+  if (held.snapshots.size <= KEPT_SNAPSHOTS + 1) return;
+  const seqs = [...held.snapshots.keys()].sort((a, b) => a - b);
+  let forget = -1;
+  let narrowest = Infinity;
+  for (let i = 1; i < seqs.length; i++) {
+    if (seqs[i] === seq) continue;
+    const gap = (seqs[i + 1] ?? held.head + 1) - seqs[i - 1]!;
+    if (gap < narrowest) [forget, narrowest] = [seqs[i]!, gap];
+  }
+  held.snapshots.delete(forget);
 }
 
 /**
@@ -73,7 +98,7 @@ interface Held {
  * within what it holds applies nothing: the view is read as of that moment's
  * Yjs snapshot (readAtSnapshot), the snapshot worked out from the change
  * between the nearest known moment and the target (fetched, not applied).
- * Only a move before the stored state it started from (or when a change
+ * Only a move before the moment it started at (or when a change
  * cannot be fetched) starts again from the stored state nearest before the
  * target plus what changed after it (the server never re-encodes a whole
  * state for the page). A stop at the seq the page's live copy holds (the
@@ -135,7 +160,7 @@ export class HistoryCursor {
     if (!change) return false;
     Y.applyUpdate(held.doc, change);
     held.head = seq;
-    held.snapshots.set(seq, Y.snapshot(held.doc));
+    remember(held, seq, Y.snapshot(held.doc));
     return true;
   }
 
@@ -148,7 +173,7 @@ export class HistoryCursor {
     const change = await this.changeBetween(from, seq).catch(() => null);
     if (!change) return null;
     const snapshot = snapshotAfter(held.snapshots.get(from)!, change);
-    held.snapshots.set(seq, snapshot);
+    remember(held, seq, snapshot);
     return snapshot;
   }
 
@@ -162,20 +187,17 @@ export class HistoryCursor {
   private async restart(seq: number): Promise<Held> {
     const base = await this.fetchState(seq, 'nearest');
     const doc = new Y.Doc({ gc: false });
-    const snapshots = new Map<number, Y.Snapshot>();
     try {
       Y.applyUpdate(doc, base.update);
-      snapshots.set(base.seq, Y.snapshot(doc));
-      if (base.seq < seq) {
-        Y.applyUpdate(doc, await this.changeBetween(base.seq, seq));
-        snapshots.set(seq, Y.snapshot(doc));
-      }
+      if (base.seq < seq) Y.applyUpdate(doc, await this.changeBetween(base.seq, seq));
     } catch (err) {
       doc.destroy();
       throw err;
     }
     this.held?.doc.destroy();
-    this.held = { doc, base: base.seq, head: seq, snapshots };
+    // It is read from the target on, not from the stored state: that may be a checkpoint holding a few
+    // updates past the seq it is labelled with (several servers), exact only as part of the latest state.
+    this.held = { doc, base: seq, head: seq, snapshots: new Map([[seq, Y.snapshot(doc)]]) };
     return this.held;
   }
 
@@ -187,26 +209,21 @@ export class HistoryCursor {
 
 /**
  * Ids of the entries `change` (already applied to `doc`) created: those whose timeline slot was first
- * written by it. Read from the update's clock ranges, so no second document is built for the seq before.
+ * written by it (an entry deleted and restored later was still created here), and that exist at the stop.
+ * Read from the update's clock ranges, so no second document is built for the seq before.
  * `at`: the snapshot `doc` is read at, when it holds later moments too.
  */
 export function entriesCreatedBy(doc: Y.Doc, change: Uint8Array, at: Y.Snapshot | null = null): Set<string> {
   const { from, to } = Y.parseUpdateMeta(change);
-  const created = new Set<string>();
-  roots(doc).timeline._map.forEach((item, key) => {
-    const { client, clock } = item.id;
+  const created: string[] = [];
+  roots(doc).timeline._map.forEach((newest, key) => {
+    let first = newest;
+    while (first.left !== null) first = first.left;
+    const { client, clock } = first.id;
     const start = from.get(client);
     const end = to.get(client);
-    // left is null for a key's first value: a later value of the key (an overwrite) is not a new entry.
-    if (
-      start !== undefined &&
-      end !== undefined &&
-      clock >= start &&
-      clock < end &&
-      item.left === null &&
-      !(at ? Y.isDeleted(at.ds, item.id) : item.deleted)
-    )
-      created.add(key);
+    if (start !== undefined && end !== undefined && clock >= start && clock < end) created.push(key);
   });
-  return created;
+  const exist = (d: Y.Doc) => new Set(created.filter((key) => roots(d).timeline.has(key)));
+  return at ? readAtSnapshot(doc, at, exist) : exist(doc);
 }
