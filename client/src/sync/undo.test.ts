@@ -1,8 +1,17 @@
 // Unit tests: per-person undo tracks this client's operations only; remote changes survive.
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { addEntry, defaultContext, deleteEntry, readTimeline } from '@hindsight/doc';
-import { createUndoManager, undoIntent } from './undo.ts';
+import {
+  addEntry,
+  defaultContext,
+  deleteEntry,
+  readTimeline,
+  roots,
+  setEntryKind,
+  setEntryTime,
+  validateTouched,
+} from '@hindsight/doc';
+import { createUndoManager, undoIntent, undoOrRedo } from './undo.ts';
 
 const sync = (from: Y.Doc, to: Y.Doc): void => Y.applyUpdate(to, Y.encodeStateAsUpdate(from), 'remote');
 
@@ -54,5 +63,34 @@ describe('per-person undo', () => {
     expect(k('y', { ctrlKey: true })).toBe('redo');
     expect(k('z')).toBeNull();
     expect(k('z', { ctrlKey: true, altKey: true })).toBeNull();
+  });
+
+  it('brings back an entry someone edited while it was deleted as a whole record the server accepts', () => {
+    const mine = new Y.Doc();
+    const theirs = new Y.Doc();
+    const undo = createUndoManager(mine);
+    const id = addEntry(mine, { at: 1_000, summary: 'Alert fired' }, defaultContext('Me'));
+    sync(mine, theirs);
+    undo.stopCapturing();
+    deleteEntry(mine, id, defaultContext('Me'));
+    // At the same time, someone else moves it and changes its kind: their edits land in a deleted record.
+    setEntryTime(theirs, id, 61_000, defaultContext('Them'));
+    setEntryKind(theirs, id, 'action', defaultContext('Them'));
+    sync(theirs, mine);
+    const sent: Uint8Array[] = [];
+    mine.on('update', (u: Uint8Array) => sent.push(u));
+    undoOrRedo(undo, 'undo');
+    // One update, and the record it brings back has every part the schema requires.
+    expect(sent).toHaveLength(1);
+    expect(validateTouched(mine, { root: 'timeline', key: id })).toBeNull();
+    const [entry] = readTimeline(mine);
+    expect(entry).toMatchObject({ id, summary: 'Alert fired', problems: [] });
+    expect([1_000, 61_000]).toContain(entry!.at);
+    // Redo deletes it again, and undo brings it back again.
+    undoOrRedo(undo, 'redo');
+    expect(roots(mine).timeline.has(id)).toBe(false);
+    undoOrRedo(undo, 'undo');
+    expect(validateTouched(mine, { root: 'timeline', key: id })).toBeNull();
+    expect(readTimeline(mine).map((e) => e.summary)).toEqual(['Alert fired']);
   });
 });

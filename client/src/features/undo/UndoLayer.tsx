@@ -2,7 +2,7 @@
 // person's own changes, and a delete shows an "Entry deleted · Undo" notice instead of asking first.
 import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useReview } from '../../sync/ReviewContext.tsx';
-import { createUndoManager, undoIntent } from '../../sync/undo.ts';
+import { createUndoManager, undoIntent, undoOrRedo } from '../../sync/undo.ts';
 import { isTextField } from '../../ui/textField.ts';
 import './undo.css';
 
@@ -31,8 +31,7 @@ export function UndoLayer({ children }: { children: ReactNode }) {
       // Text fields keep their own undo (Tiptap's inside the editor, the browser's in inputs).
       if (!intent || event.defaultPrevented || isTextField(event.target)) return;
       event.preventDefault();
-      if (intent === 'undo') manager.undo();
-      else manager.redo();
+      undoOrRedo(manager, intent);
       setNotice(null);
     };
     window.addEventListener('keydown', onKey);
@@ -77,7 +76,7 @@ export function UndoLayer({ children }: { children: ReactNode }) {
               className="btn btn-small"
               title="Ctrl+Z (⌘Z on a Mac)"
               onClick={() => {
-                manager.undo();
+                undoOrRedo(manager, 'undo');
                 setNotice(null);
               }}
             >
