@@ -44,7 +44,7 @@ import {
 } from '@hindsight/doc';
 import { buildReportModel, renderMarkdown } from '@hindsight/report';
 import { canonical, connect, synced, waitFor, type Client } from '../helpers/clients.ts';
-import { openRawOk, syncStep1Message, updateMessage, type RawPeer } from '../helpers/raw.ts';
+import { openRawOk, syncStep1Message, syncStep2Message, updateMessage, type RawPeer } from '../helpers/raw.ts';
 import { startServer, type ReviewHandle, type RunningServer } from '../helpers/server.ts';
 import { CATEGORY_NAMES, craftUpdate, type CraftedUpdate } from './gateUpdates.ts';
 import { GATE_REGRESSION_SEEDS } from './gateRegressions.ts';
@@ -151,10 +151,15 @@ describe('write gate fuzzing', () => {
     );
   }
 
-  /** Sends seed's update on its own editor connection, then a step 1: a step 2 back means it was stored. */
+  /**
+   * Sends seed's update on its own editor connection, then a step 1: a step 2 back means it was stored.
+   * It answers the server's sync step 1 first, as clients do: a change that builds on what the server has
+   * not seen, sent before that answer, waits for it (reconnect.test.ts).
+   */
   async function attack(seed: number): Promise<Outcome> {
     const crafted = craftUpdate(seed, editor.doc, facilitator.doc.clientID);
     const peer: RawPeer = await openRawOk(server, review.id, review.tokens.editor);
+    peer.send(syncStep2Message(Y.encodeStateAsUpdate(new Y.Doc())));
     peer.send(updateMessage(crafted.update));
     peer.send(syncStep1Message(new Y.Doc()));
     const deadline = Date.now() + 30_000;

@@ -39,13 +39,16 @@ describe('first sync from what is stored', () => {
     await server.kill9();
 
     server = await startServer({ dataDir: server.dataDir });
-    // Raw writers open first and send at once, before the room can have built its document.
+    // A raw writer opens the review first and asks at once, before the room can have built its document,
+    // then sends a change. (The forger's change, sent only once that first request is answered: any change
+    // makes the room build at once, and one arriving first would leave nothing to answer from the store.)
     const honest = await openRawOk(server, review.id, review.tokens.editor);
-    const forger = await openRawOk(server, review.id, review.tokens.editor);
     honest.send(syncStep1Message(new Y.Doc()));
     const offline = new Y.Doc();
     addEntry(offline, { at: AT + 1_000, summary: 'sent while loading' }, defaultContext('offline'));
     honest.send(updateMessage(Y.encodeStateAsUpdate(offline)));
+    await waitFor(() => honest.received.some((m) => m[0] === 0 && m[1] === 1), 'the first request to be answered');
+    const forger = await openRawOk(server, review.id, review.tokens.editor);
     const forged = new Y.Doc();
     forged.getMap(FACILITATION_ROOT).set(FacilitationKey.frozen, true);
     forger.send(updateMessage(Y.encodeStateAsUpdate(forged)));

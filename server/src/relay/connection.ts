@@ -21,6 +21,13 @@ export class Connection {
   readonly clientIds = new Set<number>();
   /** Messages received before the room finished loading. */
   readonly early: Uint8Array[] = [];
+  /**
+   * The server asked this writer for what it lacks (sync step 1) and its answer has not come: changes
+   * made offline may be in it, and a change it sends meanwhile may build on them.
+   */
+  awaitingAnswer = false;
+  /** Changes that build on what the server has not seen, sent while `awaitingAnswer`: judged after the answer. */
+  readonly beforeAnswer: Uint8Array[] = [];
   closed = false;
 
   constructor(

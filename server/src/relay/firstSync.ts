@@ -153,7 +153,10 @@ export class FirstSync {
    * everyone's presence, then handles what the connection sent while loading.
    */
   greet(conn: Connection): void {
-    if (can(conn.identity.role, 'doc.write')) this.deps.send(conn, syncStep1Message(this.deps.doc()));
+    if (can(conn.identity.role, 'doc.write')) {
+      this.deps.send(conn, syncStep1Message(this.deps.doc()));
+      conn.awaitingAnswer = true;
+    }
     const presence = this.deps.presence();
     if (presence) this.deps.send(conn, presence);
     for (const message of conn.early.splice(0)) {

@@ -61,6 +61,20 @@ export class WriteGate {
   }
 
   /**
+   * Whether `update` starts past what the document holds of one of its writers (their changes before it
+   * have not arrived): applied now, it would wait in the document. Read from its clock ranges only.
+   */
+  buildsOnUnseen(update: Uint8Array): boolean {
+    const { store } = this.doc();
+    try {
+      for (const [client, clock] of Y.parseUpdateMeta(update).from) if (clock > Y.getState(store, client)) return true;
+    } catch {
+      // Judged (and refused as not decoding) like any other.
+    }
+    return false;
+  }
+
+  /**
    * Judges `update`. When it passes, it is counted in flight: the caller must
    * report it with `applied` or `dropped`. A `noop` update changes nothing
    * (everything in it is known) and needs neither storing nor relaying; it is

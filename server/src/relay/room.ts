@@ -47,6 +47,12 @@ const REBUILD_RETRY_MS = 60_000;
 const REBUILD_RETRY_MAX_WAIT_MS = 5_000;
 
 const SYSTEM: Writer = { role: 'system', linkId: null };
+/**
+ * Changes a writer may send before answering the server's sync step 1 that build on what it has not sent
+ * yet (typed as it reconnects): held until its answer. Past this, it is not answering.
+ */
+const MAX_BEFORE_ANSWER = 256;
+const BEFORE_ANSWER_WAIT_MS = 5_000;
 
 /** A room's document: every known root typed, so incoming changes integrate into typed roots. */
 function newDoc(): Y.Doc {
@@ -326,6 +332,33 @@ export class Room {
       this.reject(conn, CloseCode.DocumentTooLarge, 'document size limit');
       return;
     }
+    if (!answer && conn.awaitingAnswer && (conn.beforeAnswer.length > 0 || this.gate.buildsOnUnseen(update))) {
+      // Sent right after reconnecting, before the answer carrying the offline changes it builds on.
+      if (conn.beforeAnswer.length >= MAX_BEFORE_ANSWER) {
+        this.reject(conn, CloseCode.UpdateIncomplete, 'refused a change', 'it depends on changes never sent');
+        return;
+      }
+      // A client that does not answer in time gets its changes judged as they are (refused if still pending).
+      if (conn.beforeAnswer.length === 0)
+        setTimeout(
+          () => void this.atRest(() => this.answered(conn)).catch(() => undefined),
+          BEFORE_ANSWER_WAIT_MS,
+        ).unref();
+      conn.beforeAnswer.push(update);
+      return;
+    }
+    this.judgeAndCommit(conn, update, answer);
+    if (answer) this.answered(conn);
+  }
+
+  /** The writer answered the server's sync step 1 (or did not in time): its held changes are judged, in order. */
+  private answered(conn: Connection): void {
+    if (!conn.awaitingAnswer) return;
+    conn.awaitingAnswer = false;
+    for (const held of conn.beforeAnswer.splice(0)) if (!conn.closed) this.judgeAndCommit(conn, held, false);
+  }
+
+  private judgeAndCommit(conn: Connection, update: Uint8Array, answer: boolean): void {
     const verdict = this.gate.judge(update, this.gateWriter(conn), answer);
     if (!verdict.ok) {
       // Never relayed or stored; the document it changed is rebuilt from the store. The connection is
