@@ -48,10 +48,11 @@ const REBUILD_RETRY_MAX_WAIT_MS = 5_000;
 
 const SYSTEM: Writer = { role: 'system', linkId: null };
 /**
- * Changes a writer may send before answering the server's sync step 1 that build on what it has not sent
- * yet (typed as it reconnects): held until its answer. Past this, it is not answering.
+ * Changes (and their bytes) a writer may send before answering the server's sync step 1 that build on
+ * what it has not sent yet (typed as it reconnects): held until its answer. Past this, it is not answering.
  */
 const MAX_BEFORE_ANSWER = 256;
+const MAX_BEFORE_ANSWER_BYTES = 8 * 1024 * 1024;
 const BEFORE_ANSWER_WAIT_MS = 5_000;
 
 /** A room's document: every known root typed, so incoming changes integrate into typed roots. */
@@ -334,7 +335,8 @@ export class Room {
     }
     if (!answer && conn.awaitingAnswer && (conn.beforeAnswer.length > 0 || this.gate.buildsOnUnseen(update))) {
       // Sent right after reconnecting, before the answer carrying the offline changes it builds on.
-      if (conn.beforeAnswer.length >= MAX_BEFORE_ANSWER) {
+      const held = conn.beforeAnswer.reduce((n, u) => n + u.length, update.length);
+      if (conn.beforeAnswer.length >= MAX_BEFORE_ANSWER || held > MAX_BEFORE_ANSWER_BYTES) {
         this.reject(conn, CloseCode.UpdateIncomplete, 'refused a change', 'it depends on changes never sent');
         return;
       }
