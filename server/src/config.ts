@@ -37,6 +37,7 @@ const schema = z.object({
   COMPACT_EVERY_UPDATES: int(500, 1),
   COMPACT_MIN_INTERVAL_MS: int(5_000, 0),
   IDLE_UNLOAD_MS: int(5_000, 0),
+  ANSWER_WAIT_MS: int(30_000, 100),
   DATABASE_URL: z
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')

@@ -97,6 +97,7 @@ async function main(): Promise<void> {
       compactEveryUpdates: config.COMPACT_EVERY_UPDATES,
       compactMinIntervalMs: config.COMPACT_MIN_INTERVAL_MS,
       idleUnloadMs: config.IDLE_UNLOAD_MS,
+      answerWaitMs: config.ANSWER_WAIT_MS,
     },
   });
   const stopSweep = startCollectionSweep({ registry, intervalMs: config.COLLECTION_SWEEP_MS, log });

@@ -55,7 +55,10 @@ describe('the write gate', () => {
   let editor: Client;
 
   beforeAll(async () => {
-    server = await startServer({ env: { MAX_DOC_BYTES: '200000', INGEST_POSTS_PER_MINUTE: '1000' } });
+    // A raw script that never answers the server's step 1 gets its held changes judged after ANSWER_WAIT_MS.
+    server = await startServer({
+      env: { MAX_DOC_BYTES: '200000', INGEST_POSTS_PER_MINUTE: '1000', ANSWER_WAIT_MS: '1000' },
+    });
     review = await server.createReview('Guarded');
     facilitator = connect(server, review.id, review.tokens.facilitator);
     editor = connect(server, review.id, review.tokens.editor);

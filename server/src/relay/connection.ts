@@ -28,6 +28,8 @@ export class Connection {
   awaitingAnswer = false;
   /** Changes that build on what the server has not seen, sent while `awaitingAnswer`: judged after the answer. */
   readonly beforeAnswer: Uint8Array[] = [];
+  /** Ends the wait for the answer, once a change is held. */
+  answerTimer: NodeJS.Timeout | undefined;
   closed = false;
 
   constructor(

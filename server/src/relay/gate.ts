@@ -61,16 +61,33 @@ export class WriteGate {
   }
 
   /**
-   * Whether `update` starts past what the document holds of one of its writers (their changes before it
-   * have not arrived): applied now, it would wait in the document. Read from its clock ranges only.
+   * Whether `update` builds on changes the document has not seen: a struct that starts past what the
+   * document holds of its writer, or whose neighbours or parent are neither in the document nor in the
+   * update, or a deletion of what is in neither. Applied now, that part would wait in the document. A
+   * guess from the bytes, used only to hold a change until its writer's answer: the judgement itself is
+   * by effect, as ever.
    */
   buildsOnUnseen(update: Uint8Array): boolean {
     const { store } = this.doc();
+    let decoded: ReturnType<typeof Y.decodeUpdate>;
+    let meta: ReturnType<typeof Y.parseUpdateMeta>;
     try {
-      for (const [client, clock] of Y.parseUpdateMeta(update).from) if (clock > Y.getState(store, client)) return true;
+      decoded = Y.decodeUpdate(update);
+      meta = Y.parseUpdateMeta(update);
     } catch {
-      // Judged (and refused as not decoding) like any other.
+      return false; // Judged (and refused as not decoding) like any other.
     }
+    const known = (client: number, clock: number): boolean =>
+      clock < Y.getState(store, client) ||
+      (clock >= (meta.from.get(client) ?? Infinity) && clock < (meta.to.get(client) ?? 0));
+    for (const [client, clock] of meta.from) if (clock > Y.getState(store, client)) return true;
+    for (const struct of decoded.structs) {
+      if (!(struct instanceof Y.Item)) continue;
+      for (const dep of [struct.origin, struct.rightOrigin, struct.parent instanceof Y.ID ? struct.parent : null])
+        if (dep && !known(dep.client, dep.clock)) return true;
+    }
+    for (const [client, ranges] of decoded.ds.clients)
+      for (const { clock, len } of ranges) if (!known(client, clock + len - 1)) return true;
     return false;
   }
 

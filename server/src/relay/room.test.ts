@@ -616,7 +616,9 @@ describe('first sync while the room loads', () => {
       const base = await storeWithReview(textUpdate('stored '));
       let open!: () => void;
       const slow = slowLoads(base, new Promise<void>((r) => (open = r)));
-      const registry = testRegistry(slow, { limits: { ...limits, idleUnloadMs: 60_000 } });
+      // Neither answers the server's step 1: U, which builds on what the server has not seen, waits for an
+      // answer that never comes (answerWaitMs), then is judged as it is.
+      const registry = testRegistry(slow, { limits: { ...limits, idleUnloadMs: 60_000, answerWaitMs: 50 } });
       // R: text and the frozen flag (facilitator-only) in one update; U: text typed after R's, by someone else.
       const r = new Y.Doc();
       Y.applyUpdate(r, (await base.load('r')).tail[0]!);

@@ -53,7 +53,8 @@ const SYSTEM: Writer = { role: 'system', linkId: null };
  */
 const MAX_BEFORE_ANSWER = 256;
 const MAX_BEFORE_ANSWER_BYTES = 8 * 1024 * 1024;
-const BEFORE_ANSWER_WAIT_MS = 5_000;
+/** How long a writer's changes wait for its answer by default (a slow uplink sending offline work). */
+const DEFAULT_ANSWER_WAIT_MS = 30_000;
 
 /** A room's document: every known root typed, so incoming changes integrate into typed roots. */
 function newDoc(): Y.Doc {
@@ -280,6 +281,8 @@ export class Room {
 
   leave(conn: Connection): void {
     if (!this.conns.delete(conn)) return;
+    clearTimeout(conn.answerTimer);
+    conn.beforeAnswer.length = 0;
     this.presence.leave(conn);
     this.startIdleTimerIfEmpty();
   }
@@ -329,10 +332,6 @@ export class Room {
       this.reject(conn, CloseCode.RateLimited, 'update rate limit');
       return;
     }
-    if (this.checkpoints.bytes + update.length > this.deps.limits.maxDocBytes) {
-      this.reject(conn, CloseCode.DocumentTooLarge, 'document size limit');
-      return;
-    }
     if (!answer && conn.awaitingAnswer && (conn.beforeAnswer.length > 0 || this.gate.buildsOnUnseen(update))) {
       // Sent right after reconnecting, before the answer carrying the offline changes it builds on.
       const held = conn.beforeAnswer.reduce((n, u) => n + u.length, update.length);
@@ -342,9 +341,9 @@ export class Room {
       }
       // A client that does not answer in time gets its changes judged as they are (refused if still pending).
       if (conn.beforeAnswer.length === 0)
-        setTimeout(
+        conn.answerTimer = setTimeout(
           () => void this.atRest(() => this.answered(conn)).catch(() => undefined),
-          BEFORE_ANSWER_WAIT_MS,
+          this.deps.limits.answerWaitMs ?? DEFAULT_ANSWER_WAIT_MS,
         ).unref();
       conn.beforeAnswer.push(update);
       return;
@@ -357,10 +356,15 @@ export class Room {
   private answered(conn: Connection): void {
     if (!conn.awaitingAnswer) return;
     conn.awaitingAnswer = false;
+    clearTimeout(conn.answerTimer);
     for (const held of conn.beforeAnswer.splice(0)) if (!conn.closed) this.judgeAndCommit(conn, held, false);
   }
 
   private judgeAndCommit(conn: Connection, update: Uint8Array, answer: boolean): void {
+    if (this.checkpoints.bytes + update.length > this.deps.limits.maxDocBytes) {
+      this.reject(conn, CloseCode.DocumentTooLarge, 'document size limit');
+      return;
+    }
     const verdict = this.gate.judge(update, this.gateWriter(conn), answer);
     if (!verdict.ok) {
       // Never relayed or stored; the document it changed is rebuilt from the store. The connection is

@@ -55,6 +55,11 @@ export interface RelayLimits {
   compactMinIntervalMs: number;
   /** Unload a room this long after its last client leaves. */
   idleUnloadMs: number;
+  /**
+   * How long a writer's changes that build on what it has not sent yet wait for its answer to the
+   * server's sync step 1 (default 30 s), then are judged as they are.
+   */
+  answerWaitMs?: number;
 }
 
 export interface RelayMetrics {
