@@ -86,7 +86,7 @@ export async function walkHistory(
       fetchMs: counts.ms - before.ms,
       bytes: counts.bytes - before.bytes,
       requests: counts.requests - before.requests,
-      entries: view.entries.length,
+      entries: view.total,
     };
     onStop(kind, s);
     return s;

@@ -9,14 +9,14 @@ export function HistorySnapshot({ view, added, author }: { view: HistoryView; ad
     <div className="history-snapshot">
       <section aria-labelledby="hist-entries-h">
         <h3 id="hist-entries-h">
-          Timeline then <span className="count">{view.entries.length}</span>
+          Timeline then <span className="count">{view.total}</span>
           <span className="muted small"> · {view.whys} whys</span>
         </h3>
         {view.entries.length === 0 ? (
           <p className="muted">No entries yet.</p>
         ) : (
           <ol className="replay-entries" data-testid="history-entries">
-            {view.entries.slice(0, 300).map((e) => (
+            {view.entries.map((e) => (
               <li
                 key={e.id}
                 className={`replay-entry${added.has(e.id) ? ' is-added' : ''}`}
@@ -32,7 +32,9 @@ export function HistorySnapshot({ view, added, author }: { view: HistoryView; ad
                 </span>
               </li>
             ))}
-            {view.entries.length > 300 && <li className="muted small">… {view.entries.length - 300} more</li>}
+            {view.total > view.entries.length && (
+              <li className="muted small">… {view.total - view.entries.length} more</li>
+            )}
           </ol>
         )}
       </section>

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { addEntry, defaultContext, deleteEntry, insertSummaryText, setTitle } from '@hindsight/doc';
-import { HistoryCursor, readHistoryState, type HistoryAnswer } from './historyDoc.ts';
+import { addEntry, defaultContext, deleteEntry, insertSummaryText, readTimeline, setTitle } from '@hindsight/doc';
+import { HISTORY_ROWS, HistoryCursor, readHistoryState, type HistoryAnswer } from './historyDoc.ts';
 
 /** A review's log: one update per step (entries added, then a summary edited). */
 function log(): Uint8Array[] {
@@ -167,6 +167,27 @@ describe('HistoryCursor', () => {
       expect(view, `at ${seq}`).toEqual(full(updates, seq));
     }
     expect(asked).toEqual(['7:5', '6:nearest', '6:0', '5:nearest', '5:0']);
+    cursor.destroy();
+  });
+
+  it('lists the first entries in timeline order and counts the rest, at the present and back in time', async () => {
+    const doc = new Y.Doc();
+    const updates: Uint8Array[] = [];
+    doc.on('update', (u: Uint8Array) => updates.push(u));
+    const ctx = defaultContext('a');
+    // Added latest first, so timeline order is not the order of writing.
+    for (let i = HISTORY_ROWS + 20; i > 0; i--)
+      addEntry(doc, { at: 1_700_000_000_000 + i * 60_000, summary: `e${i}` }, ctx);
+    const cursor = new HistoryCursor(server(updates).fetchState);
+    const latest = await cursor.moveTo(updates.length);
+    expect(latest.total).toBe(HISTORY_ROWS + 20);
+    expect(latest.entries).toEqual(readTimeline(doc).slice(0, HISTORY_ROWS));
+    // Back (read from what the cursor holds): the 10 latest-in-time entries only.
+    const early = await cursor.moveTo(10);
+    expect(early.total).toBe(10);
+    expect(early.entries.map((e) => e.summary)).toEqual(
+      Array.from({ length: 10 }, (_, k) => `e${HISTORY_ROWS + 11 + k}`),
+    );
     cursor.destroy();
   });
 });

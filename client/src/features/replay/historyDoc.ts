@@ -3,7 +3,7 @@ import * as Y from 'yjs';
 import {
   readAnnotations,
   readAtSnapshot,
-  readTimeline,
+  readFirstEntries,
   readWhysTree,
   roots,
   snapshotAfter,
@@ -11,8 +11,14 @@ import {
   type EntryView,
 } from '@hindsight/doc';
 
+/** How many entries a history stop lists (in timeline order); the rest are counted. */
+export const HISTORY_ROWS = 300;
+
 export interface HistoryView {
+  /** The first HISTORY_ROWS entries in timeline order. */
   entries: EntryView[];
+  /** How many entries the review had. */
+  total: number;
   annotations: AnnotationView[];
   whys: number;
 }
@@ -30,7 +36,9 @@ export function readHistoryState(state: Uint8Array): HistoryView {
 function readHistoryDoc(doc: Y.Doc): HistoryView {
   const count = (nodes: ReturnType<typeof readWhysTree>): number =>
     nodes.reduce((n, node) => n + 1 + count(node.children), 0);
-  return { entries: readTimeline(doc), annotations: readAnnotations(doc), whys: count(readWhysTree(doc)) };
+  // The entries past the listed ones are only counted: their order keys are read, not their records.
+  const { entries, total } = readFirstEntries(doc, HISTORY_ROWS);
+  return { entries, total, annotations: readAnnotations(doc), whys: count(readWhysTree(doc)) };
 }
 
 /** What the server answered: a Yjs update and the seq the page holds once it is applied. */
