@@ -26,18 +26,12 @@ describe('a writer reconnecting after working offline', () => {
     const ctx = defaultContext('Ana');
     const id = addEntry(a.doc, { at: 1_700_000_000_000, summary: 'restarted the primary' }, ctx);
     await waitFor(() => readTimeline(b.doc).length === 1, 'the entry to reach the other writer');
-    const closes: number[] = [];
-    a.provider.on('connection-close', (event: CloseEvent | null) => {
-      if (event) closes.push(event.code);
-    });
-    a.provider.disconnect();
-    insertSummaryText(a.doc, id, 0, 'offline: ', ctx);
     // Typed as the socket opens: before the server's sync step 1 arrives, so before the client's answer.
-    a.provider.on('status', ({ status }: { status: string }) => {
-      if (status === 'connected' && !readTimeline(a.doc)[0]!.summary.includes('back:'))
-        insertSummaryText(a.doc, id, 0, 'back: ', ctx);
-    });
-    a.provider.connect();
+    const closes = backOnline(
+      a,
+      () => insertSummaryText(a.doc, id, 0, 'offline: ', ctx),
+      () => insertSummaryText(a.doc, id, 0, 'back: ', ctx),
+    );
     const both = 'back: offline: restarted the primary';
     await waitFor(() => readTimeline(b.doc)[0]?.summary === both, 'both edits to reach the other writer', 15_000);
     expect(closes).toEqual([]);
@@ -49,21 +43,32 @@ describe('a writer reconnecting after working offline', () => {
     b.destroy();
   }, 60_000);
 
-  /** `a` goes offline, `offline` edits its doc, and `onConnected` runs the moment its socket opens again. */
-  async function backOnline(a: Client, offline: () => void, onConnected: () => void): Promise<number[]> {
+  /** The close codes `c` gets from now on. */
+  function closesOf(c: Client): number[] {
     const closes: number[] = [];
-    a.provider.on('connection-close', (event: CloseEvent | null) => {
+    c.provider.on('connection-close', (event: CloseEvent | null) => {
       if (event) closes.push(event.code);
     });
-    a.provider.disconnect();
-    offline();
+    return closes;
+  }
+
+  /** Runs `run` the first time `c`'s socket opens from now on: before the server's sync step 1 arrives. */
+  function onceConnected(c: Client, run: () => void): void {
     let done = false;
-    a.provider.on('status', ({ status }: { status: string }) => {
+    c.provider.on('status', ({ status }: { status: string }) => {
       if (status === 'connected' && !done) {
         done = true;
-        onConnected();
+        run();
       }
     });
+  }
+
+  /** `a` goes offline, `offline` edits its doc, and `onConnected` runs the moment its socket opens again. */
+  function backOnline(a: Client, offline: () => void, onConnected: () => void): number[] {
+    const closes = closesOf(a);
+    a.provider.disconnect();
+    offline();
+    onceConnected(a, onConnected);
     a.provider.connect();
     return closes;
   }
@@ -75,7 +80,7 @@ describe('a writer reconnecting after working offline', () => {
     const ctx = defaultContext('Ana');
     const id = addEntry(a.doc, { at: 1_700_000_100_000, summary: 'restarted' }, ctx);
     await waitFor(() => readTimeline(b.doc).some((e) => e.id === id), 'the entry to reach the other writer');
-    const closes = await backOnline(
+    const closes = backOnline(
       a,
       () => insertSummaryText(a.doc, id, 0, 'oops line: ', ctx),
       () => deleteSummaryText(a.doc, { id, index: 0, length: 5 }, ctx),
@@ -100,17 +105,8 @@ describe('a writer reconnecting after working offline', () => {
     const reloaded = new Y.Doc();
     Y.applyUpdate(reloaded, cached);
     const again = connect(server, review.id, review.tokens.editor, reloaded);
-    const closes: number[] = [];
-    again.provider.on('connection-close', (event: CloseEvent | null) => {
-      if (event) closes.push(event.code);
-    });
-    let typed = false;
-    again.provider.on('status', ({ status }: { status: string }) => {
-      if (status === 'connected' && !typed) {
-        typed = true;
-        insertSummaryText(reloaded, id, 0, 'after reload: ', ctx);
-      }
-    });
+    const closes = closesOf(again);
+    onceConnected(again, () => insertSummaryText(reloaded, id, 0, 'after reload: ', ctx));
     const summary = () => readTimeline(b.doc).find((e) => e.id === id)?.summary;
     await waitFor(() => summary() === 'after reload: written offline', 'the offline entry and the new typing', 15_000);
     expect(closes).toEqual([]);

@@ -23,13 +23,9 @@ export class Connection {
   readonly early: Uint8Array[] = [];
   /**
    * The server asked this writer for what it lacks (sync step 1) and its answer has not come: changes
-   * made offline may be in it, and a change it sends meanwhile may build on them.
+   * made offline may be in it, and a change it sends meanwhile may build on them (answerWait.ts).
    */
   awaitingAnswer = false;
-  /** Changes that build on what the server has not seen, sent while `awaitingAnswer`: judged after the answer. */
-  readonly beforeAnswer: Uint8Array[] = [];
-  /** Ends the wait for the answer, once a change is held. */
-  answerTimer: NodeJS.Timeout | undefined;
   closed = false;
 
   constructor(

@@ -34,6 +34,7 @@ import { RoomLog, type Writer } from './log.ts';
 import { Presence, REMOTE } from './presence.ts';
 import { RemoteFeed } from './remote.ts';
 import { Rest } from './rest.ts';
+import { AnswerWait, DEFAULT_ANSWER_WAIT_MS } from './answerWait.ts';
 import { receiveMessage, type MessageHandlers } from './receiver.ts';
 import { ServerChanges } from './serverChanges.ts';
 import { StoredReview, buildDoc } from './roomLoad.ts';
@@ -47,15 +48,6 @@ const REBUILD_RETRY_MS = 60_000;
 const REBUILD_RETRY_MAX_WAIT_MS = 5_000;
 
 const SYSTEM: Writer = { role: 'system', linkId: null };
-/**
- * Changes (and their bytes) a writer may send before answering the server's sync step 1 that build on
- * what it has not sent yet (typed as it reconnects): held until its answer. Past this, it is not answering.
- */
-const MAX_BEFORE_ANSWER = 256;
-const MAX_BEFORE_ANSWER_BYTES = 8 * 1024 * 1024;
-/** How long a writer's changes wait for its answer by default (a slow uplink sending offline work). */
-const DEFAULT_ANSWER_WAIT_MS = 30_000;
-
 /** A room's document: every known root typed, so incoming changes integrate into typed roots. */
 function newDoc(): Y.Doc {
   const doc = new Y.Doc();
@@ -91,12 +83,20 @@ export class Room {
   /** Server-side changes, one at a time (each builds on everything accepted before it). */
   private readonly serverChanges: ServerChanges;
   private readonly gateWriters = new WeakMap<Connection, GateWriter>();
+  private readonly answerWait: AnswerWait;
   private readonly liveFirstScreen: LiveFirstScreen;
 
   constructor(
     readonly id: string,
     private readonly deps: RoomDeps,
   ) {
+    this.answerWait = new AnswerWait({
+      buildsOnUnseen: (update) => this.gate.buildsOnUnseen(update),
+      judge: (conn, update) => this.judgeAndCommit(conn, update, false),
+      atRest: (run) => void this.atRest(run).catch(() => undefined),
+      refuse: (conn, detail) => this.reject(conn, CloseCode.UpdateIncomplete, 'refused a change', detail),
+      waitMs: this.deps.limits.answerWaitMs ?? DEFAULT_ANSWER_WAIT_MS,
+    });
     this.rest = new Rest({
       reviewId: id,
       atRest: () => this.isAtRest(),
@@ -281,8 +281,7 @@ export class Room {
 
   leave(conn: Connection): void {
     if (!this.conns.delete(conn)) return;
-    clearTimeout(conn.answerTimer);
-    conn.beforeAnswer.length = 0;
+    this.answerWait.drop(conn);
     this.presence.leave(conn);
     this.startIdleTimerIfEmpty();
   }
@@ -332,32 +331,9 @@ export class Room {
       this.reject(conn, CloseCode.RateLimited, 'update rate limit');
       return;
     }
-    if (!answer && conn.awaitingAnswer && (conn.beforeAnswer.length > 0 || this.gate.buildsOnUnseen(update))) {
-      // Sent right after reconnecting, before the answer carrying the offline changes it builds on.
-      const held = conn.beforeAnswer.reduce((n, u) => n + u.length, update.length);
-      if (conn.beforeAnswer.length >= MAX_BEFORE_ANSWER || held > MAX_BEFORE_ANSWER_BYTES) {
-        this.reject(conn, CloseCode.UpdateIncomplete, 'refused a change', 'it depends on changes never sent');
-        return;
-      }
-      // A client that does not answer in time gets its changes judged as they are (refused if still pending).
-      if (conn.beforeAnswer.length === 0)
-        conn.answerTimer = setTimeout(
-          () => void this.atRest(() => this.answered(conn)).catch(() => undefined),
-          this.deps.limits.answerWaitMs ?? DEFAULT_ANSWER_WAIT_MS,
-        ).unref();
-      conn.beforeAnswer.push(update);
-      return;
-    }
+    if (!answer && this.answerWait.hold(conn, update)) return;
     this.judgeAndCommit(conn, update, answer);
-    if (answer) this.answered(conn);
-  }
-
-  /** The writer answered the server's sync step 1 (or did not in time): its held changes are judged, in order. */
-  private answered(conn: Connection): void {
-    if (!conn.awaitingAnswer) return;
-    conn.awaitingAnswer = false;
-    clearTimeout(conn.answerTimer);
-    for (const held of conn.beforeAnswer.splice(0)) if (!conn.closed) this.judgeAndCommit(conn, held, false);
+    if (answer) this.answerWait.answered(conn);
   }
 
   private judgeAndCommit(conn: Connection, update: Uint8Array, answer: boolean): void {
