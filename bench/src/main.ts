@@ -15,6 +15,10 @@ import { judgeTargets } from './targets.ts';
 import { WORKLOADS } from './workloads/index.ts';
 import type { WorkloadResult } from './workloads/types.ts';
 
+// Every y-websocket provider this process opens (seeding, late joiners, history walks) adds a process 'exit'
+// listener; past ten, Node printed MaxListenersExceededWarning ten times into the results.
+process.setMaxListeners(0);
+
 const resultsDir = fileURLToPath(new URL('../results', import.meta.url));
 
 async function main(): Promise<void> {
