@@ -15,15 +15,21 @@ import { createUndoManager, undoIntent, undoOrRedo } from './undo.ts';
 
 const sync = (from: Y.Doc, to: Y.Doc): void => Y.applyUpdate(to, Y.encodeStateAsUpdate(from), 'remote');
 
+/** An entry I added, both of us hold, and I then deleted (an undo step of its own). */
+function deletedByMe() {
+  const mine = new Y.Doc();
+  const theirs = new Y.Doc();
+  const undo = createUndoManager(mine);
+  const id = addEntry(mine, { at: 1_000, summary: 'Alert fired' }, defaultContext('Me'));
+  sync(mine, theirs);
+  undo.stopCapturing();
+  deleteEntry(mine, id, defaultContext('Me'));
+  return { mine, theirs, undo, id };
+}
+
 describe('per-person undo', () => {
   it("undoes my delete and leaves another person's later change alone", () => {
-    const mine = new Y.Doc();
-    const theirs = new Y.Doc();
-    const undo = createUndoManager(mine);
-    const id = addEntry(mine, { at: 1_000, summary: 'Alert fired' }, defaultContext('Me'));
-    sync(mine, theirs);
-    undo.stopCapturing();
-    deleteEntry(mine, id, defaultContext('Me'));
+    const { mine, theirs, undo } = deletedByMe();
     addEntry(theirs, { at: 2_000, summary: 'Their entry' }, defaultContext('Them'));
     sync(theirs, mine);
     undo.undo();
@@ -66,13 +72,7 @@ describe('per-person undo', () => {
   });
 
   it('brings back an entry someone edited while it was deleted as a whole record the server accepts', () => {
-    const mine = new Y.Doc();
-    const theirs = new Y.Doc();
-    const undo = createUndoManager(mine);
-    const id = addEntry(mine, { at: 1_000, summary: 'Alert fired' }, defaultContext('Me'));
-    sync(mine, theirs);
-    undo.stopCapturing();
-    deleteEntry(mine, id, defaultContext('Me'));
+    const { mine, theirs, undo, id } = deletedByMe();
     // At the same time, someone else moves it and changes its kind: their edits land in a deleted record.
     setEntryTime(theirs, id, 61_000, defaultContext('Them'));
     setEntryKind(theirs, id, 'action', defaultContext('Them'));

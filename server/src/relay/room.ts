@@ -48,6 +48,7 @@ const REBUILD_RETRY_MS = 60_000;
 const REBUILD_RETRY_MAX_WAIT_MS = 5_000;
 
 const SYSTEM: Writer = { role: 'system', linkId: null };
+
 /** A room's document: every known root typed, so incoming changes integrate into typed roots. */
 function newDoc(): Y.Doc {
   const doc = new Y.Doc();

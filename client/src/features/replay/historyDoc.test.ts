@@ -3,12 +3,17 @@ import * as Y from 'yjs';
 import { addEntry, defaultContext, deleteEntry, insertSummaryText, readTimeline, setTitle } from '@hindsight/doc';
 import { HISTORY_ROWS, HistoryCursor, readHistoryState, type HistoryAnswer } from './historyDoc.ts';
 
-/** A review's log: one update per step (entries added, then a summary edited). */
-function log(): Uint8Array[] {
+/** A document whose every update is kept, in order: seq n is updates[n - 1]. */
+function recording() {
   const doc = new Y.Doc();
   const updates: Uint8Array[] = [];
   doc.on('update', (u: Uint8Array) => updates.push(u));
-  const ctx = defaultContext('a');
+  return { doc, updates, ctx: defaultContext('a') };
+}
+
+/** A review's log: one update per step (entries added, then a summary edited). */
+function log(): Uint8Array[] {
+  const { doc, updates, ctx } = recording();
   const ids: string[] = [];
   for (let i = 0; i < 6; i++) ids.push(addEntry(doc, { at: 1_700_000_000_000 + i, summary: `entry ${i}` }, ctx));
   insertSummaryText(doc, ids[0]!, 0, 'edited ', ctx);
@@ -117,10 +122,7 @@ describe('HistoryCursor', () => {
   });
 
   it('marks an entry as added by the update that created it even when the cursor holds its later deletion and restoring', async () => {
-    const doc = new Y.Doc();
-    const updates: Uint8Array[] = [];
-    doc.on('update', (u: Uint8Array) => updates.push(u));
-    const ctx = defaultContext('a');
+    const { doc, updates, ctx } = recording();
     const id = addEntry(doc, { at: 1_700_000_000_000, summary: 'restored later' }, ctx);
     const undo = new Y.UndoManager(doc.getMap('timeline'), { trackedOrigins: new Set(['tracked']) });
     doc.transact(() => deleteEntry(doc, id, ctx), 'tracked');
@@ -137,10 +139,7 @@ describe('HistoryCursor', () => {
   });
 
   it('shows every moment of a long walk forward and back, however many stops it passed', async () => {
-    const doc = new Y.Doc();
-    const updates: Uint8Array[] = [];
-    doc.on('update', (u: Uint8Array) => updates.push(u));
-    const ctx = defaultContext('a');
+    const { doc, updates, ctx } = recording();
     for (let i = 0; i < 60; i++) {
       if (i % 3 === 0) setTitle(doc, `title ${i}`, ctx);
       else addEntry(doc, { at: 1_700_000_000_000 + i, summary: `entry ${i}` }, ctx);
@@ -171,10 +170,7 @@ describe('HistoryCursor', () => {
   });
 
   it('lists the first entries in timeline order and counts the rest, at the present and back in time', async () => {
-    const doc = new Y.Doc();
-    const updates: Uint8Array[] = [];
-    doc.on('update', (u: Uint8Array) => updates.push(u));
-    const ctx = defaultContext('a');
+    const { doc, updates, ctx } = recording();
     // Added latest first, so timeline order is not the order of writing.
     for (let i = HISTORY_ROWS + 20; i > 0; i--)
       addEntry(doc, { at: 1_700_000_000_000 + i * 60_000, summary: `e${i}` }, ctx);
